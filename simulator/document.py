@@ -1,0 +1,323 @@
+"""The document: the single source of truth the whole app observes.
+
+It holds the network spec, its current weights, the training settings, the
+data source and the training history. Views take a Document in ``__init__``,
+connect to ``document.events.<thing>`` and change it only through undoable
+commands (``ui.commands``), which call the setters below. Qt-free on purpose.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from .errors import SpecError
+from .observable import Signal
+from .settings import DataSource, TrainingSettings
+from .spec import LayerSpec, NetworkSpec
+
+Weights = list[tuple[np.ndarray, np.ndarray]]
+
+
+class DocumentEvents:
+    """One signal per part of the document."""
+
+    def __init__(self) -> None:
+        #: The topology changed; emitted with no arguments (weights follow with their own event).
+        self.spec = Signal()
+        #: Weights changed; argument: reason ("edit", "training", "reset", "spec", "load").
+        self.weights = Signal()
+        #: Settings changed; argument: set of changed field names.
+        self.settings = Signal()
+        #: Data source or dataset changed; no arguments.
+        self.data = Signal()
+        #: History changed; argument: list of appended rows, or None when it was cleared.
+        self.history = Signal()
+        #: Unsaved-changes flag changed; argument: bool.
+        self.dirty = Signal()
+        #: File path changed (save as / open); argument: Path or None.
+        self.path = Signal()
+        #: The whole document was replaced (open, new); views rebuild from scratch.
+        self.reset = Signal()
+
+
+@dataclass
+class Run:
+    """A finished or abandoned training run, kept for comparison."""
+
+    settings: TrainingSettings
+    spec: dict
+    history: list[dict] = field(default_factory=list)
+
+
+class Document:
+    """Network, weights, settings, data and history of one project."""
+
+    def __init__(self, spec: NetworkSpec | dict | None = None,
+                 settings: TrainingSettings | None = None,
+                 data_source: DataSource | None = None, dataset=None,
+                 weights: Weights | None = None) -> None:
+        self.events = DocumentEvents()
+        self.settings = settings or TrainingSettings()
+        self.settings.validate()
+        self.data_source = data_source or DataSource()
+        self.data_source.validate()
+        from .datasets import prepare
+        #: PreparedData: the dataset plus its normalized train/test parts.
+        self.data = prepare(self.data_source, dataset)
+        if spec is None:
+            spec = default_spec(self.data.dataset)
+        self.spec = fit_spec_to_data(NetworkSpec.coerce(spec), self.data.dataset)
+        self.weights: Weights = self._checked(weights) if weights else self.initial_weights()
+        #: Per-epoch stats (dicts, see ``simulator.trainer.EpochStats.to_dict``) of the current run.
+        self.history: list[dict] = []
+        #: Earlier runs of this session, newest last.
+        self.runs: list[Run] = []
+        self.path: Path | None = None
+        self.title = ""
+        self.description = ""
+        self._dirty = False
+
+    # -- derived -------------------------------------------------------------------
+    @property
+    def dataset(self):
+        """The full dataset (before split and normalization)."""
+        return self.data.dataset
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def initial_weights(self, spec: NetworkSpec | None = None) -> Weights:
+        """Fresh weights from the settings' initializer and seed (reproducible)."""
+        from .network import Network
+        net = Network.from_spec(spec or self.spec, init=self.settings.init,
+                                seed=self.settings.seed, dtype=self.settings.dtype)
+        return net.get_weights()
+
+    def build_network(self, backend: str | None = None):
+        """A Network holding the current spec and weights (NumPy unless told otherwise)."""
+        from .network import Network
+        net = Network.from_spec(self.spec, init=self.settings.init, seed=self.settings.seed,
+                                backend=backend or "numpy", dtype=self.settings.dtype)
+        net.set_weights(self.weights)
+        return net
+
+    # -- setters (what undoable commands call) ----------------------------------------
+    def set_spec(self, spec: NetworkSpec | dict, weights: Weights | None = None) -> None:
+        """Replace the topology; weights are kept where a layer and its inputs survive."""
+        spec = NetworkSpec.coerce(spec)
+        sizes = (self.dataset.X.shape[1], self.dataset.Y.shape[1])
+        if spec.inputs != sizes[0] or spec.layers[-1].units != sizes[1]:
+            raise SpecError(f"the data has {sizes[0]} inputs and {sizes[1]} outputs; "
+                            "the input and output layers follow it")
+        new_weights = self._checked(weights, spec) if weights is not None else \
+            carry_weights(self.spec, self.weights, spec, self.initial_weights(spec))
+        self.spec = spec
+        self.weights = new_weights
+        self.events.spec.emit()
+        self.events.weights.emit("spec")
+        self.mark_dirty()
+
+    def set_weights(self, weights: Weights, reason: str = "edit") -> None:
+        self.weights = self._checked(weights)
+        self.events.weights.emit(reason)
+        if reason != "training":
+            self.mark_dirty()
+
+    def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
+        """Set W[layer][i, j]; refused on a removed (masked) connection."""
+        mask = self.spec.layers[layer].mask
+        if mask is not None and not mask[i, j]:
+            raise SpecError("this connection is removed; restore it before editing its weight")
+        W, b = self.weights[layer]
+        W = W.copy()
+        W[i, j] = value
+        weights = list(self.weights)
+        weights[layer] = (W, b)
+        self.set_weights(weights)
+
+    def set_bias(self, layer: int, j: int, value: float) -> None:
+        if not self.spec.layers[layer].use_bias:
+            raise SpecError("this layer has no bias")
+        W, b = self.weights[layer]
+        b = b.copy()
+        b[j] = value
+        weights = list(self.weights)
+        weights[layer] = (W, b)
+        self.set_weights(weights)
+
+    def set_connection(self, layer: int, i: int, j: int, connected: bool) -> None:
+        """Remove or restore one connection (the engine's mask); a removed weight is 0."""
+        lay = self.spec.layers[layer]
+        mask = np.ones((self.spec.sizes[layer], lay.units), np.uint8) if lay.mask is None \
+            else lay.mask.copy()
+        mask[i, j] = 1 if connected else 0
+        weights = [(W.copy(), b.copy()) for W, b in self.weights]
+        W = weights[layer][0]
+        W[i, j] = 0.0 if not connected else self.initial_weights()[layer][0][i, j]
+        self.set_spec(self.spec.with_layer(layer, mask=None if mask.all() else mask), weights)
+
+    def set_settings(self, **changes) -> None:
+        new = self.settings.replace(**changes)
+        changed = {k for k in changes if getattr(self.settings, k) != getattr(new, k)}
+        if not changed:
+            return
+        self.settings = new
+        self.events.settings.emit(changed)
+        self.mark_dirty()
+
+    def set_data(self, source: DataSource, dataset=None) -> None:
+        """Switch data; the input and output layers follow it. DataError leaves all as it was."""
+        from .datasets import prepare
+        source.validate()
+        prepared = prepare(source, dataset)
+        spec = fit_spec_to_data(self.spec, prepared.dataset)
+        loss = fit_loss_to_spec(self.settings.loss, spec)
+        self.data_source, self.data = source, prepared
+        if loss != self.settings.loss:
+            self.set_settings(loss=loss)
+        self.events.data.emit()
+        if spec != self.spec:
+            self.set_spec(spec)
+        self.mark_dirty()
+
+    def reset_weights(self) -> None:
+        """Fresh weights for the seed; the current run goes to ``runs``."""
+        self.archive_run()
+        self.set_weights(self.initial_weights(), reason="reset")
+
+    def append_history(self, rows: list[dict]) -> None:
+        self.history.extend(rows)
+        self.events.history.emit(rows)
+
+    def archive_run(self) -> None:
+        """Keep the current history as a past run and start a new one."""
+        if self.history:
+            self.runs.append(Run(replace(self.settings), self.spec.to_dict(), self.history))
+        self.history = []
+        self.events.history.emit(None)
+
+    # -- undo support -------------------------------------------------------------------
+    def snapshot(self) -> dict:
+        """Everything an undoable command may change, deep-copied."""
+        return {"spec": self.spec.copy(), "weights": _copy_weights(self.weights),
+                "settings": replace(self.settings), "data_source": copy.deepcopy(self.data_source),
+                "data": self.data}
+
+    def restore(self, snap: dict) -> None:
+        """Put back a :meth:`snapshot` exactly, emitting events for what differs."""
+        if snap["data"] is not self.data:
+            self.data_source, self.data = copy.deepcopy(snap["data_source"]), snap["data"]
+            self.events.data.emit()
+        if snap["settings"] != self.settings:
+            changed = {k for k, v in snap["settings"].to_dict().items()
+                       if getattr(self.settings, k) != v}
+            self.settings = replace(snap["settings"])
+            self.events.settings.emit(changed)
+        spec_changed = snap["spec"] != self.spec
+        self.spec = snap["spec"].copy()
+        self.weights = _copy_weights(snap["weights"])
+        if spec_changed:
+            self.events.spec.emit()
+        self.events.weights.emit("edit")
+        self.mark_dirty()
+
+    def replace_with(self, other: Document) -> None:
+        """Take over every field of ``other`` (open / new) keeping this object and its
+        observers; emits ``reset`` once everything is in place."""
+        for name in ("settings", "data_source", "data", "spec", "weights", "history", "runs",
+                     "path", "title", "description"):
+            setattr(self, name, getattr(other, name))
+        self._dirty = other.dirty
+        self.events.reset.emit()
+        self.events.dirty.emit(self._dirty)
+
+    # -- dirty flag ------------------------------------------------------------------------
+    def mark_dirty(self, dirty: bool = True) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.events.dirty.emit(dirty)
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = Path(path) if path else None
+        self.events.path.emit(self.path)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _checked(self, weights: Weights, spec: NetworkSpec | None = None) -> Weights:
+        spec = spec or self.spec
+        shapes = spec.weight_shapes()
+        if len(weights) != len(shapes):
+            raise SpecError(f"expected weights for {len(shapes)} layers, got {len(weights)}")
+        out = []
+        for k, ((W, b), (ws, bs)) in enumerate(zip(weights, shapes, strict=True)):
+            W, b = np.asarray(W), np.asarray(b)
+            if W.shape != ws or b.shape != bs:
+                raise SpecError(f"layer {k + 1}: weights {W.shape} and bias {b.shape} do not "
+                                f"match the spec's {ws} and {bs}")
+            out.append((W, b))
+        return out
+
+
+def default_spec(dataset) -> NetworkSpec:
+    """TensorFlow Playground's starting point: two tanh hidden layers (4, 2)."""
+    n_in, n_out = dataset.X.shape[1], dataset.Y.shape[1]
+    out_act = "softmax" if n_out > 1 and dataset.task == "classification" else (
+        "tanh" if dataset.task == "classification" else "linear")
+    return NetworkSpec(n_in, [LayerSpec(4, "tanh"), LayerSpec(2, "tanh"),
+                              LayerSpec(n_out, out_act)])
+
+
+def fit_spec_to_data(spec: NetworkSpec, dataset) -> NetworkSpec:
+    """Resize the input and output columns to the data; softmax only where it makes sense."""
+    n_in, n_out = dataset.X.shape[1], dataset.Y.shape[1]
+    out = spec
+    if out.inputs != n_in:
+        out = out.with_units(0, n_in)
+    if out.layers[-1].units != n_out:
+        out = out.with_units(len(out.layers), n_out)
+    last = out.layers[-1]
+    if n_out > 1 and dataset.task == "classification" and last.activation != "softmax":
+        out = out.with_layer(len(out.layers) - 1, activation="softmax")
+    elif n_out == 1 and last.activation == "softmax":
+        out = out.with_layer(len(out.layers) - 1, activation="sigmoid")
+    return out
+
+
+def fit_loss_to_spec(loss: str, spec: NetworkSpec) -> str:
+    """cross_entropy needs a softmax output and softmax is only trained with it."""
+    softmax = spec.layers[-1].activation == "softmax"
+    if softmax and loss != "cross_entropy":
+        return "cross_entropy"
+    if not softmax and loss == "cross_entropy":
+        return "mse"
+    return loss
+
+
+def carry_weights(old: NetworkSpec, old_weights: Weights, new: NetworkSpec,
+                  fresh: Weights) -> Weights:
+    """Weights for ``new``: a layer fed by the same column as before keeps the overlap
+    of its old matrix; everything else comes from ``fresh``. Removed connections are 0."""
+    by_uid = {lay.uid: k for k, lay in enumerate(old.layers)}
+    out = []
+    for k, lay in enumerate(new.layers):
+        W, b = (a.copy() for a in fresh[k])
+        ok = by_uid.get(lay.uid)
+        if ok is not None and old.source_uid(ok) == new.source_uid(k):
+            oW, ob = old_weights[ok]
+            r, c = min(W.shape[0], oW.shape[0]), min(W.shape[1], oW.shape[1])
+            W[:r, :c] = oW[:r, :c]
+            b[:c] = ob[:c]
+        if lay.mask is not None:
+            W *= lay.mask
+        if not lay.use_bias:
+            b[:] = 0
+        out.append((W, b))
+    return out
+
+
+def _copy_weights(weights: Weights) -> Weights:
+    return [(W.copy(), b.copy()) for W, b in weights]

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, the network canvas, panels and plots."""

@@ -1,0 +1,115 @@
+"""The main window: canvas in the centre, docks around it, one Document behind it all.
+
+Each area of the app installs itself from its own package (``install(window)``),
+so the window only provides the frame: the document, the undo stack, menus,
+the training toolbar, the status bar and dock bookkeeping.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+
+from simulator.document import Document
+
+WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
+SETTINGS_ORG, SETTINGS_APP = "ANN Simulator", "ann-sim"
+
+
+class MainWindow(QMainWindow):
+    """Frame of the app. ``document`` stays the same object for the window's life:
+    opening a project replaces its contents (``Document.replace_with``)."""
+
+    def __init__(self, document: Document | None = None, parent: QWidget | None = None,
+                 install_parts: bool = True):
+        super().__init__(parent)
+        self.setWindowTitle(WINDOW_TITLE)
+        self.resize(1400, 880)
+        self.document = document or Document()
+        self.undo_stack = QUndoStack(self)
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_menus()
+        self.train_toolbar = QToolBar(self.tr("Training"), self)
+        self.train_toolbar.setObjectName("toolbar-training")
+        self.addToolBar(Qt.TopToolBarArea, self.train_toolbar)
+        self.statusBar().showMessage(self.tr("Ready"))
+        self._close_hooks: list = []
+        if install_parts:
+            self._install_parts()
+        self._restore_layout()
+
+    # -- frame ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.train_menu = bar.addMenu(self.tr("&Train"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.edit_menu.addSeparator()
+        self.docks_menu = self.view_menu.addMenu(self.tr("&Panels"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._about)
+        self.help_menu.addAction(about)
+
+    def _install_parts(self) -> None:
+        """Each area adds its widgets, docks, menu entries and toolbar actions."""
+        from . import parts
+        for install in parts.INSTALLERS:
+            install(self)
+
+    def add_dock(self, widget: QWidget, key: str, title: str,
+                 area: Qt.DockWidgetArea = Qt.RightDockWidgetArea) -> QDockWidget:
+        """Dock ``widget``; ``key`` names it for the saved layout and the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks_menu.addAction(dock.toggleViewAction())
+        self.docks[key] = dock
+        return dock
+
+    def show_status(self, message: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def on_close(self, hook) -> None:
+        """``hook()`` runs when the window closes (stop workers, autosave...)."""
+        self._close_hooks.append(hook)
+
+    # -- layout persistence ------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(SETTINGS_ORG, SETTINGS_APP)
+
+    def _restore_layout(self) -> None:
+        s = self._settings()
+        geometry, state = s.value("window/geometry"), s.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        s = self._settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        for hook in list(self._close_hooks):
+            if hook() is False:  # a hook may veto (e.g. the user cancelled "unsaved changes")
+                event.ignore()
+                return
+        self._save_layout()
+        event.accept()
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.about(self, self.tr("About ANN Simulator"), self.tr(
+            "ANN Simulator — a desktop simulator for learning how artificial neural "
+            "networks work.\n인공신경망의 동작을 직접 보며 배우는 시뮬레이터."))
