@@ -66,6 +66,8 @@ class CsvPreview:
 def read_csv_preview(path, rows: int = 20, *, delimiter: str | None = None,
                      header: bool | None = None, encoding: str | None = None) -> CsvPreview:
     """Header and the first ``rows`` data rows as strings. Raises DataError like load_csv."""
+    if not isinstance(rows, int) or rows < 0:
+        raise DataError(f"rows must be a whole number >= 0, got {rows!r}")
     table = _read_table(path, delimiter, header, encoding, max_rows=None, stop_after=rows)
     return CsvPreview(columns=table.columns, rows=[r for _, r in table.rows[:rows]],
                       has_header=table.has_header, delimiter=table.delimiter,
@@ -83,7 +85,8 @@ def load_csv(path, target: str | int | list | tuple | None = None, task: str = "
 
     ``task``: "classification", "regression" or "auto". Auto chooses classification when
     the (single) target column holds any text, or holds only whole numbers with at most
-    10 distinct values (e.g. 0/1 or 1..5); regression otherwise and for several targets.
+    10 distinct values and no more than half as many distinct values as rows (0/1 labels,
+    ratings 1..5); regression otherwise, and always for several targets.
     Classes are sorted (numerically when all labels are numbers, else alphabetically);
     2 classes give one 0/1 column, 3 or more a one-hot table.
 
@@ -125,11 +128,16 @@ def _read_table(path, delimiter, header, encoding, max_rows, stop_after) -> _Tab
     text, used = _decode(data, encoding, p.name)
     if not text.strip():
         raise DataError(f"'{p.name}' is empty")
-    if "\x00" in text:
-        raise DataError(f"'{p.name}' looks like a binary file (it contains NUL bytes), "
-                        f"not a CSV text file")
+    bad = _CONTROL.search(text)
+    if bad:
+        raise DataError(f"row {text.count(chr(10), 0, bad.start()) + 1}: '{p.name}' contains "
+                        f"control characters (code {ord(bad.group()):#04x}); it looks like a "
+                        f"binary file, not CSV text")
     delim = delimiter or _detect_delimiter(text)
-    records = _records(text, delim, p.name, max_rows, stop_after)
+    cap = None if max_rows is None else max_rows + 2  # one more than allowed, plus a header
+    if stop_after is not None:
+        cap = max(stop_after, 20) + 1
+    records = _records(text, delim, cap)
     if not records:
         raise DataError(f"'{p.name}' is empty")
     first_num, first = records[0]
@@ -138,14 +146,16 @@ def _read_table(path, delimiter, header, encoding, max_rows, stop_after) -> _Tab
     if header:
         data_rows = records[1:]
         columns = [c or f"col{j + 1}" for j, c in enumerate(first)]
+        if not data_rows:
+            raise DataError(f"'{p.name}' has a header row but no data rows")
     else:
         data_rows = records
-        width = max(len(r) for _, r in records[:1])
-        columns = [f"col{j + 1}" for j in range(width)]
-    if header and not data_rows:
-        raise DataError(f"'{p.name}' has a header row but no data rows")
-    # Drop trailing columns that have neither a name nor any value (a trailing delimiter).
-    while (len(columns) > 1 and header and not first[len(columns) - 1]
+        columns = [f"col{j + 1}" for j in range(len(first))]
+    if max_rows is not None and len(data_rows) > max_rows:
+        raise DataError(f"row {data_rows[max_rows][0]}: '{p.name}' has more than "
+                        f"{max_rows:,} data rows (the limit)")
+    # Drop trailing columns with no name and no values (rows ending in a delimiter).
+    while (len(columns) > 1 and (not header or not first[len(columns) - 1])
            and all(len(r) == len(columns) and not r[-1] for _, r in data_rows)):
         columns.pop()
         data_rows = [(n, r[:-1]) for n, r in data_rows]
@@ -173,19 +183,17 @@ def _read_bytes(p: Path) -> bytes:
 def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
-        except (LookupError, TypeError):
-            raise DataError(f"unknown text encoding {encoding!r}") from None
-        try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
             raise DataError(f"'{name}' row {_line_of(data, exc.start)}: the bytes are not "
                             f"valid {encoding} text") from None
+        except (LookupError, TypeError, ValueError):  # e.g. "klingon", "rot13", "base64"
+            raise DataError(f"unknown text encoding {encoding!r}") from None
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
+            return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise DataError(f"'{name}' row {_line_of(data, exc.start)}: the file starts "
+            raise DataError(f"'{name}' row {_line_of(data, exc.start + 3)}: the file starts "
                             f"with a UTF-8 mark but is not valid UTF-8 text") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -200,12 +208,25 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_line = _line_of(data, exc.start)
+        if exc.end == len(data) and exc.start >= len(data) - 3:
+            _truncated(name, utf8_line)
+        prefix = data[: exc.start].decode("utf-8")
+        if any("\uac00" <= ch <= "\ud7a3" for ch in prefix):  # Hangul read fine as UTF-8
+            raise DataError(f"'{name}' row {utf8_line}: invalid UTF-8 bytes in a UTF-8 "
+                            f"file; the file seems damaged") from None
     try:
         return data.decode("cp949"), "cp949"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.start == len(data) - 1:
+            _truncated(name, _line_of(data, exc.start))
         raise DataError(f"'{name}' row {utf8_line}: cannot read the text: it is neither "
                         f"UTF-8 nor CP949 (EUC-KR). Is it a CSV file? If it is, save it "
                         f"again as 'CSV UTF-8'.") from None
+
+
+def _truncated(name: str, line: int):
+    raise DataError(f"'{name}' row {line}: the file ends in the middle of a character; "
+                    f"it was probably cut short (an incomplete copy or download)")
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -223,35 +244,21 @@ def _detect_delimiter(text: str) -> str:
     return best if sum(counts[best]) else ","
 
 
-def _records(text, delim, name, max_rows, stop_after) -> list[tuple[int, list[str]]]:
-    """Non-blank rows as (spreadsheet row number, stripped fields)."""
+def _records(text: str, delim: str, cap: int | None) -> list[tuple[int, list[str]]]:
+    """Non-blank rows as (spreadsheet row number, stripped fields); at most ``cap`` rows."""
     out: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=False)
     row_num = 0
-    limit = None if max_rows is None else max_rows + 1  # + 1 for a header row
     try:
         for fields in reader:
             row_num += 1
-            if not any(f.strip() for f in fields):
-                continue
-            fields = [f.strip() for f in fields]
-            for j, f in enumerate(fields):
-                if _CONTROL.search(f):
-                    raise DataError(f"row {row_num}, column {j + 1}: contains control "
-                                    f"characters; '{name}' looks like a binary file, "
-                                    f"not CSV text")
-            out.append((row_num, fields))
-            if stop_after is not None and len(out) > stop_after:
-                break
-            if limit is not None and len(out) > limit:
-                break  # checked against the real count once the header is known
+            if any(f.strip() for f in fields):
+                out.append((row_num, [f.strip() for f in fields]))
+                if cap is not None and len(out) >= cap:
+                    break
     except csv.Error as exc:
         raise DataError(f"row {row_num + 1}: cannot split the line into columns ({exc})") \
             from None
-    if max_rows is not None and len(out) > max_rows:
-        # With a header the limit is max_rows + 1 records; _to_dataset checks exactly.
-        if len(out) > max_rows + 1:
-            raise DataError(f"'{name}' has more than {max_rows:,} data rows (the limit)")
     return out
 
 
@@ -306,8 +313,9 @@ def _to_dataset(t: _Table, target, task: str) -> Dataset:
     nums = [num for num, _ in t.rows]
     for j, col in zip(targets, raw, strict=True):
         for num, s in zip(nums, col, strict=True):
-            if s.lower() in MISSING and s.lower() != "nan":
-                raise DataError(f"row {num}, column '{cols[j]}': the target value is missing")
+            if s.lower() in MISSING:
+                raise DataError(f"row {num}, column '{cols[j]}': the target value is missing "
+                                f"({s or 'empty'}); fill it in or delete the row")
     if task == "auto":
         task = "regression" if len(targets) > 1 else _guess_task(raw[0], comma_ok)
     feature_names = tuple(cols[j] for j in features)
@@ -395,7 +403,7 @@ def _guess_task(col: list[str], comma_ok: bool) -> str:
             return "classification"
     distinct = set(values)
     if all(math.isfinite(v) and v.is_integer() for v in distinct) \
-            and len(distinct) <= AUTO_CLASS_LIMIT:
+            and len(distinct) <= min(AUTO_CLASS_LIMIT, max(2, len(values) // 2)):
         return "classification"
     return "regression"
 

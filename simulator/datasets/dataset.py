@@ -13,7 +13,7 @@ A Dataset is treated as immutable: the helpers return new Datasets.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -39,7 +39,7 @@ class Dataset:
     #: Short identifier, e.g. "circle" or the CSV file's stem.
     name: str = ""
     #: One or two sentences for the learner: where the data come from, what a row is.
-    description: str = field(default="", compare=False)
+    description: str = ""
 
     def __post_init__(self) -> None:
         X = np.array(self.X, dtype=np.float64)  # copies: callers cannot alias our arrays
@@ -232,6 +232,9 @@ class Dataset:
             v = d[key]
             if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
                 raise DataError(f"dataset: '{key}' must be a list of strings")
+        if d["task"] not in TASKS:
+            raise DataError(f"dataset: task must be 'classification' or 'regression', "
+                            f"not {d['task']!r}")
         X = _table(d["X"], "X", len(d["feature_names"]))
         width = len(d["target_names"])
         if d["task"] == "classification" and width == 2:
