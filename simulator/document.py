@@ -191,8 +191,11 @@ class Document:
         self.set_weights(self.initial_weights(), reason="reset")
 
     def append_history(self, rows: list[dict]) -> None:
+        """Add per-epoch rows; trained weights and history are unsaved work."""
         self.history.extend(rows)
         self.events.history.emit(rows)
+        if rows:
+            self.mark_dirty()
 
     def archive_run(self) -> None:
         """Keep the current history as a past run and start a new one."""

@@ -79,9 +79,14 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 
-    def on_close(self, hook) -> None:
-        """``hook()`` runs when the window closes (stop workers, autosave...)."""
-        self._close_hooks.append(hook)
+    def on_close(self, hook, first: bool = False) -> None:
+        """``hook()`` runs when the window closes (stop workers, autosave...); a hook
+        returning False vetoes the close. ``first`` puts it before the others, e.g. the
+        unsaved-changes question, so that "Cancel" leaves everything running."""
+        if first:
+            self._close_hooks.insert(0, hook)
+        else:
+            self._close_hooks.append(hook)
 
     # -- layout persistence ------------------------------------------------------------
     def _settings(self) -> QSettings:

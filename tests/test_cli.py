@@ -1,0 +1,80 @@
+"""Headless CLI: python -m simulator train PROJECT --epochs N [--export] [--save]."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import resources
+from simulator.cli import main
+from simulator.export import read_weights
+from simulator.project import load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+XOR = resources.path("examples", "xor.annproj")
+
+
+def run_cli(*args):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "simulator", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_train_save_export_in_a_subprocess(tmp_path):
+    r = run_cli("train", XOR, "--epochs", 300, "--save", tmp_path / "t.annproj",
+                "--export", tmp_path / "w.npz")
+    assert r.returncode == 0, r.stderr
+    assert "epochs trained: 300" in r.stdout and "train loss" in r.stdout
+    assert "300/300 epochs" in r.stderr and "[####" in r.stderr  # the progress bar
+    trained = load_project(tmp_path / "t.annproj")
+    assert len(trained.history) == 300 and trained.history[-1]["epoch"] == 300
+    assert trained.history[-1]["train_loss"] < trained.history[0]["train_loss"]
+    spec, weights = read_weights(tmp_path / "w.npz")
+    for (W1, b1), (W2, b2) in zip(weights, trained.network.get_weights(), strict=True):
+        assert W1.tobytes() == W2.tobytes() and b1.tobytes() == b2.tobytes()
+    # training again continues the epoch count
+    assert main(["train", str(tmp_path / "t.annproj"), "--epochs", "5", "--quiet",
+                 "--save", str(tmp_path / "t.annproj")]) == 0
+    assert load_project(tmp_path / "t.annproj").history[-1]["epoch"] == 305
+
+
+def test_no_qt_is_imported(tmp_path):
+    code = ("import sys; from simulator.cli import main; "
+            f"rc = main(['train', {str(XOR)!r}, '--epochs', '2', '--quiet']); "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'ui')];"
+            "assert not bad, bad; sys.exit(rc)")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+
+
+def test_errors_exit_2_with_one_line_and_no_traceback(tmp_path, capsys):
+    bad = tmp_path / "bad.annproj"
+    bad.write_bytes(b"nope")
+    cases = [
+        (["train", str(bad), "--epochs", "3"], "not a zip"),
+        (["train", str(tmp_path / "missing.annproj"), "--epochs", "3"], "does not exist"),
+        (["train", str(XOR), "--epochs", "-1"], "between 0"),
+        (["train", str(XOR), "--epochs", "many"], "whole number"),
+        (["train", str(XOR)], "--epochs"),
+        (["train", str(XOR), "--epochs", "1", "--export", str(tmp_path / "w.xls")], ".onnx"),
+        (["train", str(XOR), "--epochs", "1", "--save", str(tmp_path / "x.txt")], ".annproj"),
+        (["train", str(XOR), "--epochs", "1", "--save", str(tmp_path / "no" / "x.annproj")],
+         "cannot write"),
+        ([], "COMMAND"),
+    ]
+    for argv, message in cases:
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err, (argv, err)
+
+
+def test_epochs_zero_only_exports(tmp_path):
+    assert main(["train", str(XOR), "--epochs", "0", "--export", str(tmp_path / "w.json")]) == 0
+    _, weights = read_weights(tmp_path / "w.json")
+    want = load_project(XOR).network.get_weights()
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(weights, want, strict=True))

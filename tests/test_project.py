@@ -1,0 +1,284 @@
+"""Project files: exact round trips, atomic saves, and a ProjectError for every bad file."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+
+import numpy as np
+import pytest
+
+import simulator as sim
+from simulator import DataSource, TrainingSettings
+from simulator.datasets import Dataset
+from simulator.document import Document, Run
+from simulator.network import Network
+from simulator.project import Project, load_project, project_bytes, save_project
+
+SPEC = {"inputs": 2, "layers": [{"units": 4, "activation": "tanh"},
+                                {"units": 3, "activation": "relu", "use_bias": False,
+                                 "mask": [[1, 0, 1], [1, 1, 1], [0, 1, 1], [1, 1, 1]]},
+                                {"units": 1, "activation": "sigmoid", "name": "출력"}]}
+
+
+def _project(dtype="float32", dataset=None, **kw) -> Project:
+    net = Network.from_spec(SPEC, seed=5, dtype=dtype)
+    rng = np.random.default_rng(0)
+    net.set_weights([(W + rng.normal(size=W.shape) * 1e-3, rng.normal(size=b.shape))
+                     for W, b in net.get_weights()])
+    source = DataSource(name="xor", params={"n_points": 60, "noise": 0.1}, train_ratio=0.6)
+    if dataset is not None:
+        source = DataSource(kind="imported", name="mine", train_ratio=0.5)
+    return Project(network=net, settings=TrainingSettings(learning_rate=0.1, dtype=dtype),
+                   data_source=source, dataset=dataset,
+                   history=[{"epoch": 1, "train_loss": 0.7, "test_loss": None,
+                             "grad_norm": [0.1, np.float32(0.5), 0.25]},
+                            {"epoch": 2, "train_loss": 0.6, "test_loss": 0.65}],
+                   runs=[Run(TrainingSettings(optimizer="adam"), SPEC, [{"epoch": 1}])],
+                   title="XOR 실험", description="Two lines / 두 직선", **kw)
+
+
+def _same_weights(a, b):
+    for (W1, b1), (W2, b2) in zip(a, b, strict=True):
+        assert W1.dtype == W2.dtype and W1.tobytes() == W2.tobytes()
+        assert b1.dtype == b2.dtype and b1.tobytes() == b2.tobytes()
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_round_trip_is_exact(tmp_path, dtype):
+    p = _project(dtype)
+    save_project(p, tmp_path / "a.annproj")
+    q = load_project(tmp_path / "a.annproj")
+    assert q.spec == p.spec
+    _same_weights(p.network.get_weights(), q.network.get_weights())
+    assert q.settings == p.settings and q.data_source == p.data_source
+    assert q.history[0]["grad_norm"] == [0.1, 0.5, 0.25]
+    assert q.history[1] == p.history[1] and q.title == p.title and q.description == p.description
+    assert q.dataset is None
+    assert len(q.runs) == 1 and q.runs[0].settings.optimizer == "adam"
+    assert q.runs[0].spec == sim.NetworkSpec.from_dict(SPEC).to_dict()
+    assert q.runs[0].history == [{"epoch": 1}]
+    # saving again gives the same bytes: the file is deterministic
+    save_project(q, tmp_path / "b.annproj")
+    assert (tmp_path / "a.annproj").read_bytes() == (tmp_path / "b.annproj").read_bytes()
+
+
+def test_imported_dataset_travels_inline(tmp_path):
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(30, 2)) / 3
+    ds = Dataset(X=X, Y=(X[:, :1] > 0).astype(float), feature_names=("키", "몸무게"),
+                 target_names=("no", "yes"), name="mine", description="d")
+    save_project(_project(dataset=ds), tmp_path / "a.annproj")
+    q = load_project(tmp_path / "a.annproj")
+    assert q.dataset.X.tobytes() == ds.X.tobytes() and q.dataset.Y.tobytes() == ds.Y.tobytes()
+    assert q.dataset.feature_names == ("키", "몸무게") and q.dataset.task == "classification"
+    doc = q.to_document()
+    assert doc.dataset.X.tobytes() == ds.X.tobytes()
+
+
+def test_document_round_trip(tmp_path):
+    doc = Document(data_source=DataSource(name="circle", params={"n_points": 100}))
+    doc.set_settings(learning_rate=0.3)
+    doc.append_history([{"epoch": 1, "train_loss": 0.4}])
+    doc.title = "원"
+    save_project(Project.from_document(doc), tmp_path / "d.annproj")
+    back = load_project(tmp_path / "d.annproj").to_document()
+    assert back.spec == doc.spec and back.settings == doc.settings
+    _same_weights(doc.weights, back.weights)
+    assert back.history == doc.history and back.title == "원" and not back.dirty
+    assert np.array_equal(back.dataset.X, doc.dataset.X)
+
+
+def test_edited_builtin_data_is_stored(tmp_path):
+    doc = Document(data_source=DataSource(name="circle", params={"n_points": 50}))
+    assert Project.from_document(doc).dataset is None  # regenerated from its source
+    edited = doc.dataset.with_points_added([[0.5, 0.5]], [1])
+    doc.set_data(doc.data_source, edited)
+    p = Project.from_document(doc)
+    assert p.dataset is not None and len(p.dataset) == 51
+    save_project(p, tmp_path / "e.annproj")
+    assert len(load_project(tmp_path / "e.annproj").to_document().dataset) == 51
+
+
+# -- atomic saves -------------------------------------------------------------------------------
+@pytest.mark.parametrize("where", ["write", "fsync", "replace"])
+def test_failed_save_leaves_the_old_file_intact(tmp_path, monkeypatch, where):
+    path = tmp_path / "a.annproj"
+    save_project(_project(), path)
+    old = path.read_bytes()
+
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    if where == "write":
+        real = zipfile.ZipFile.writestr
+        calls = []
+
+        def writestr(self, *a, **k):
+            calls.append(1)
+            if len(calls) == 3:  # midway through the archive
+                boom()
+            return real(self, *a, **k)
+        monkeypatch.setattr(zipfile.ZipFile, "writestr", writestr)
+    elif where == "fsync":
+        monkeypatch.setattr("simulator.atomic.os.fsync", boom)
+    else:
+        monkeypatch.setattr("simulator.atomic.os.replace", boom)
+    p = _project()
+    p.title = "changed"
+    with pytest.raises(sim.ProjectError, match="No space left"):
+        save_project(p, path)
+    assert path.read_bytes() == old
+    assert sorted(os.listdir(tmp_path)) == ["a.annproj"]  # the temporary file is gone
+
+
+def test_save_to_missing_folder_is_a_project_error(tmp_path):
+    with pytest.raises(sim.ProjectError, match="cannot write"):
+        save_project(_project(), tmp_path / "nope" / "a.annproj")
+
+
+# -- bad files ----------------------------------------------------------------------------------
+def _entries(p: Project | None = None) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(project_bytes(p or _project()))) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _zip(entries: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=compression) as zf:
+        for n, d in entries.items():
+            zf.writestr(n, d)
+    return buf.getvalue()
+
+
+def _with_meta(change) -> bytes:
+    e = _entries()
+    meta = json.loads(e["project.json"])
+    change(meta)
+    e["project.json"] = json.dumps(meta).encode()
+    return _zip(e)
+
+
+def _npy(a) -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, a)
+    return buf.getvalue()
+
+
+def _with_entry(name, data=None) -> bytes:
+    e = _entries()
+    if data is None:
+        del e[name]
+    else:
+        e[name] = data
+    return _zip(e)
+
+
+def _bomb() -> bytes:
+    e = _entries()
+    e["project.json"] = e["project.json"][:-1] + b" " * 65 * 1024**2 + b"}"
+    return _zip(e)
+
+
+GOOD = project_bytes(_project())
+
+BAD_FILES = {
+    "empty": (b"", "empty"),
+    "text": (b"hello, I am not a project", "not a zip"),
+    "json": (b'{"format": "ann-sim-project"}', "looks like JSON"),
+    "truncated": (GOOD[: len(GOOD) // 2], "damaged|truncated|not a zip"),
+    "truncated-end": (GOOD[:-10], "damaged|truncated"),
+    "zip-without-json": (_zip({"readme.txt": b"hi"}), "no project.json"),
+    "json-not-json": (_with_entry("project.json", b"{not json"), "not valid JSON"),
+    "json-not-utf8": (_with_entry("project.json", b"\xff\xfe\x00"), "UTF-8|JSON"),
+    "json-array": (_with_entry("project.json", b"[1, 2]"), "JSON object"),
+    "wrong-format": (_with_meta(lambda m: m.update(format="other")), "not an ANN Simulator"),
+    "newer-version": (_with_meta(lambda m: m.update(version=99)), "newer"),
+    "version-text": (_with_meta(lambda m: m.update(version="1")), "version"),
+    "missing-key": (_with_meta(lambda m: m.pop("settings")), "missing settings"),
+    "extra-key": (_with_meta(lambda m: m.update(virus=1)), "unknown keys virus"),
+    "bad-spec": (_with_meta(lambda m: m["spec"]["layers"][0].update(activation="magic")),
+                 "unknown activation"),
+    "spec-extra-key": (_with_meta(lambda m: m["spec"].update(more=1)), "unknown keys"),
+    "bad-settings": (_with_meta(lambda m: m["settings"].update(learning_rate=-1)),
+                     "learning rate"),
+    "settings-extra": (_with_meta(lambda m: m["settings"].update(color="red")), "unknown keys"),
+    "bad-history": (_with_meta(lambda m: m.update(history={"a": 1})), "history"),
+    "bad-history-row": (_with_meta(lambda m: m.update(history=[[1, 2]])), "row 1"),
+    "bad-title": (_with_meta(lambda m: m.update(title=5)), "title"),
+    "bad-runs": (_with_meta(lambda m: m.update(runs=[{"settings": {}}])), "run 1"),
+    "huge-units": (_with_meta(lambda m: m["spec"]["layers"][0].update(units=10**9)), "units"),
+    "missing-weights": (_with_entry("weights/W1.npy"), "missing 'weights/W1.npy'"),
+    "extra-entry": (_with_entry("evil.py", b"import os"), "unexpected entries"),
+    "wrong-shape": (_with_entry("weights/W0.npy", _npy(np.zeros((3, 4), np.float32))),
+                    r"shape \(3, 4\).*\(2, 4\)"),
+    "wrong-dtype": (_with_entry("weights/W0.npy", _npy(np.zeros((2, 4), np.int64))), "int64"),
+    "object-array": (_with_entry("weights/b0.npy", b"\x93NUMPY\x01\x00v\x00{'descr': '|O', "
+                                 b"'fortran_order': False, 'shape': (4,), }" + b" " * 57
+                                 + b"\n" + b"\x00" * 32), "object|O"),
+    "not-npy": (_with_entry("weights/b0.npy", b"garbage"), "not a valid .npy"),
+    "npy-truncated": (_with_entry("weights/W0.npy", _npy(np.zeros((2, 4), np.float32))[:-4]),
+                      "bytes|truncated"),
+    "zip-bomb": (_bomb, "zip bomb"),
+    "absurd-network": (_with_meta(lambda m: m["spec"].update(layers=[
+        {"units": 4096, "activation": "tanh"}] * 4 + [{"units": 1}])), "parameters; at most"),
+    "dataset-without-rows": (_with_meta(lambda m: m.update(dataset={
+        "name": "x", "description": "", "task": "classification",
+        "feature_names": ["a", "b"], "target_names": ["0", "1"]})), "missing 'data/X.npy'"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_bad_files_raise_project_error(tmp_path, case):
+    data, message = BAD_FILES[case]
+    data = data() if callable(data) else data
+    path = tmp_path / "bad.annproj"
+    path.write_bytes(data)
+    with pytest.raises(sim.ProjectError, match=message):
+        load_project(path)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(sim.ProjectError, match="does not exist"):
+        load_project(tmp_path / "none.annproj")
+    with pytest.raises(sim.ProjectError, match="folder"):
+        load_project(tmp_path)
+
+
+def test_huge_declared_array_is_refused_before_reading(tmp_path, monkeypatch):
+    """A dataset header claiming 10^9 rows is refused from the header alone."""
+    rng = np.random.default_rng(0)
+    ds = Dataset(X=rng.normal(size=(8, 2)), Y=np.array([0, 1] * 4, float),
+                 feature_names=("a", "b"), target_names=("0", "1"))
+    e = _entries(_project(dataset=ds))
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<f8", "fortran_order": False,
+                                                  "shape": (10**9, 2)})
+    e["data/X.npy"] = header.getvalue()
+    (tmp_path / "x.annproj").write_bytes(_zip(e))
+    with pytest.raises(sim.ProjectError, match="at most"):
+        load_project(tmp_path / "x.annproj")
+
+
+def test_spec_that_does_not_fit_the_data_fails_when_opened(tmp_path):
+    p = _project()
+    p.data_source = DataSource(name="iris")  # 4 features; the network has 2 inputs
+    save_project(p, tmp_path / "a.annproj")
+    with pytest.raises(sim.ProjectError, match="does not fit|inputs"):
+        load_project(tmp_path / "a.annproj").to_document()
+
+
+def test_a_random_byte_flip_never_escapes_as_another_exception(tmp_path):
+    rng = np.random.default_rng(7)
+    path = tmp_path / "f.annproj"
+    for _ in range(150):
+        data = bytearray(GOOD)
+        for i in rng.integers(0, len(data), size=int(rng.integers(1, 4))):
+            data[i] = int(rng.integers(0, 256))
+        path.write_bytes(bytes(data))
+        try:
+            load_project(path).to_document()
+        except sim.ProjectError:
+            pass

@@ -1,0 +1,228 @@
+"""Connection items: one straight line per drawn weight, plus a faint bundle for the rest.
+
+Only connections between *drawn* neurons get their own item (at most 16 x 16 per
+layer), so a 1024-unit layer costs the same as a 16-unit one. Weight updates
+change pens in place (``ConnectionGroup.update_weights``); nothing is rebuilt.
+
+Drawing is batched: the group paints all its lines with one ``drawLines`` per pen
+(a Python ``paint`` per line costs ~0.1 ms in PySide, too much at 30 updates a
+second); each ConnectionItem only handles hover, clicks and its own highlight.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from . import style
+from .items import ContainerItem
+
+#: Line width range in pixels: |w| = 0 draws MIN_WIDTH, the layer's max |w| draws MAX_WIDTH.
+MIN_WIDTH, MAX_WIDTH = 0.6, 6.0
+#: Pens use flat caps: Qt's raster engine strokes wide antialiased round caps ~10x slower.
+#: Width of the invisible band a hover or click hits.
+HIT_WIDTH = 7.0
+_MARGIN = max(MAX_WIDTH, HIT_WIDTH) / 2 + 2
+
+
+#: Groups with more drawn lines than this use half-width pens (clearer and cheaper to draw).
+DENSE = 100
+
+
+def _pen_key(value: float, rel: float, connected: bool, dense: bool = False) -> tuple:
+    if not connected:
+        return ("removed",)
+    return (value >= 0, round(rel * 24), dense)  # 25 width steps per sign: plenty for the eye
+
+
+_PENS: dict[tuple, QPen] = {}
+
+
+def pen_for(value: float, rel: float, connected: bool = True, dense: bool = False) -> QPen:
+    """Cached pen: colour by sign, width and opacity by |w| relative to the layer's max."""
+    key = _pen_key(value, rel, connected, dense)
+    pen = _PENS.get(key)
+    if pen is None:
+        if not connected:
+            pen = QPen(style.REMOVED, 1.2, Qt.DashLine, Qt.FlatCap)
+        else:
+            r = key[1] / 24
+            color = QColor(style.POSITIVE if key[0] else style.NEGATIVE)
+            color.setAlphaF(0.35 + 0.6 * r)
+            top = MAX_WIDTH / 2 if key[2] else MAX_WIDTH
+            pen = QPen(color, MIN_WIDTH + (top - MIN_WIDTH) * r, Qt.SolidLine, Qt.FlatCap)
+        _PENS[key] = pen
+    return pen
+
+
+class ConnectionItem(QGraphicsItem):
+    """The line for W[layer][i, j]: hover for the value, double-click to edit,
+    Ctrl+click to remove or restore (context menu: both)."""
+
+    def __init__(self, scene_ref, layer: int, i: int, j: int, p1: QPointF, p2: QPointF,
+                 parent: QGraphicsItem):
+        super().__init__(parent)
+        self._scene_ref = scene_ref
+        #: Weight address: layer index (0 = first hidden), source neuron i, target neuron j.
+        self.layer, self.i, self.j = layer, i, j
+        self.line = QLineF(p1, p2)
+        self.value = 0.0
+        self.connected = True
+        self._key = None
+        self._pen = pen_for(0.0, 0.0)
+        self._hover = False
+        x1, x2 = sorted((p1.x(), p2.x()))
+        y1, y2 = sorted((p1.y(), p2.y()))
+        self._bounds = QRectF(x1, y1, x2 - x1, y2 - y1).adjusted(-_MARGIN, -_MARGIN,
+                                                                 _MARGIN, _MARGIN)
+        path = QPainterPath(p1)
+        path.lineTo(p2)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(HIT_WIDTH)
+        self._shape = stroker.createStroke(path)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.ItemHasNoContents, True)  # the group draws the line
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    @property
+    def pen(self) -> QPen:
+        return self._pen
+
+    def set_weight(self, value: float, rel: float, connected: bool, dense: bool = False) -> bool:
+        """Restyle in place; returns whether the drawn pen changed."""
+        self.value, self.connected = value, connected
+        key = _pen_key(value, rel, connected, dense)
+        if key == self._key:
+            return False
+        self._key = key
+        self._pen = pen_for(value, rel, connected, dense)
+        if self._hover:
+            self.update()
+        return True
+
+    @property
+    def pen_key(self) -> tuple:
+        return self._key
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        """Only while hovered: the line again, darker and wider."""
+        painter.setRenderHint(QPainter.Antialiasing)
+        pen = QPen(self._pen)
+        pen.setWidthF(pen.widthF() + 2.0)
+        c = QColor(pen.color())
+        c.setAlphaF(1.0)
+        pen.setColor(c)
+        painter.setPen(pen)
+        painter.drawLine(self.line)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover = True
+        self.setFlag(QGraphicsItem.ItemHasNoContents, False)
+        self.setZValue(1)
+        self.setToolTip(self._scene_ref.connection_tooltip(self.layer, self.i, self.j))
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
+        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
+        self.setZValue(0)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton and event.modifiers() & Qt.ControlModifier:
+            event.accept()
+            self._scene_ref.controller.toggle_connection(self.layer, self.i, self.j)
+            return
+        event.accept() if event.button() == Qt.LeftButton else event.ignore()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton:
+            event.accept()
+            self._scene_ref.controller.prompt_weight(self.layer, self.i, self.j)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self._scene_ref.connection_context_menu(self, event.screenPos())
+
+
+class ConnectionGroup(ContainerItem):
+    """All drawn connections of one layer (painted here, in batches per pen), plus one
+    faint path standing for the connections of neurons collapsed into "+N" badges."""
+
+    def __init__(self, scene_ref, layer: int, src: list[QPointF], dst: list[QPointF],
+                 src_badge: QPointF | None, dst_badge: QPointF | None):
+        super().__init__()
+        self.setFlag(QGraphicsItem.ItemHasNoContents, False)
+        self.layer = layer
+        self.n_src, self.n_dst = len(src), len(dst)
+        #: items[i][j] is the line from drawn source neuron i to drawn target neuron j.
+        self.items = [[ConnectionItem(scene_ref, layer, i, j, a, b, self)
+                       for j, b in enumerate(dst)] for i, a in enumerate(src)]
+        self._batches: dict[tuple, list[QLineF]] = {}
+        pts = src + dst + [p for p in (src_badge, dst_badge) if p is not None]
+        xs, ys = [p.x() for p in pts], [p.y() for p in pts]
+        self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)) \
+            .adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+        self.bundle = None
+        if src_badge is not None or dst_badge is not None:
+            path = QPainterPath()
+            if src_badge is not None:
+                for b in dst:
+                    path.moveTo(src_badge)
+                    path.lineTo(b)
+            if dst_badge is not None:
+                for a in src:
+                    path.moveTo(a)
+                    path.lineTo(dst_badge)
+            if src_badge is not None and dst_badge is not None:
+                path.moveTo(src_badge)
+                path.lineTo(dst_badge)
+            self.bundle = QGraphicsPathItem(path, self)
+            self.bundle.setPen(QPen(QColor(154, 160, 166, 70), 1.0, Qt.DotLine))
+            self.bundle.setZValue(-1)
+
+    def update_weights(self, W: np.ndarray, mask: np.ndarray | None) -> None:
+        """Restyle the drawn lines from the full matrix W (fan_in, fan_out)."""
+        sub = np.asarray(W[: self.n_src, : self.n_dst], dtype=np.float64)
+        top = float(np.abs(W).max()) if W.size else 0.0
+        rel = np.abs(sub) / top if top > 0 else np.zeros_like(sub)
+        conn = np.ones(sub.shape, bool) if mask is None else \
+            mask[: self.n_src, : self.n_dst].astype(bool)
+        vals, rels, cons = sub.tolist(), rel.tolist(), conn.tolist()
+        changed = False
+        dense = self.n_src * self.n_dst > DENSE
+        for i, row in enumerate(self.items):
+            v, r, c = vals[i], rels[i], cons[i]
+            for j, item in enumerate(row):
+                changed |= item.set_weight(v[j], r[j], c[j], dense)
+        if changed or not self._batches:
+            batches: dict[tuple, list[QLineF]] = {}
+            for row in self.items:
+                for item in row:
+                    batches.setdefault(item.pen_key, []).append(item.line)
+            self._batches = batches
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        # thin lines first, so strong weights stay on top
+        for key in sorted(self._batches, key=lambda k: (-1, 0) if k[0] == "removed" else
+                          (k[1], k[0])):
+            painter.setPen(_PENS[key])
+            painter.drawLines(self._batches[key])
+        removed = self._batches.get(("removed",))
+        if removed:  # a small cross in the middle marks a removed connection
+            painter.setPen(QPen(style.REMOVED, 1.5))
+            for line in removed:
+                m = line.center()
+                painter.drawLine(m + QPointF(-4, -4), m + QPointF(4, 4))
+                painter.drawLine(m + QPointF(-4, 4), m + QPointF(4, -4))

@@ -1,0 +1,382 @@
+"""Graphics items of one layer column: neurons, bias markers, header, +/- buttons, "+N" badge.
+
+Items only draw and forward input to the scene (``NetworkScene``), which owns the
+document and the controller. Coordinates are scene pixels at 100 % zoom.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsObject
+
+from . import style
+
+
+def _font(point_size: float, bold: bool = False) -> QFont:
+    f = QFont(QApplication.font())
+    f.setPointSizeF(point_size)
+    f.setBold(bold)
+    return f
+
+
+class ContainerItem(QGraphicsItem):
+    """An item that draws nothing and only groups its children (unlike
+    QGraphicsItemGroup it lets the children receive their own events)."""
+
+    def __init__(self, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF()
+
+    def paint(self, painter, option, widget=None) -> None:
+        pass
+
+
+class NeuronItem(QGraphicsItem):
+    """One neuron: a circle, filled with its output heatmap when one is known."""
+
+    def __init__(self, scene_ref, column: int, index: int, parent: QGraphicsItem):
+        super().__init__(parent)
+        self._scene_ref = scene_ref
+        #: Column (0 = inputs) and neuron index within it.
+        self.column, self.index = column, index
+        self.image = None  # QImage of the neuron's output over the input plane, or None
+        self.radius = style.NEURON_R
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.PointingHandCursor)
+        self.hovered = False
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.radius + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addEllipse(QPointF(0, 0), self.radius, self.radius)
+        return p
+
+    def set_image(self, image) -> None:
+        self.image = image
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = self.radius
+        rect = QRectF(-r, -r, 2 * r, 2 * r)
+        painter.setRenderHint(QPainter.Antialiasing)
+        path = self.shape()
+        if self.image is not None:
+            painter.save()
+            painter.setClipPath(path)
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawImage(rect, self.image)
+            painter.restore()
+        else:
+            painter.fillPath(path, QBrush(QColor("#ffffff")))
+        edge = style.ACCENT if self.hovered else style.NEURON_EDGE
+        painter.setPen(QPen(edge, 2.0 if self.hovered else 1.3))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawEllipse(rect)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.hovered = True
+        self.update()
+        self._scene_ref.neuron_hovered(self, True)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self.hovered = False
+        self.update()
+        self._scene_ref.neuron_hovered(self, False)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton:
+            self._scene_ref.select_column(self.column)
+            event.accept()
+        else:
+            event.ignore()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self._scene_ref.layer_context_menu(self.column, event.screenPos())
+
+
+class BiasItem(QGraphicsItem):
+    """Small square at a neuron's lower left: colour = sign of the bias, opacity = size."""
+
+    SIZE = 9.0
+
+    def __init__(self, scene_ref, layer: int, index: int, parent: QGraphicsItem):
+        super().__init__(parent)
+        self._scene_ref = scene_ref
+        self.layer, self.index = layer, index
+        self.value = 0.0
+        self._color = QColor(style.POSITIVE)
+        s = self.SIZE
+        self.setPos(-style.NEURON_R - s * 0.1, style.NEURON_R - s * 0.9)
+        self.setAcceptHoverEvents(True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        s = self.SIZE
+        return QRectF(-s / 2 - 1, -s / 2 - 1, s + 2, s + 2)
+
+    def set_value(self, value: float, rel: float) -> None:
+        self.value = float(value)
+        self._color = style.weight_color(value, 0.25 + 0.75 * rel)
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        s = self.SIZE
+        painter.setPen(QPen(QColor("#ffffff"), 1.0))
+        painter.setBrush(self._color)
+        painter.drawRect(QRectF(-s / 2, -s / 2, s, s))
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.setToolTip(self._scene_ref.bias_tooltip(self.layer, self.index))
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        self._scene_ref.controller.prompt_bias(self.layer, self.index)
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        event.accept()
+
+
+class BadgeItem(QGraphicsItem):
+    """The "+N" pill standing for the neurons a wide layer does not draw."""
+
+    def __init__(self, hidden: int, units: int, parent: QGraphicsItem):
+        super().__init__(parent)
+        self.hidden = hidden
+        self.text = f"+{hidden}"
+        self._font = _font(8.5, bold=True)
+        w = QFontMetricsF(self._font).horizontalAdvance(self.text) + 14
+        self._rect = QRectF(-w / 2, -10, w, 20)
+        self.setToolTip(QApplication.translate(
+            "NetworkScene", "{0} more neurons are not drawn; this layer has {1}.").format(
+                hidden, units))
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(style.NEURON_EDGE, 1.0))
+        painter.setBrush(QColor("#eef1f5"))
+        painter.drawRoundedRect(self._rect, 10, 10)
+        painter.setFont(self._font)
+        painter.setPen(style.TEXT)
+        painter.drawText(self._rect, Qt.AlignCenter, self.text)
+
+
+class ButtonItem(QGraphicsObject):
+    """A small round "+" or "−" button; ``callback()`` runs on a click."""
+
+    def __init__(self, text: str, tooltip: str, callback, parent: QGraphicsItem):
+        super().__init__(parent)
+        self.text, self.callback = text, callback
+        self.radius = 10.0
+        self._hover = False
+        self._pressed = False
+        self._font = _font(11, bold=True)
+        self.setToolTip(tooltip)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.PointingHandCursor)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.radius + 1
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = self.radius
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(style.ACCENT if self._hover else QColor("#c4c9d0"), 1.0))
+        painter.setBrush(QColor("#e8f0fe") if self._hover else QColor("#ffffff"))
+        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        painter.setPen(QPen(style.ACCENT if self._hover else style.TEXT, 1.8, Qt.SolidLine,
+                            Qt.RoundCap))
+        painter.drawLine(QPointF(-4.5, 0), QPointF(4.5, 0))
+        if self.text == "+":
+            painter.drawLine(QPointF(0, -4.5), QPointF(0, 4.5))
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._pressed = event.button() == Qt.LeftButton
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        inside = self.boundingRect().contains(event.pos())
+        if self._pressed and inside and event.button() == Qt.LeftButton:
+            self._pressed = False
+            self.callback()  # may rebuild the scene and remove this very item: touch nothing after
+            return
+        self._pressed = False
+
+
+class HeaderItem(QGraphicsItem):
+    """The column title ("Hidden 1 · 4 · tanh"); drag it sideways to reorder hidden layers."""
+
+    def __init__(self, scene_ref, column: int, title: str, subtitle: str, movable: bool,
+                 parent: QGraphicsItem):
+        super().__init__(parent)
+        self._scene_ref = scene_ref
+        self.column, self.title, self.subtitle, self.movable = column, title, subtitle, movable
+        self._font = _font(9.5, bold=True)
+        self._sub_font = _font(8.5)
+        fm, sm = QFontMetricsF(self._font), QFontMetricsF(self._sub_font)
+        grip = 12 if movable else 0
+        w = max(fm.horizontalAdvance(title) + grip, sm.horizontalAdvance(subtitle)) + 18
+        self._rect = QRectF(-w / 2, -15, w, 30 if not subtitle else 40)
+        self._press_scene_x = None
+        self._dragging = False
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.OpenHandCursor if movable else Qt.ArrowCursor)
+        if movable:
+            self.setToolTip(QApplication.translate(
+                "NetworkScene", "Drag sideways to move this layer; click to select it"))
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        selected = self._scene_ref.selected_column == self.column
+        painter.setPen(QPen(style.ACCENT if selected else QColor("#d5d9df"), 1.0))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(self._rect, 6, 6)
+        title_rect = QRectF(self._rect.left(), self._rect.top(), self._rect.width(), 30)
+        if self.movable:  # six-dot grip at the left
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor("#9aa0a6"))
+            x0, y0 = self._rect.left() + 8, title_rect.center().y() - 4
+            for dx in (0, 4):
+                for dy in (0, 4, 8):
+                    painter.drawEllipse(QPointF(x0 + dx, y0 + dy), 1.1, 1.1)
+            title_rect.adjust(10, 0, 0, 0)
+        painter.setFont(self._font)
+        painter.setPen(style.ACCENT if selected else style.TEXT)
+        painter.drawText(title_rect, Qt.AlignCenter, self.title)
+        if self.subtitle:
+            painter.setFont(self._sub_font)
+            painter.setPen(style.MUTED)
+            painter.drawText(QRectF(self._rect.left(), self._rect.top() + 22,
+                                    self._rect.width(), 16), Qt.AlignCenter, self.subtitle)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() != Qt.LeftButton:
+            event.ignore()
+            return
+        self._press_scene_x = event.scenePos().x()
+        self._dragging = False
+        self._scene_ref.select_column(self.column)
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._press_scene_x is None:
+            return
+        dx = event.scenePos().x() - self._press_scene_x
+        if not self._dragging and abs(dx) >= 6:
+            if not self.movable:
+                self._press_scene_x = None
+                self._scene_ref.refuse_move(self.column)
+                return
+            self._dragging = True
+            self.setCursor(Qt.ClosedHandCursor)
+        if self._dragging:
+            self._scene_ref.drag_column(self.column, dx, event.scenePos().x())
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        dragging, self._dragging, self._press_scene_x = self._dragging, False, None
+        if dragging:
+            self.setCursor(Qt.OpenHandCursor)
+            self._scene_ref.drop_column(self.column, event.scenePos().x())
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self._scene_ref.layer_context_menu(self.column, event.screenPos())
+
+
+class ColumnBackground(QGraphicsItem):
+    """The soft rounded band behind a column; highlighted when the layer is selected."""
+
+    def __init__(self, scene_ref, column: int, rect: QRectF):
+        super().__init__()
+        self._scene_ref = scene_ref
+        self.column = column
+        self.rect = rect
+        self.setZValue(-10)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        selected = self._scene_ref.selected_column == self.column
+        painter.setPen(QPen(style.ACCENT, 1.5) if selected else Qt.NoPen)
+        painter.setBrush(style.COLUMN_SELECTED if selected else style.COLUMN_FILL)
+        painter.drawRoundedRect(self.rect, 14, 14)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton:
+            self._scene_ref.select_column(self.column)
+            event.accept()
+        else:
+            event.ignore()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self._scene_ref.layer_context_menu(self.column, event.screenPos())
+
+
+class LabelItem(QGraphicsItem):
+    """A short text next to an input or output neuron (feature or class name)."""
+
+    def __init__(self, text: str, align_right: bool, parent: QGraphicsItem):
+        super().__init__(parent)
+        self.text = text
+        self._font = _font(8.5)
+        w = min(QFontMetricsF(self._font).horizontalAdvance(text) + 4, 110)
+        self._rect = QRectF(-w if align_right else 0, -9, w, 18)
+        self._align = (Qt.AlignRight if align_right else Qt.AlignLeft) | Qt.AlignVCenter
+        self.setToolTip(text)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setFont(self._font)
+        painter.setPen(style.MUTED)
+        text = QFontMetricsF(self._font).elidedText(self.text, Qt.ElideRight, self._rect.width())
+        painter.drawText(self._rect, self._align, text)
+
+
+class InsertionMarker(QGraphicsItem):
+    """Vertical line showing where a dropped or moved layer will land."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(50)
+        self._top, self._bottom = -100.0, 100.0
+        self.setVisible(False)
+
+    def set_span(self, top: float, bottom: float) -> None:
+        self.prepareGeometryChange()
+        self._top, self._bottom = top, bottom
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-8, self._top - 8, 16, self._bottom - self._top + 16)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        pen = QPen(style.ACCENT, 3.0, Qt.SolidLine, Qt.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(0, self._top), QPointF(0, self._bottom))
+        painter.setBrush(style.ACCENT)
+        painter.setPen(Qt.NoPen)
+        for y in (self._top, self._bottom):
+            painter.drawEllipse(QPointF(0, y), 5, 5)

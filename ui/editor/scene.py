@@ -1,0 +1,556 @@
+"""The network scene: lays the document's spec out as columns and keeps it in step.
+
+- ``document.events.spec`` / ``reset``: every old item is removed with
+  ``removeItem`` and the layout is rebuilt (automatic and tidy after every edit).
+- ``document.events.weights``: pens, bias markers and heatmaps are restyled in
+  place; nothing is rebuilt (this fires up to 30 times a second while training).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QMenu
+
+from . import heatmaps, style
+from .connections import ConnectionGroup, ConnectionItem
+from .items import (
+    BadgeItem,
+    BiasItem,
+    ButtonItem,
+    ColumnBackground,
+    ContainerItem,
+    HeaderItem,
+    InsertionMarker,
+    LabelItem,
+    NeuronItem,
+)
+
+#: Seconds a worker-sent heatmap stays authoritative before the GUI computes its own again.
+EXTERNAL_HEATMAP_TTL = 1.5
+
+
+class LayerItem(ContainerItem):
+    """One column: header, neurons (up to ``MAX_VISIBLE``), badge, bias markers, buttons."""
+
+    def __init__(self, column: int, units: int):
+        super().__init__()
+        #: Column index (0 = inputs) and the layer's size.
+        self.column, self.units = column, units
+        self.neurons: list[NeuronItem] = []
+        self.biases: list[BiasItem] = []
+        self.header: HeaderItem | None = None
+        self.badge: BadgeItem | None = None
+        self.plus: ButtonItem | None = None
+        self.minus: ButtonItem | None = None
+        self.background: ColumnBackground | None = None
+        self.setZValue(10)
+
+    @property
+    def visible_units(self) -> int:
+        return len(self.neurons)
+
+
+class NeuronCard(QGraphicsItem):
+    """The hover card of a neuron: its larger heatmap and a few facts. It keeps its
+    screen size at any zoom (``ItemIgnoresTransformations``)."""
+
+    WIDTH = 230.0
+    GAP = 12.0
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(100)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
+        self.setVisible(False)
+        self.lines: list[str] = []
+        self.image: QImage | None = None
+        self._font = QFont(QApplication.font())
+        self._font.setPointSizeF(9)
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._height = 40.0
+        self._left = self.GAP
+
+    def show_for(self, anchor: QPointF, on_left: bool, lines: list[str],
+                 image: QImage | None) -> None:
+        """Show beside the scene point ``anchor`` (a neuron's edge), right or left of it."""
+        self.prepareGeometryChange()
+        self.lines, self.image = lines, image
+        lh = QFontMetricsF(self._font).height() + 2
+        side = 150.0
+        self._height = 16 + len(lines) * lh + (side + 10 if image is not None else 0)
+        self._left = -self.GAP - self.WIDTH if on_left else self.GAP
+        self.setPos(anchor)
+        self.setVisible(True)
+
+    def _rect(self) -> QRectF:
+        return QRectF(self._left, -24, self.WIDTH, self._height)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect().adjusted(-2, -2, 5, 5)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        rect = self._rect()
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 28))
+        painter.drawRoundedRect(rect.translated(2, 3), 8, 8)
+        painter.setPen(QPen(QColor("#d5d9df"), 1))
+        painter.setBrush(QBrush(QColor("#ffffff")))
+        painter.drawRoundedRect(rect, 8, 8)
+        lh = QFontMetricsF(self._font).height() + 2
+        y = rect.top() + 8
+        for k, line in enumerate(self.lines):
+            painter.setFont(self._bold if k == 0 else self._font)
+            painter.setPen(style.TEXT if k == 0 else style.MUTED)
+            painter.drawText(QRectF(rect.left() + 12, y, self.WIDTH - 24, lh),
+                             Qt.AlignLeft | Qt.AlignVCenter, line)
+            y += lh
+        if self.image is not None:
+            side = 150.0
+            target = QRectF(rect.center().x() - side / 2, y + 6, side, side)
+            painter.drawImage(target, self.image)
+            painter.setPen(QPen(QColor("#d5d9df"), 1))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRect(target)
+
+
+class NetworkScene(QGraphicsScene):
+    """Scene of the network; see the module docstring for how it follows the document."""
+
+    #: The selected column changed (or was rebuilt); argument: column, -1 for none.
+    selection_changed = Signal(int)
+    #: The layout was rebuilt (the view fits itself to it).
+    layout_changed = Signal()
+
+    def __init__(self, document, controller, parent=None):
+        super().__init__(parent)
+        self.document, self.controller = document, controller
+        self.setBackgroundBrush(style.CANVAS_BG)
+        self.setItemIndexMethod(QGraphicsScene.NoIndex)  # few items; they restyle often
+        #: Selected column (0 = inputs), -1 when none.
+        self.selected_column = -1
+        self._selected_uid: int | None = None  # 0 = inputs, else the layer's uid
+        self.layers: list[LayerItem] = []
+        self.groups: list[ConnectionGroup] = []
+        self._graveyard: list[QGraphicsItem] = []
+        self._max_span = 0.0
+        self.marker = InsertionMarker()
+        self.addItem(self.marker)
+        self.card = NeuronCard()
+        self.addItem(self.card)
+        self._hovered: NeuronItem | None = None
+        #: Per column: float array (visible units, h, w) of neuron outputs, or None.
+        self.heatmaps: list[np.ndarray | None] = []
+        self._external_at = 0.0
+        self._heat_timer = QTimer(self)
+        self._heat_timer.setSingleShot(True)
+        self._heat_timer.setInterval(100)
+        self._heat_timer.timeout.connect(self._compute_heatmaps)
+        self._slots = {"spec": self._guard(self._on_spec_changed),
+                       "reset": self._guard(self._on_spec_changed),
+                       "weights": self._guard(self._on_weights_changed)}
+        for name, slot in self._slots.items():
+            getattr(document.events, name).connect(slot)
+        self.rebuild()
+
+    def _guard(self, method):
+        def slot(*args):
+            if shiboken6.isValid(self):
+                method(*args)
+        return slot
+
+    def detach(self) -> None:
+        """Stop following the document (the scene is going away)."""
+        for name, slot in self._slots.items():
+            getattr(self.document.events, name).disconnect(slot)
+        self._heat_timer.stop()
+
+    # -- document events ------------------------------------------------------------------
+    def _on_spec_changed(self) -> None:
+        self.rebuild()
+
+    def _on_weights_changed(self, reason: str = "edit") -> None:
+        self.update_weights()
+        if reason == "training":
+            if time.monotonic() - self._external_at > EXTERNAL_HEATMAP_TTL \
+                    and not self._heat_timer.isActive():
+                self._heat_timer.start()
+        else:
+            self._compute_heatmaps()
+
+    # -- build ----------------------------------------------------------------------------
+    def spec_column_name(self, column: int) -> str:
+        """Translated display name of a column ("Input", "Hidden 2", "Output" or its name)."""
+        spec = self.document.spec
+        if column == 0:
+            return self.tr("Input")
+        layer = spec.layers[column - 1]
+        if layer.name:
+            return layer.name
+        if column == len(spec.layers):
+            return self.tr("Output")
+        return self.tr("Hidden {0}").format(column)
+
+    def column_title(self, column: int) -> str:
+        spec = self.document.spec
+        units = spec.sizes[column]
+        if column == 0:
+            return f"{self.spec_column_name(0)} · {units}"
+        act = style.ACTIVATION_LABELS.get(spec.layers[column - 1].activation,
+                                          spec.layers[column - 1].activation)
+        return f"{self.spec_column_name(column)} · {units} · {act}"
+
+    def column_x(self, column: int) -> float:
+        return column * style.COLUMN_GAP
+
+    def rebuild(self) -> None:
+        """Remove every item of the old layout and lay out the current spec."""
+        self._clear()
+        spec = self.document.spec
+        sizes = spec.sizes
+        n_cols = len(sizes)
+        vis = [min(n, style.MAX_VISIBLE) for n in sizes]
+        spans = [(v - 1) * style.NEURON_GAP + (style.NEURON_GAP if n > v else 0)
+                 for v, n in zip(vis, sizes, strict=True)]
+        self._max_span = max(spans)
+        top = -self._max_span / 2
+        header_y = top - style.NEURON_R - 56
+        bg_rect = QRectF(-72, header_y - 26, 144,
+                         self._max_span + style.NEURON_R * 2 + 56 + 26 + 22)
+        feature_names = list(getattr(self.document.dataset, "feature_names", ()))
+        output_names = _output_names(self.document.dataset)
+        for c in range(n_cols):
+            x = self.column_x(c)
+            item = LayerItem(c, sizes[c])
+            item.setPos(x, 0)
+            self.addItem(item)
+            is_io = c in (0, n_cols - 1)
+            subtitle = self.tr("follows the data") if is_io else ""
+            item.header = HeaderItem(self, c, self.column_title(c), subtitle,
+                                     movable=not is_io, parent=item)
+            item.header.setPos(0, header_y)
+            y0 = -spans[c] / 2
+            for i in range(vis[c]):
+                n = NeuronItem(self, c, i, item)
+                n.setPos(0, y0 + i * style.NEURON_GAP)
+                item.neurons.append(n)
+                if c > 0:
+                    b = BiasItem(self, c - 1, i, n)
+                    b.setVisible(spec.layers[c - 1].use_bias)
+                    item.biases.append(b)
+                names = feature_names if c == 0 else output_names if c == n_cols - 1 else []
+                if i < len(names) and names[i]:
+                    label = LabelItem(names[i], align_right=(c == 0), parent=n)
+                    label.setPos(-style.NEURON_R - 6 if c == 0 else style.NEURON_R + 6, 0)
+            if sizes[c] > vis[c]:
+                item.badge = BadgeItem(sizes[c] - vis[c], sizes[c], item)
+                item.badge.setPos(0, y0 + vis[c] * style.NEURON_GAP - 6)
+            if not is_io:
+                item.minus = ButtonItem(
+                    "-", self.tr("Remove a neuron"),
+                    lambda c=c: self.controller.remove_neuron(c), item)
+                item.plus = ButtonItem(
+                    "+", self.tr("Add a neuron"), lambda c=c: self.controller.add_neuron(c), item)
+                item.minus.setPos(-14, header_y + 30)
+                item.plus.setPos(14, header_y + 30)
+            bg = ColumnBackground(self, c, bg_rect.translated(x, 0))
+            self.addItem(bg)
+            item.background = bg
+            self.layers.append(item)
+        for k in range(n_cols - 1):
+            a, b = self.layers[k], self.layers[k + 1]
+            src = [n.scenePos() + QPointF(style.NEURON_R, 0) for n in a.neurons]
+            dst = [n.scenePos() - QPointF(style.NEURON_R, 0) for n in b.neurons]
+            sb = a.badge.scenePos() + QPointF(14, 0) if a.badge else None
+            db = b.badge.scenePos() - QPointF(14, 0) if b.badge else None
+            group = ConnectionGroup(self, k, src, dst, sb, db)
+            self.addItem(group)
+            self.groups.append(group)
+        self.marker.set_span(header_y - 20, -top + style.NEURON_R + 20)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-80, -60, 80, 60))
+        self._restore_selection()
+        self.update_weights()
+        self._compute_heatmaps()
+        self.layout_changed.emit()
+
+    def _clear(self) -> None:
+        self.card.setVisible(False)
+        self._hovered = None
+        self.marker.setVisible(False)
+        old = []
+        for item in self.layers:
+            old += [item, item.background]
+        old += self.groups
+        for item in old:
+            if item is not None and item.scene() is self:
+                self.removeItem(item)
+        # Removed items stay referenced until the event loop turns: the click that caused
+        # this rebuild may still be unwinding through one of them.
+        self._graveyard += old
+        QTimer.singleShot(0, self._bury)
+        self.layers, self.groups = [], []
+        self.heatmaps = []
+
+    def _bury(self) -> None:
+        if shiboken6.isValid(self):
+            self._graveyard.clear()
+
+    # -- weights ---------------------------------------------------------------------------
+    def update_weights(self) -> None:
+        """Restyle connections and bias markers from the document's weights, in place."""
+        spec, weights = self.document.spec, self.document.weights
+        if len(weights) != len(self.groups):
+            return
+        for k, (group, (W, b)) in enumerate(zip(self.groups, weights, strict=True)):
+            group.update_weights(W, spec.layers[k].mask)
+            biases = self.layers[k + 1].biases
+            if biases and spec.layers[k].use_bias:
+                top = float(np.abs(b).max()) if b.size else 0.0
+                vals = np.asarray(b[: len(biases)], dtype=np.float64).tolist()
+                for item, v in zip(biases, vals, strict=True):
+                    item.set_value(v, abs(v) / top if top > 0 else 0.0)
+
+    # -- heatmaps --------------------------------------------------------------------------
+    def set_neuron_heatmaps(self, maps) -> None:
+        """Show heatmaps computed elsewhere (the training worker).
+
+        ``maps``: a list with one entry per column (inputs first) or per layer (first
+        hidden to output); each entry an array (units or more, h, w) of the neurons'
+        outputs over the input plane, or None. Row 0 is the top (largest 2nd input).
+        """
+        n_cols = len(self.layers)
+        maps = list(maps)
+        if len(maps) == n_cols - 1:
+            maps = [self.heatmaps[0] if self.heatmaps else None] + maps
+        if len(maps) != n_cols:
+            return
+        self._external_at = time.monotonic()
+        self._heat_timer.stop()
+        self._apply_heatmaps(maps)
+
+    def _compute_heatmaps(self) -> None:
+        """The GUI's own heatmaps: a small grid through the document's weights."""
+        doc = self.document
+        bounds = heatmaps.plane_bounds(doc) if self.layers else None
+        if bounds is None or heatmaps.gui_cost(doc.spec) > heatmaps.MAX_GUI_COST:
+            if self.heatmaps:
+                self._apply_heatmaps([None] * len(self.layers))
+            return
+        self._apply_heatmaps(heatmaps.grid_heatmaps(doc.spec, doc.weights, bounds))
+
+    def _apply_heatmaps(self, maps) -> None:
+        spec = self.document.spec
+        self.heatmaps = []
+        for c, item in enumerate(self.layers):
+            m = maps[c] if c < len(maps) else None
+            act = None if c == 0 else spec.layers[c - 1].activation
+            if m is not None:
+                m = np.asarray(m)
+                if m.ndim != 3 or m.shape[0] < item.visible_units:
+                    m = None
+            self.heatmaps.append(m)
+            for i, n in enumerate(item.neurons):
+                n.set_image(None if m is None else style.heatmap_image(m[i], act))
+        if self._hovered is not None:
+            self.neuron_hovered(self._hovered, True)
+
+    # -- queries used by items and tests -----------------------------------------------------
+    def layer_item(self, column: int) -> LayerItem:
+        return self.layers[column]
+
+    def neuron_pos(self, column: int, i: int) -> QPointF:
+        return self.layers[column].neurons[i].scenePos()
+
+    def connection_item(self, layer: int, i: int, j: int) -> ConnectionItem:
+        return self.groups[layer].items[i][j]
+
+    def neuron_label(self, column: int, i: int) -> str:
+        return f"{self.spec_column_name(column)} #{i + 1}"
+
+    def connection_tooltip(self, layer: int, i: int, j: int) -> str:
+        W = self.document.weights[layer][0]
+        head = f"{self.neuron_label(layer, i)} → {self.neuron_label(layer + 1, j)}"
+        mask = self.document.spec.layers[layer].mask
+        if mask is not None and not mask[i, j]:
+            return head + "\n" + self.tr("removed (Ctrl+click to restore)")
+        return (head + "\n" + f"w[{i + 1}→{j + 1}] = {float(W[i, j]):.4f}" + "\n"
+                + self.tr("Double-click to edit · Ctrl+click to remove"))
+
+    def bias_tooltip(self, layer: int, j: int) -> str:
+        b = float(self.document.weights[layer][1][j])
+        return (f"{self.neuron_label(layer + 1, j)}\n" + f"b = {b:.4f}\n"
+                + self.tr("Double-click to edit"))
+
+    def neuron_info(self, column: int, i: int) -> list[str]:
+        """Lines of a neuron's hover card: name, activation, bias, inputs, output range."""
+        spec, weights = self.document.spec, self.document.weights
+        lines = [self.neuron_label(column, i)]
+        if column == 0:
+            names = list(getattr(self.document.dataset, "feature_names", ()))
+            if i < len(names):
+                lines.append(self.tr("feature: {0}").format(names[i]))
+        else:
+            layer = spec.layers[column - 1]
+            lines.append(self.tr("activation: {0}").format(
+                style.ACTIVATION_LABELS.get(layer.activation, layer.activation)))
+            if layer.use_bias:
+                lines.append(self.tr("bias: {0:.4f}").format(float(weights[column - 1][1][i])))
+            W = weights[column - 1][0][:, i]
+            lines.append(self.tr("{0} inputs, |w| max {1:.3f}").format(
+                W.shape[0], float(np.abs(W).max()) if W.size else 0.0))
+        m = self.heatmaps[column] if column < len(self.heatmaps) else None
+        if m is not None and i < len(m):
+            lines.append(self.tr("output range: {0:.3f} … {1:.3f}").format(
+                float(m[i].min()), float(m[i].max())))
+        return lines
+
+    # -- interaction -------------------------------------------------------------------------
+    def neuron_hovered(self, neuron: NeuronItem, entered: bool) -> None:
+        if not entered:
+            if self._hovered is neuron:
+                self._hovered = None
+                self.card.setVisible(False)
+            return
+        self._hovered = neuron
+        c = neuron.column
+        pos = neuron.scenePos()
+        on_left = c == len(self.layers) - 1
+        anchor = pos + QPointF(-style.NEURON_R if on_left else style.NEURON_R, 0)
+        self.card.show_for(anchor, on_left, self.neuron_info(c, neuron.index), neuron.image)
+
+    def select_column(self, column: int) -> None:
+        spec = self.document.spec
+        if column < 0 or column >= len(self.layers):
+            column = -1
+        self._selected_uid = None if column < 0 else \
+            (0 if column == 0 else spec.layers[column - 1].uid)
+        if column != self.selected_column:
+            self.selected_column = column
+            self._repaint_selection()
+            self.selection_changed.emit(column)
+
+    def selected_layer(self) -> int | None:
+        """Spec layer index of the selection (None for nothing or the inputs)."""
+        return self.selected_column - 1 if self.selected_column > 0 else None
+
+    def _restore_selection(self) -> None:
+        spec = self.document.spec
+        column = -1
+        if self._selected_uid == 0:
+            column = 0
+        elif self._selected_uid is not None:
+            column = next((k + 1 for k, lay in enumerate(spec.layers)
+                           if lay.uid == self._selected_uid), -1)
+        if column < 0:
+            self._selected_uid = None
+        self.selected_column = column
+        self._repaint_selection()
+        self.selection_changed.emit(column)
+
+    def _repaint_selection(self) -> None:
+        for item in self.layers:
+            item.background.update()
+            item.header.update()
+
+    # -- gaps, drops and column drags ------------------------------------------------------
+    def gap_at(self, x: float) -> int:
+        """Gap nearest to scene x: gap g lies between column g and g+1; a layer inserted
+        there becomes ``spec.layers[g]``."""
+        n_layers = len(self.document.spec.layers)
+        g = int(round(x / style.COLUMN_GAP - 0.5))
+        return max(0, min(g, n_layers - 1))
+
+    def gap_x(self, gap: int) -> float:
+        return (gap + 0.5) * style.COLUMN_GAP
+
+    def show_marker(self, gap: int | None) -> None:
+        if gap is None:
+            self.marker.setVisible(False)
+            return
+        self.marker.setPos(self.gap_x(gap), 0)
+        self.marker.setVisible(True)
+
+    def move_target(self, src: int, x: float) -> int:
+        """Where hidden layer ``src`` lands when dropped at scene x (a spec layer index)."""
+        g = self.gap_at(x)
+        dst = g if g <= src else g - 1
+        return max(0, min(dst, len(self.document.spec.layers) - 2))
+
+    def drag_column(self, column: int, dx: float, x: float) -> None:
+        item = self.layers[column]
+        item.setX(self.column_x(column) + dx)
+        item.background.setX(dx)
+        for k in (column - 1, column):
+            if 0 <= k < len(self.groups):
+                self.groups[k].setOpacity(0.15)
+        src = column - 1
+        dst = self.move_target(src, x)
+        self.show_marker(self.gap_at(x) if dst != src else None)
+
+    def drop_column(self, column: int, x: float) -> None:
+        item = self.layers[column]
+        item.setX(self.column_x(column))
+        item.background.setX(0)
+        for g in self.groups:
+            g.setOpacity(1.0)
+        self.show_marker(None)
+        src = column - 1
+        dst = self.move_target(src, x)
+        if dst != src:
+            self.controller.move_layer(src, dst)
+
+    def refuse_move(self, column: int) -> None:
+        self.controller.refuse(self.tr("the input and output layers follow the data and "
+                                       "cannot be moved"))
+
+    # -- context menus (blocking: not used by tests) -----------------------------------------
+    def layer_context_menu(self, column: int, screen_pos) -> None:
+        self.select_column(column)
+        menu = QMenu()
+        ctl = self.controller
+        n_cols = len(self.layers)
+        hidden = 0 < column < n_cols - 1
+        a = menu.addAction(self.tr("Add neuron"), lambda: ctl.add_neuron(column))
+        a.setEnabled(hidden)
+        a = menu.addAction(self.tr("Remove neuron"), lambda: ctl.remove_neuron(column))
+        a.setEnabled(hidden and self.document.spec.sizes[column] > 1)
+        menu.addSeparator()
+        a = menu.addAction(self.tr("Insert layer before"), lambda: ctl.insert_layer(
+            max(column - 1, 0)))
+        a.setEnabled(column > 0)
+        a = menu.addAction(self.tr("Insert layer after"), lambda: ctl.insert_layer(column))
+        a.setEnabled(column < n_cols - 1)
+        menu.addSeparator()
+        a = menu.addAction(self.tr("Delete layer"), lambda: ctl.remove_layer(column - 1))
+        a.setEnabled(hidden)
+        menu.exec(screen_pos)
+
+    def connection_context_menu(self, item: ConnectionItem, screen_pos) -> None:
+        layer, i, j = item.layer, item.i, item.j
+        ctl = self.controller
+        menu = QMenu()
+        connected = ctl.is_connected(layer, i, j)
+        a = menu.addAction(self.tr("Edit weight…"), lambda: ctl.prompt_weight(layer, i, j))
+        a.setEnabled(connected)
+        if connected:
+            menu.addAction(self.tr("Remove connection"),
+                           lambda: ctl.set_connected(layer, i, j, False))
+        else:
+            menu.addAction(self.tr("Restore connection"),
+                           lambda: ctl.set_connected(layer, i, j, True))
+        menu.exec(screen_pos)
+
+
+def _output_names(dataset) -> list[str]:
+    names = list(getattr(dataset, "target_names", ()))
+    n_out = dataset.Y.shape[1]
+    if getattr(dataset, "task", "") == "classification" and n_out == 1 and len(names) == 2:
+        return [f"{names[1]}"]  # one sigmoid unit: the probability of class 1
+    return names[:n_out]
