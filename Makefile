@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,7 @@ bench: $(STAMP_TEST)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# Add new tr() strings to resources/translations/ann_sim_ko.ts (then translate them).
+translations: $(STAMP_RUN)
+	$(PY) -m ui.i18n

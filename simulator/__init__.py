@@ -8,13 +8,13 @@
 from . import datasets
 from .datasets import Dataset, load_csv
 from .errors import BackendUnavailable, DataError, ProjectError, SimulatorError, SpecError
-from .export import export_history, export_network  # noqa: E402
-from .project import Project, load_project, save_project  # noqa: E402 (files)
+from .export import export_history, export_network
+from .network import Network
+from .project import Project, load_project, save_project
 from .settings import DataSource, TrainingSettings
 from .spec import LayerSpec, NetworkSpec
-from .network import Network  # noqa: E402
-from .stats import BatchResult, EpochStats  # noqa: E402
-from .trainer import Trainer  # noqa: E402
+from .stats import BatchResult, EpochStats
+from .trainer import Trainer
 
 __all__ = [
     "BackendUnavailable", "DataError", "ProjectError", "SimulatorError", "SpecError",

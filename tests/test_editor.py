@@ -54,9 +54,12 @@ def along(item: ConnectionItem, t: float = 0.3) -> QPointF:
 
 def send_drag(view, mime, scene_point, kind):
     """Send one real drag event (as QDrag would) to the viewport; returns it."""
-    pos = QPointF(qh.view_point(view, scene_point))
-    cls = {"enter": QDragEnterEvent, "move": QDragMoveEvent, "drop": QDropEvent}[kind]
-    ev = cls(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    pos = qh.view_point(view, scene_point)
+    if kind == "drop":  # PySide6 < 6.12 takes a QPoint for enter/move, a QPointF for drop
+        ev = QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    else:
+        cls = QDragEnterEvent if kind == "enter" else QDragMoveEvent
+        ev = cls(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(view.viewport(), ev)
     return ev
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-import resources
-
+from . import i18n
 from .fonts import install_app_font
 
 
@@ -27,24 +25,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def install_translator(app: QApplication, lang: str) -> QTranslator | None:
-    """Load the Korean translation when asked for or when the system speaks Korean."""
-    if lang == "en" or (lang == "auto" and QLocale().language() != QLocale.Korean):
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(resources.path("translations", "ann_sim_ko.qm"))):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ANN Simulator")
     app.setOrganizationName("ANN Simulator")
     install_app_font(app)
-    install_translator(app, args.lang)
+    i18n.install(app, args.lang)
 
     from .main_window import MainWindow
     window = MainWindow()

@@ -1,0 +1,1863 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+  <context>
+    <name>ANN Simulator</name>
+    <message>
+      <location filename="ui/training/bar.py" line="79" />
+      <source>  Speed </source>
+      <translation>  속도 </translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="127" />
+      <source> (shown for one logit against 0)</source>
+      <translation> (로짓 하나를 0과 비교해 표시)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="216" />
+      <source> + {0} biases</source>
+      <translation> + 편향 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="58" />
+      <source>&amp;About</source>
+      <translation>정보(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="124" />
+      <source>&amp;Copy Screenshot</source>
+      <translation>스크린샷 복사(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/__init__.py" line="70" />
+      <source>&amp;Delete layer</source>
+      <translation>층 삭제(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="46" />
+      <source>&amp;Edit</source>
+      <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="107" />
+      <source>&amp;Examples</source>
+      <translation>예제(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="45" />
+      <source>&amp;File</source>
+      <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/__init__.py" line="75" />
+      <source>&amp;Fit to view</source>
+      <translation>화면에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="49" />
+      <source>&amp;Help</source>
+      <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="93" />
+      <source>&amp;New</source>
+      <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="95" />
+      <source>&amp;Open…</source>
+      <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="57" />
+      <source>&amp;Panels</source>
+      <translation>패널(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="101" />
+      <source>&amp;Quit</source>
+      <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="52" />
+      <source>&amp;Redo</source>
+      <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="97" />
+      <source>&amp;Save</source>
+      <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="48" />
+      <source>&amp;Train</source>
+      <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="50" />
+      <source>&amp;Undo</source>
+      <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="47" />
+      <source>&amp;View</source>
+      <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="166" />
+      <source>(no examples found)</source>
+      <translation>(예제 없음)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="152" />
+      <source>(no recent files)</source>
+      <translation>(최근 파일 없음)</translation>
+    </message>
+    <message>
+      <location filename="ui/startup.py" line="140" />
+      <source>--screenshot: '{0}' must end with .png or .svg</source>
+      <translation>--screenshot: '{0}'은(는) .png 또는 .svg로 끝나야 합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/startup.py" line="85" />
+      <source>--train-epochs must be 0 or more</source>
+      <translation>--train-epochs는 0 이상이어야 합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="167" />
+      <source>2-D</source>
+      <translation>2차원</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="194" />
+      <source>A hidden layer: drag its header to move it.</source>
+      <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="318" />
+      <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
+      <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="276" />
+      <source>ANN Simulator projects (*.annproj)</source>
+      <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="73" />
+      <source>ANN Simulator projects (*.annproj);;All files (*)</source>
+      <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="118" />
+      <source>ANN Simulator — a desktop simulator for learning how artificial neural networks work.
+인공신경망의 동작을 직접 보며 배우는 시뮬레이터.</source>
+      <translation>ANN Simulator — 인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터.
+A desktop simulator for learning how artificial neural networks work.</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="118" />
+      <source>About ANN Simulator</source>
+      <translation>ANN Simulator 정보</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="45" />
+      <location filename="ui/plots/loss.py" line="86" />
+      <source>Accuracy</source>
+      <translation>정확도</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="30" />
+      <source>Accuracy / R²</source>
+      <translation>정확도 / R²</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="122" />
+      <source>Activation</source>
+      <translation>활성화함수</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/__init__.py" line="32" />
+      <source>Activation function</source>
+      <translation>활성화함수</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="44" />
+      <source>Adam</source>
+      <translation>Adam</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="260" />
+      <source>Add a neuron</source>
+      <translation>뉴런 추가</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="520" />
+      <source>Add neuron</source>
+      <translation>뉴런 추가</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="348" />
+      <source>Add point</source>
+      <translation>점 추가</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="48" />
+      <source>All zeros</source>
+      <translation>모두 0</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="89" />
+      <location filename="ui/training/panel.py" line="51" />
+      <source>Automatic</source>
+      <translation>자동</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="173" />
+      <source>Backend</source>
+      <translation>백엔드</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="137" />
+      <source>Backend: {0}</source>
+      <translation>백엔드: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="135" />
+      <source>Batch size</source>
+      <translation>배치 크기</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="127" />
+      <source>Bias</source>
+      <translation>편향</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="42" />
+      <source>Binary cross-entropy</source>
+      <translation>이진 교차 엔트로피</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="78" />
+      <source>Browse...</source>
+      <translation>찾아보기...</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="171" />
+      <location filename="ui/training/bar.py" line="175" />
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="75" />
+      <source>CSV file (UTF-8 or CP949; comma, semicolon or tab separated)</source>
+      <translation>CSV 파일 (UTF-8 또는 CP949, 쉼표·세미콜론·탭 구분)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="146" />
+      <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+      <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="393" />
+      <source>CSV table (*.csv)</source>
+      <translation>CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="367" />
+      <source>CSV tables in a folder (*.csv)</source>
+      <translation>폴더 안의 CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="368" />
+      <source>CSV tables in a zip (*.zip)</source>
+      <translation>zip 안의 CSV 표 (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="447" />
+      <source>Cannot export figure bundle</source>
+      <translation>그림 묶음을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="399" />
+      <source>Cannot export history</source>
+      <translation>학습 기록을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="382" />
+      <source>Cannot export weights</source>
+      <translation>가중치를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="234" />
+      <source>Cannot import: {0}</source>
+      <translation>가져올 수 없습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="251" />
+      <source>Cannot open example</source>
+      <translation>예제를 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="232" />
+      <source>Cannot open project</source>
+      <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="330" />
+      <source>Cannot restore</source>
+      <translation>복원할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="289" />
+      <source>Cannot save project</source>
+      <translation>프로젝트를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="424" />
+      <source>Cannot save screenshot</source>
+      <translation>스크린샷을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="135" />
+      <source>Change activation</source>
+      <translation>활성화함수 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="190" />
+      <source>Change backend</source>
+      <translation>백엔드 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="134" />
+      <source>Change batch size</source>
+      <translation>배치 크기 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="77" />
+      <source>Change epoch limit</source>
+      <translation>최대 에포크 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="136" />
+      <location filename="ui/training/panel.py" line="189" />
+      <source>Change initializer</source>
+      <translation>초기화 방법 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="137" />
+      <source>Change layer</source>
+      <translation>층 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="214" />
+      <source>Change learning rate</source>
+      <translation>학습률 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="188" />
+      <source>Change loss</source>
+      <translation>손실함수 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="109" />
+      <source>Change neurons</source>
+      <translation>뉴런 수 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="238" />
+      <source>Change noise</source>
+      <translation>노이즈 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="342" />
+      <source>Change normalization</source>
+      <translation>정규화 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="233" />
+      <source>Change number of points</source>
+      <translation>점 개수 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="188" />
+      <source>Change optimizer</source>
+      <translation>옵티마이저 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="189" />
+      <source>Change regularization</source>
+      <translation>규제 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="217" />
+      <source>Change regularization rate</source>
+      <translation>규제 강도 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="248" />
+      <location filename="ui/training/panel.py" line="169" />
+      <source>Change seed</source>
+      <translation>시드 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="85" />
+      <source>Change speed</source>
+      <translation>속도 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="226" />
+      <source>Change train/test split</source>
+      <translation>학습/테스트 분할 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="335" />
+      <source>Change training ratio</source>
+      <translation>학습 비율 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="132" />
+      <source>Changing it draws this layer's weights again</source>
+      <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="308" />
+      <source>Choose data set {0}</source>
+      <translation>데이터셋 선택: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/table_model.py" line="76" />
+      <source>Class</source>
+      <translation>클래스</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="43" />
+      <source>Class of the points that a left click adds</source>
+      <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="90" />
+      <source>Classification (classes)</source>
+      <translation>분류 (클래스)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="150" />
+      <source>Clear list</source>
+      <translation>목록 지우기</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="174" />
+      <source>Click a layer on the canvas to edit it.</source>
+      <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="41" />
+      <source>Click adds:</source>
+      <translation>클릭 시 추가:</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="102" />
+      <source>Close the window (asks about unsaved changes)</source>
+      <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="94" />
+      <source>Comma  ,</source>
+      <translation>쉼표  ,</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="122" />
+      <source>Confusion matrix (train and test)</source>
+      <translation>혼동 행렬 (학습 및 테스트)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="190" />
+      <source>Could not start the training process ({0}); training in a thread instead.</source>
+      <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="42" />
+      <source>Cross-entropy (softmax)</source>
+      <translation>교차 엔트로피 (softmax)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="50" />
+      <source>CuPy (GPU)</source>
+      <translation>CuPy (GPU)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/__init__.py" line="14" />
+      <source>Data</source>
+      <translation>데이터</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="283" />
+      <source>Data not changed: {0}</source>
+      <translation>데이터가 바뀌지 않았습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="84" />
+      <location filename="ui/editor/scene.py" line="531" />
+      <source>Delete layer</source>
+      <translation>층 삭제</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="103" />
+      <source>Delimiter</source>
+      <translation>구분 기호</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/palette.py" line="114" />
+      <source>Dense {0}</source>
+      <translation>{0} 은닉층</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="94" />
+      <location filename="ui/data/import_dialog.py" line="98" />
+      <source>Detect</source>
+      <translation>자동 감지</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="138" />
+      <source>Device: {0}</source>
+      <translation>장치: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="74" />
+      <source>Dismiss</source>
+      <translation>닫기</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="389" />
+      <source>Double-click to edit</source>
+      <translation>더블클릭하여 편집</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="384" />
+      <source>Double-click to edit · Ctrl+click to remove</source>
+      <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/palette.py" line="123" />
+      <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
+      <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/__init__.py" line="76" />
+      <source>Drag layers from the palette onto the canvas; drag a layer's header to move it.</source>
+      <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/palette.py" line="117" />
+      <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
+      <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/items.py" line="242" />
+      <source>Drag sideways to move this layer; click to select it</source>
+      <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="154" />
+      <location filename="ui/editor/controller.py" line="184" />
+      <source>Edit bias</source>
+      <translation>편향 편집</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="150" />
+      <location filename="ui/editor/controller.py" line="175" />
+      <source>Edit weight</source>
+      <translation>가중치 편집</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="540" />
+      <source>Edit weight…</source>
+      <translation>가중치 편집…</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="183" />
+      <source>Encoding {0}, {1}-separated, {2}. First rows:</source>
+      <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/gradients.py" line="32" />
+      <location filename="ui/plots/loss.py" line="39" />
+      <source>Epoch</source>
+      <translation>에포크</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="149" />
+      <location filename="ui/training/bar.py" line="150" />
+      <source>Epoch {0}</source>
+      <translation>에포크 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="63" />
+      <source>Epochs trained in this run</source>
+      <translation>이번 실행에서 학습한 에포크 수</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="129" />
+      <source>Every plot, the network picture, the config and the weights in one folder</source>
+      <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="255" />
+      <source>Example: {0}</source>
+      <translation>예제: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="128" />
+      <source>Export &amp;Figure Bundle…</source>
+      <translation>그림 묶음 내보내기(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="121" />
+      <source>Export &amp;Screenshot</source>
+      <translation>스크린샷 내보내기(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="114" />
+      <source>Export &amp;Weights…</source>
+      <translation>가중치 내보내기(&amp;W)…</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="117" />
+      <source>Export Training &amp;History (CSV)…</source>
+      <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="434" />
+      <source>Export figure bundle into folder</source>
+      <translation>그림 묶음을 내보낼 폴더</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/base.py" line="163" />
+      <source>Export plot</source>
+      <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="413" />
+      <source>Export screenshot: {0}</source>
+      <translation>스크린샷 내보내기: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="391" />
+      <source>Export training history</source>
+      <translation>학습 기록 내보내기</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="370" />
+      <source>Export weights</source>
+      <translation>가중치 내보내기</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/base.py" line="116" />
+      <source>Export…</source>
+      <translation>내보내기…</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="98" />
+      <source>First row is the header</source>
+      <translation>첫 행이 머리글</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="113" />
+      <source>Fitted curve (test points hollow)</source>
+      <translation>적합 곡선 (빈 점: 테스트)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="181" />
+      <source>GPU</source>
+      <translation>GPU</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="43" />
+      <source>Gradient descent (SGD)</source>
+      <translation>경사하강법 (SGD)</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/__init__.py" line="31" />
+      <source>Gradient magnitudes</source>
+      <translation>기울기 크기</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="47" />
+      <source>He</source>
+      <translation>He</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="104" />
+      <source>Header</source>
+      <translation>머리글</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="199" />
+      <location filename="ui/plots/activation.py" line="84" />
+      <location filename="ui/plots/gradients.py" line="60" />
+      <location filename="ui/plots/weights.py" line="48" />
+      <source>Hidden {0}</source>
+      <translation>은닉층 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="401" />
+      <source>History exported to {0}</source>
+      <translation>학습 기록을 내보냈습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="190" />
+      <source>Hyperparameters</source>
+      <translation>하이퍼파라미터</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="129" />
+      <source>Import</source>
+      <translation>가져오기</translation>
+    </message>
+    <message>
+      <location filename="ui/data/__init__.py" line="16" />
+      <source>Import &amp;CSV...</source>
+      <translation>CSV 가져오기(&amp;C)...</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="64" />
+      <location filename="ui/data/import_dialog.py" line="145" />
+      <source>Import CSV</source>
+      <translation>CSV 가져오기</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="202" />
+      <source>Import CSV...</source>
+      <translation>CSV 가져오기...</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="375" />
+      <source>Import {0}</source>
+      <translation>{0} 가져오기</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="404" />
+      <source>Imported: {0}</source>
+      <translation>가져옴: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="134" />
+      <location filename="ui/training/panel.py" line="138" />
+      <source>Initializer</source>
+      <translation>초기화 방법</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="185" />
+      <location filename="ui/editor/scene.py" line="193" />
+      <source>Input</source>
+      <translation>입력층</translation>
+    </message>
+    <message>
+      <location filename="ui/data/table_model.py" line="66" />
+      <source>Input feature</source>
+      <translation>입력 특성</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="77" />
+      <source>Insert layer</source>
+      <translation>층 삽입</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="528" />
+      <source>Insert layer after</source>
+      <translation>뒤에 층 삽입</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="525" />
+      <source>Insert layer before</source>
+      <translation>앞에 층 삽입</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="366" />
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="49" />
+      <source>L1</source>
+      <translation>L1</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="49" />
+      <source>L2</source>
+      <translation>L2</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="33" />
+      <source>Layer</source>
+      <translation>층</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/__init__.py" line="54" />
+      <source>Layer properties</source>
+      <translation>층 속성</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="30" />
+      <source>Layer whose activation function is shown</source>
+      <translation>활성화함수를 표시할 층</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/gradients.py" line="94" />
+      <source>Layer {0}</source>
+      <translation>층 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/__init__.py" line="53" />
+      <source>Layers</source>
+      <translation>층</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="126" />
+      <source>Learning rate α</source>
+      <translation>학습률 α</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="165" />
+      <source>Lecture</source>
+      <translation>강의</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="27" />
+      <source>Log scale</source>
+      <translation>로그 눈금</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="28" />
+      <source>Logarithmic loss axis: shows progress when the loss is small</source>
+      <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/__init__.py" line="30" />
+      <location filename="ui/plots/loss.py" line="40" />
+      <location filename="ui/training/panel.py" line="109" />
+      <source>Loss</source>
+      <translation>손실</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="41" />
+      <source>Mean squared error (MSE)</source>
+      <translation>평균 제곱 오차 (MSE)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="172" />
+      <source>Measured tables with more inputs and classes</source>
+      <translation>입력과 클래스가 더 많은 실측 데이터</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="263" />
+      <source>Min-max (0 to 1)</source>
+      <translation>최소-최대 (0~1)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="43" />
+      <source>Momentum</source>
+      <translation>모멘텀</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="97" />
+      <source>Move layer</source>
+      <translation>층 이동</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="112" />
+      <source>Name</source>
+      <translation>이름</translation>
+    </message>
+    <message>
+      <location filename="ui/files/screenshots.py" line="167" />
+      <source>Network canvas</source>
+      <translation>신경망 캔버스</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/palette.py" line="110" />
+      <location filename="ui/editor/properties.py" line="117" />
+      <source>Neurons</source>
+      <translation>뉴런 수</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/palette.py" line="109" />
+      <source>Neurons of a newly inserted layer</source>
+      <translation>새로 삽입할 층의 뉴런 수</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="185" />
+      <source>New bias of this neuron:</source>
+      <translation>이 뉴런의 새 편향:</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="59" />
+      <source>New initial weights for the seed; the run starts again</source>
+      <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="215" />
+      <source>New project</source>
+      <translation>새 프로젝트</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="250" />
+      <source>New random points (the next seed)</source>
+      <translation>새 무작위 점 (다음 시드)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="176" />
+      <source>New weight of this connection:</source>
+      <translation>이 연결의 새 가중치:</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="99" />
+      <source>No header row</source>
+      <translation>머리글 행 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="173" />
+      <source>No layer selected</source>
+      <translation>선택된 층 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="389" />
+      <source>No training history yet: train first.</source>
+      <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="271" />
+      <source>Noise</source>
+      <translation>노이즈</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="235" />
+      <source>Noise: how much the points stray from the pattern</source>
+      <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="262" />
+      <location filename="ui/training/panel.py" line="49" />
+      <source>None</source>
+      <translation>없음</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="47" />
+      <source>Normal</source>
+      <translation>정규분포</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="274" />
+      <source>Normalize</source>
+      <translation>정규화</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="44" />
+      <source>Not changed: {0}</source>
+      <translation>변경되지 않음: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="50" />
+      <source>NumPy (CPU)</source>
+      <translation>NumPy (CPU)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="366" />
+      <source>NumPy archive (*.npz)</source>
+      <translation>NumPy 압축 파일 (*.npz)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="230" />
+      <source>Number of generated points</source>
+      <translation>생성할 점의 개수</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="369" />
+      <source>ONNX model (*.onnx)</source>
+      <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="105" />
+      <source>Open &amp;Recent</source>
+      <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="96" />
+      <source>Open a project file (.annproj)</source>
+      <translation>프로젝트 파일 열기 (.annproj)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="72" />
+      <source>Open project</source>
+      <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="241" />
+      <source>Opened {0}</source>
+      <translation>열었습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="110" />
+      <source>Optimizer</source>
+      <translation>옵티마이저</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="198" />
+      <location filename="ui/plots/__init__.py" line="29" />
+      <location filename="ui/plots/activation.py" line="83" />
+      <location filename="ui/plots/gradients.py" line="59" />
+      <location filename="ui/plots/weights.py" line="48" />
+      <source>Output</source>
+      <translation>출력층</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="412" />
+      <source>PNG image (*.png)</source>
+      <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/base.py" line="164" />
+      <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+      <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="176" />
+      <source>PNG scale (print quality)</source>
+      <translation>PNG 배율 (인쇄 품질)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="214" />
+      <source>Parameters: {0} × {1} weights{2} = {3}</source>
+      <translation>매개변수: 가중치 {0} × {1}{2} = {3}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/table_model.py" line="72" />
+      <source>Part</source>
+      <translation>구분</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="143" />
+      <source>Pause</source>
+      <translation>일시정지</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="45" />
+      <source>Perceptron rule</source>
+      <translation>퍼셉트론 규칙</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="140" />
+      <source>Plot</source>
+      <translation>그래프</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="270" />
+      <source>Points</source>
+      <translation>점 개수</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="171" />
+      <source>Predict a number from one or two inputs</source>
+      <translation>입력 한두 개로 수치를 예측</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="118" />
+      <source>Predicted vs true</source>
+      <translation>예측값 대 실제값</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="44" />
+      <source>RMSProp</source>
+      <translation>RMSProp</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="46" />
+      <source>Random 0 to 1</source>
+      <translation>무작위 0~1</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="167" />
+      <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
+      <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="246" />
+      <source>Random seed: the same seed gives the same points</source>
+      <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="107" />
+      <source>Reached the epoch limit ({0}).</source>
+      <translation>최대 에포크({0})에 도달했습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="36" />
+      <source>Ready</source>
+      <translation>준비</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="172" />
+      <source>Real data</source>
+      <translation>실제 데이터</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="249" />
+      <source>Regenerate</source>
+      <translation>다시 생성</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="329" />
+      <source>Regenerate data</source>
+      <translation>데이터 다시 생성</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="170" />
+      <source>Regression</source>
+      <translation>회귀</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="91" />
+      <source>Regression (numbers)</source>
+      <translation>회귀 (수치)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="142" />
+      <source>Regularization</source>
+      <translation>규제</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="153" />
+      <source>Regularization rate</source>
+      <translation>규제 강도</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="257" />
+      <source>Remove a neuron</source>
+      <translation>뉴런 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="162" />
+      <location filename="ui/editor/scene.py" line="543" />
+      <source>Remove connection</source>
+      <translation>연결 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="522" />
+      <source>Remove neuron</source>
+      <translation>뉴런 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="353" />
+      <source>Remove point</source>
+      <translation>점 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="136" />
+      <source>Rename layer</source>
+      <translation>층 이름 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="57" />
+      <location filename="ui/training/controller.py" line="144" />
+      <source>Reset weights</source>
+      <translation>가중치 초기화</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="162" />
+      <location filename="ui/editor/scene.py" line="546" />
+      <source>Restore connection</source>
+      <translation>연결 복원</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="298" />
+      <source>Restore data set {0}</source>
+      <translation>데이터셋 복원: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="317" />
+      <source>Restore unsaved work?</source>
+      <translation>저장하지 않은 작업을 복원할까요?</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="141" />
+      <source>Rows</source>
+      <translation>표</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="131" />
+      <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
+      <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="86" />
+      <source>R²</source>
+      <translation>R²</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="412" />
+      <source>SVG drawing (*.svg)</source>
+      <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="99" />
+      <source>Save &amp;As…</source>
+      <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="275" />
+      <source>Save project as</source>
+      <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="118" />
+      <source>Save the loss and accuracy of every epoch as a CSV table</source>
+      <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="98" />
+      <source>Save the project</source>
+      <translation>프로젝트 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="100" />
+      <source>Save the project under a new name</source>
+      <translation>프로젝트를 새 이름으로 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="115" />
+      <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
+      <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/base.py" line="117" />
+      <source>Save this plot as PNG or SVG</source>
+      <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="298" />
+      <source>Saved {0}</source>
+      <translation>저장했습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="266" />
+      <source>Scaling of the input features, with statistics from the training rows only</source>
+      <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="431" />
+      <source>Screenshot copied to the clipboard</source>
+      <translation>스크린샷을 클립보드에 복사했습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="426" />
+      <source>Screenshot saved: {0}</source>
+      <translation>스크린샷을 저장했습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="272" />
+      <location filename="ui/training/panel.py" line="170" />
+      <source>Seed</source>
+      <translation>시드</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="95" />
+      <source>Semicolon  ;</source>
+      <translation>세미콜론  ;</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="160" />
+      <source>Share of the rows used for training; the rest is the test set.</source>
+      <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="255" />
+      <source>Share of the rows used for training; the rest test how well the network generalizes</source>
+      <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="97" />
+      <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
+      <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="262" />
+      <source>Standardize (mean 0, sd 1)</source>
+      <translation>표준화 (평균 0, 표준편차 1)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="94" />
+      <source>Start a new project with the default network</source>
+      <translation>기본 신경망으로 새 프로젝트 시작</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="49" />
+      <source>Start or pause training</source>
+      <translation>학습 시작 또는 일시정지</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="52" />
+      <source>Step batch</source>
+      <translation>배치 1회</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="50" />
+      <source>Step epoch</source>
+      <translation>에포크 1회</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="55" />
+      <source>Stop</source>
+      <translation>중지</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="70" />
+      <source>Stop at epoch </source>
+      <translation>최대 에포크 </translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="56" />
+      <source>Stop training; Train continues from the current weights</source>
+      <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="41" />
+      <source>Sum of squared errors (SSE)</source>
+      <translation>오차 제곱합 (SSE)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="95" />
+      <source>Tab</source>
+      <translation>탭</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="101" />
+      <source>Target column</source>
+      <translation>목표 열</translation>
+    </message>
+    <message>
+      <location filename="ui/data/table_model.py" line="65" />
+      <source>Target: what the network learns to output</source>
+      <translation>목표값: 신경망이 출력하도록 학습하는 값</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="102" />
+      <source>Task</source>
+      <translation>문제 유형</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="95" />
+      <source>Test R²</source>
+      <translation>테스트 R²</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="52" />
+      <location filename="ui/plots/loss.py" line="96" />
+      <source>Test accuracy</source>
+      <translation>테스트 정확도</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="44" />
+      <source>Test loss</source>
+      <translation>테스트 손실</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="159" />
+      <source>Test loss: {0}</source>
+      <translation>테스트 손실: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="86" />
+      <source>The column the network learns to predict; the other columns are its inputs</source>
+      <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="284" />
+      <source>The data changed: training paused. Press Train to continue.</source>
+      <translation>데이터가 바뀌었습니다: 학습을 일시정지했습니다. 계속하려면 [학습]을 누르세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="105" />
+      <source>The epoch limit ({0}) is reached; raise it or reset the weights to train further.</source>
+      <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="233" />
+      <source>The file could not be opened:
+{0}</source>
+      <translation>파일을 열 수 없습니다:
+{0}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="182" />
+      <source>The input layer has one neuron per feature of the data ({0}).</source>
+      <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="122" />
+      <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
+      <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="165" />
+      <source>The lecture's tables: logic gates and the feature table</source>
+      <translation>강의의 표: 논리 게이트와 특성 표</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="261" />
+      <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
+
+The last weights that were still finite have been restored.
+
+What to try: a smaller learning rate (for example {1}), normalized inputs (Data panel), Xavier or He initialization, or Reset weights.</source>
+      <translation>손실이 무한대나 숫자가 아닌 값(NaN)이 되어 학습을 멈췄습니다. 대개 학습률(α = {0})이 너무 크다는 뜻입니다: 매 단계가 손실의 골짜기를 지나쳐 버리고, 가중치가 끝없이 커집니다.
+
+아직 유한했던 마지막 가중치로 되돌렸습니다.
+
+해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="280" />
+      <source>The network changed: training paused. Press Train to continue with the new topology.</source>
+      <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="107" />
+      <source>The network's output over the input plane; training points filled, test points hollow</source>
+      <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="192" />
+      <source>The output layer has one neuron per target of the data; its size follows the data.</source>
+      <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="60" />
+      <source>The project has unsaved changes. Save them first?</source>
+      <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="66" />
+      <source>Time spent training in this run</source>
+      <translation>이번 실행의 학습 시간</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="135" />
+      <source>Toggle bias</source>
+      <translation>편향 켜기/끄기</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="48" />
+      <location filename="ui/training/bar.py" line="143" />
+      <source>Train</source>
+      <translation>학습</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="95" />
+      <source>Train R²</source>
+      <translation>학습 R²</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="51" />
+      <location filename="ui/plots/loss.py" line="95" />
+      <source>Train accuracy</source>
+      <translation>학습 정확도</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="54" />
+      <source>Train exactly one batch (one weight update)</source>
+      <translation>배치 하나만 학습 (가중치 업데이트 1회)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="51" />
+      <source>Train exactly one epoch</source>
+      <translation>정확히 한 에포크만 학습</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="43" />
+      <source>Train loss</source>
+      <translation>학습 손실</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="158" />
+      <source>Train loss: {0}</source>
+      <translation>학습 손실: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="33" />
+      <source>Training</source>
+      <translation>학습</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="273" />
+      <location filename="ui/training/panel.py" line="162" />
+      <source>Training data</source>
+      <translation>학습 비율</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="269" />
+      <source>Training diverged</source>
+      <translation>학습 발산</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="104" />
+      <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
+      <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="273" />
+      <source>Training stopped because of an error</source>
+      <translation>오류로 학습이 중지되었습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="168" />
+      <source>Two inputs, two classes: the decision boundary is visible</source>
+      <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="46" />
+      <source>Uniform ±limit</source>
+      <translation>균등분포 ±한계</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="59" />
+      <source>Unsaved changes</source>
+      <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="191" />
+      <source>Untitled</source>
+      <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="125" />
+      <source>Use a bias</source>
+      <translation>편향 사용</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="203" />
+      <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
+      <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/__init__.py" line="33" />
+      <source>Weights</source>
+      <translation>가중치</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="384" />
+      <source>Weights exported to {0}</source>
+      <translation>가중치를 내보냈습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/table_model.py" line="63" />
+      <source>Whether the row is used for training or only for testing</source>
+      <translation>이 행을 학습에 쓰는지, 테스트에만 쓰는지</translation>
+    </message>
+    <message>
+      <location filename="ui/files/screenshots.py" line="164" />
+      <source>Whole window</source>
+      <translation>전체 창</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="47" />
+      <source>Xavier (Glorot)</source>
+      <translation>Xavier (Glorot)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/__init__.py" line="73" />
+      <source>Zoom &amp;in</source>
+      <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/__init__.py" line="74" />
+      <source>Zoom &amp;out</source>
+      <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="107" />
+      <source>a layer has between 1 and {0} neurons</source>
+      <translation>층의 뉴런 수는 1~{0}개입니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="401" />
+      <source>activation: {0}</source>
+      <translation>활성화함수: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="82" />
+      <source>as fast as possible</source>
+      <translation>최대 속도</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="404" />
+      <source>bias: {0:.4f}</source>
+      <translation>편향: {0:.4f}</translation>
+    </message>
+    <message>
+      <location filename="ui/startup.py" line="145" />
+      <source>cannot save the screenshot: {0}</source>
+      <translation>스크린샷을 저장할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="226" />
+      <source>classification into {0} classes ({1})</source>
+      <translation>{0}개 클래스 분류 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="182" />
+      <source>comma</source>
+      <translation>쉼표</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="208" />
+      <source>default ({0})</source>
+      <translation>기본값 ({0})</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="398" />
+      <source>feature: {0}</source>
+      <translation>특성: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="130" />
+      <source>filled: training points · hollow: test points</source>
+      <translation>채운 점: 학습 · 빈 점: 테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="185" />
+      <source>first row is the header</source>
+      <translation>첫 행은 머리글</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="235" />
+      <source>follows the data</source>
+      <translation>데이터에 따름</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="132" />
+      <source>left click adds a point, right click removes the nearest one</source>
+      <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/gradients.py" line="31" />
+      <source>mean |∂E/∂W|</source>
+      <translation>평균 |∂E/∂W|</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="185" />
+      <source>no header row</source>
+      <translation>머리글 행 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="74" />
+      <source>no limit</source>
+      <translation>제한 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/gradients.py" line="37" />
+      <source>now</source>
+      <translation>현재</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="112" />
+      <source>output</source>
+      <translation>출력</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="410" />
+      <source>output range: {0:.3f} … {1:.3f}</source>
+      <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="39" />
+      <source>pre-activation z = x·W + b</source>
+      <translation>활성화 전 값 z = x·W + b</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="51" />
+      <source>pre-activations now</source>
+      <translation>현재 활성화 전 값</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="120" />
+      <source>predicted class</source>
+      <translation>예측 클래스</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="117" />
+      <source>predicted value</source>
+      <translation>예측값</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="409" />
+      <source>regression</source>
+      <translation>회귀</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="228" />
+      <source>regression of {0}</source>
+      <translation>{0} 회귀</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="382" />
+      <source>removed (Ctrl+click to restore)</source>
+      <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="96" />
+      <source>saturated: {0:.0%}</source>
+      <translation>포화: {0:.0%}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/view.py" line="162" />
+      <source>select a hidden layer first</source>
+      <translation>먼저 은닉층을 선택하세요</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="182" />
+      <source>semicolon</source>
+      <translation>세미콜론</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="42" />
+      <source>share of values</source>
+      <translation>값의 비율</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/weights.py" line="22" />
+      <source>share of weights</source>
+      <translation>가중치 비율</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="182" />
+      <source>tab</source>
+      <translation>탭</translation>
+    </message>
+    <message>
+      <location filename="ui/data/table_model.py" line="88" />
+      <source>test</source>
+      <translation>테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="510" />
+      <source>the input and output layers follow the data and cannot be moved</source>
+      <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/view.py" line="165" />
+      <source>the input layer follows the data's features</source>
+      <translation>입력층은 데이터의 특성을 따릅니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="62" />
+      <source>the input layer follows the data's {0} features</source>
+      <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="319" />
+      <source>the last autosave</source>
+      <translation>마지막 자동 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="54" />
+      <source>the output layer follows the data's targets; it cannot be moved or removed</source>
+      <translation>출력층은 데이터의 목표값을 따르므로 옮기거나 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="66" />
+      <source>the output layer follows the data's {0} targets</source>
+      <translation>출력층은 데이터의 목표값 {0}개를 따릅니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="95" />
+      <source>the output layer stays last</source>
+      <translation>출력층은 항상 마지막입니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="171" />
+      <source>this connection is removed; restore it before editing its weight</source>
+      <translation>제거된 연결입니다. 가중치를 편집하려면 먼저 복원하세요</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="181" />
+      <source>this layer has no bias</source>
+      <translation>이 층에는 편향이 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/data/table_model.py" line="88" />
+      <source>train</source>
+      <translation>학습</translation>
+    </message>
+    <message>
+      <location filename="ui/startup.py" line="113" />
+      <source>training did not finish within {0} s</source>
+      <translation>학습이 {0}초 안에 끝나지 않았습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/startup.py" line="133" />
+      <source>training failed: {0}</source>
+      <translation>학습 실패: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/startup.py" line="88" />
+      <source>training is not available in this window</source>
+      <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="121" />
+      <source>true class</source>
+      <translation>실제 클래스</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="116" />
+      <source>true value</source>
+      <translation>실제값</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="175" />
+      <source>unavailable</source>
+      <translation>사용 불가</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/weights.py" line="21" />
+      <source>weight value</source>
+      <translation>가중치 값</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="83" />
+      <location filename="ui/training/bar.py" line="131" />
+      <source>{0:g} epochs/s</source>
+      <translation>{0:g} 에포크/초</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="407" />
+      <source>{0} classes ({1})</source>
+      <translation>클래스 {0}개 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="451" />
+      <source>{0} files written to {1}</source>
+      <translation>파일 {0}개를 {1}에 저장했습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="406" />
+      <source>{0} inputs, |w| max {1:.3f}</source>
+      <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/items.py" line="155" />
+      <source>{0} more neurons are not drawn; this layer has {1}.</source>
+      <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="410" />
+      <source>{0} rows · {1} inputs · {2} · {3} for training</source>
+      <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
+    </message>
+    <message>
+      <location filename="ui/data/import_dialog.py" line="229" />
+      <source>{0} rows, {1} input features: {2}.</source>
+      <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
+    </message>
+  </context>
+</TS>
