@@ -323,3 +323,20 @@ def test_prepare_imported_and_given_dataset():
         prepare(DataSource(name="circle", train_ratio=0.0))
     with pytest.raises(DataError, match="normalization"):
         prepare(DataSource(name="circle", normalization="zscore"))
+
+
+def test_adding_or_removing_points_keeps_the_other_rows_on_their_side():
+    """Clicking points in must not reshuffle the train/test split of the others."""
+    from simulator.datasets import load
+    ds = load("circle", n_points=200, noise=0.1, seed=3)
+    train0, _ = ds.split_indices(0.5, seed=7)
+    side = np.zeros(len(ds), bool)
+    side[train0] = True
+    grown = ds.with_points_added(np.array([[0.5, 0.5]]), np.array([1]))
+    train1, _ = grown.split_indices(0.5, seed=7)
+    moved = np.flatnonzero(np.isin(np.arange(len(ds)), train1) != side)
+    assert len(moved) <= 1
+    shrunk = ds.with_points_removed([5])
+    train2, _ = shrunk.split_indices(0.5, seed=7)
+    kept = np.delete(side, 5)
+    assert (np.isin(np.arange(len(shrunk)), train2) != kept).sum() <= 1

@@ -186,10 +186,11 @@ class Dataset:
         n = len(self)
         rng = np.random.default_rng(seed)
         n_train = min(n, max(1, round(train_ratio * n))) if n else 0
+        order = np.argsort(_row_keys(self.X, self.Y, seed), kind="stable")
         if self.task == "regression":
-            train = rng.permutation(n)[:n_train]
+            train = order[:n_train]
         else:
-            train = _stratified(self.labels, self.n_classes, n_train, rng)
+            train = _stratified(self.labels, self.n_classes, n_train, order, rng)
         mask = np.zeros(n, dtype=bool)
         mask[train] = True
         return np.flatnonzero(mask), np.flatnonzero(~mask)
@@ -263,12 +264,34 @@ def one_hot(labels, n_classes: int) -> np.ndarray:
     return Y
 
 
-def _stratified(labels: np.ndarray, k: int, n_train: int, rng) -> np.ndarray:
-    """Pick n_train rows so each class keeps (almost exactly) the overall ratio."""
+def _row_keys(X: np.ndarray, Y: np.ndarray, seed: int) -> np.ndarray:
+    """A pseudo-random uint64 per row, made from the row's own values and the seed.
+
+    Splitting by these keys (instead of a permutation of row numbers) keeps every
+    row on its side of the split when the learner adds or removes other points.
+    Each 64-bit word of the row goes through SplitMix64's finalizer.
+    """
+    words = np.ascontiguousarray(np.hstack([X, Y]), dtype=np.float64).view(np.uint64)
+    h = np.full(len(words), (int(seed) * 0x9E3779B97F4A7C15 + 1) % 2**64, dtype=np.uint64)
+    for column in words.T:
+        h ^= column
+        h ^= h >> np.uint64(30)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(27)
+        h *= np.uint64(0x94D049BB133111EB)
+        h ^= h >> np.uint64(31)
+    return h
+
+
+def _stratified(labels: np.ndarray, k: int, n_train: int, order: np.ndarray,
+                rng) -> np.ndarray:
+    """Pick n_train rows so each class keeps (almost exactly) the overall ratio;
+    within a class, rows are taken in ``order``."""
     n = labels.size
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    members = [rng.permutation(np.flatnonzero(labels == c)) for c in range(k)]
+    ordered = labels[order]
+    members = [order[ordered == c] for c in range(k)]
     counts = np.array([m.size for m in members])
     exact = counts * (n_train / n)
     take = np.floor(exact).astype(np.int64)
