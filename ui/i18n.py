@@ -17,14 +17,14 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 import resources
 
 TS_FILE = resources.path("translations", "ann_sim_ko.ts")
 UI_ROOT = Path(__file__).resolve().parent
 #: Call names whose first string literal is a translatable source text.
-TR_NAMES = {"tr", "_tr"}
+TR_NAMES = {"tr", "_tr", "_t"}
 
 
 class CatalogTranslator(QTranslator):
@@ -62,6 +62,10 @@ def install(app, lang: str = "auto") -> CatalogTranslator | None:
     """Install the Korean catalog when asked for ("ko") or when the system speaks Korean."""
     if not wants_korean(lang):
         return None
+    qt_own = QTranslator(app)  # Qt's own dialogs and buttons (Cancel, Yes, ...)
+    if qt_own.load(QLocale(QLocale.Korean), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
     translator = CatalogTranslator(load_catalog(), app)
     app.installTranslator(translator)
     return translator
@@ -78,6 +82,13 @@ def extract_sources(root: Path = UI_ROOT) -> dict[str, list[str]]:
             if text is not None:
                 found.setdefault(text, []).append(f"{path.relative_to(root.parent)}:{node.lineno}")
     return found
+
+
+def builtin_titles() -> dict[str, str]:
+    """The built-in datasets' titles, which the data panel translates at run time;
+    the catalog seeds their Korean from ``simulator.datasets``."""
+    from simulator.datasets import BUILTINS
+    return {info.title: info.title_ko for info in BUILTINS.values()}
 
 
 def dynamic_tr_calls(root: Path = UI_ROOT) -> list[str]:
@@ -117,8 +128,10 @@ def _tr_calls(path: Path):
 
 def update_ts(path: Path = TS_FILE) -> tuple[int, int]:
     """Rewrite the .ts file with every current source text; returns (total, untranslated)."""
-    old = load_catalog(path)
+    old = {**builtin_titles(), **load_catalog(path)}
     sources = extract_sources()
+    for title in builtin_titles():
+        sources.setdefault(title, ["simulator/datasets/catalog.py:0"])
     root = ET.Element("TS", version="2.1", language="ko_KR", sourcelanguage="en")
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = "ANN Simulator"

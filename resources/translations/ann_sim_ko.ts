@@ -134,6 +134,11 @@
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>AND gate</source>
+      <translation>AND 게이트</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="318" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
@@ -236,6 +241,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/panel.py" line="42" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Breast cancer (Wisconsin)</source>
+      <translation>유방암 (위스콘신)</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="78" />
@@ -426,6 +436,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>데이터셋 선택: {0}</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Circle</source>
+      <translation>원</translation>
+    </message>
+    <message>
       <location filename="ui/data/table_model.py" line="76" />
       <source>Class</source>
       <translation>클래스</translation>
@@ -607,6 +622,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>예제: {0}</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Exclusive or (quadrants)</source>
+      <translation>XOR (사분면)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="128" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
@@ -657,6 +677,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>내보내기…</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Feature table (a, b, c)</source>
+      <translation>Feature 표 (a, b, c)</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="98" />
       <source>First row is the header</source>
       <translation>첫 행이 머리글</translation>
@@ -672,6 +697,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>GPU</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Gaussian bumps</source>
+      <translation>가우시안 봉우리</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="43" />
       <source>Gradient descent (SGD)</source>
       <translation>경사하강법 (SGD)</translation>
@@ -680,6 +710,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/__init__.py" line="31" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Handwritten digits 8x8</source>
+      <translation>손글씨 숫자 8x8</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="47" />
@@ -773,6 +808,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>앞에 층 삽입</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Iris flowers</source>
+      <translation>붓꽃</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="366" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
@@ -863,6 +903,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/controller.py" line="97" />
       <source>Move layer</source>
       <translation>층 이동</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>NAND gate</source>
+      <translation>NAND 게이트</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="112" />
@@ -977,6 +1022,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>OR gate</source>
+      <translation>OR 게이트</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="105" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
@@ -1044,6 +1094,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/panel.py" line="45" />
       <source>Perceptron rule</source>
       <translation>퍼셉트론 규칙</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Plane</source>
+      <translation>평면</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="140" />
@@ -1280,6 +1335,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Sine (1-D)</source>
+      <translation>사인 (1차원)</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Spiral</source>
+      <translation>나선</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="262" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
@@ -1509,9 +1574,19 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
     <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Two Gaussians</source>
+      <translation>두 가우시안</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="168" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Two moons</source>
+      <translation>두 개의 반달</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="46" />
@@ -1557,6 +1632,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/files/screenshots.py" line="164" />
       <source>Whole window</source>
       <translation>전체 창</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Wine</source>
+      <translation>와인</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>XOR gate</source>
+      <translation>XOR 게이트</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="47" />
