@@ -15,6 +15,9 @@ from simulator.document import Document
 
 WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
 SETTINGS_ORG, SETTINGS_APP = "ANN Simulator", "ann-sim"
+#: Bump when docks are added or renamed: an older saved layout is then ignored
+#: instead of hiding the new docks.
+LAYOUT_VERSION = 1
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +40,7 @@ class MainWindow(QMainWindow):
         self._close_hooks: list = []
         if install_parts:
             self._install_parts()
+            self._arrange_docks()
         self._restore_layout()
 
     # -- frame ---------------------------------------------------------------------------
@@ -64,6 +68,24 @@ class MainWindow(QMainWindow):
         from . import parts
         for install in parts.INSTALLERS:
             install(self)
+
+    def _arrange_docks(self) -> None:
+        """First-run layout (a saved one replaces it): data and palette share the left
+        column above the hyperparameters, the output map and loss sit on the right, the
+        layer-wise plots side by side below the canvas."""
+        d = self.docks
+        for first, second in (("data", "palette"), ("plot-loss", "properties")):
+            if first in d and second in d:
+                self.tabifyDockWidget(d[first], d[second])
+        for key in ("palette", "plot-loss"):
+            if key in d:
+                d[key].raise_()
+        sides = [(key, width) for key, width in (("data", 340), ("plot-output", 430))
+                 if key in d]
+        if sides:
+            self.resizeDocks([d[k] for k, _ in sides], [w for _, w in sides], Qt.Horizontal)
+        if "plot-activation" in d:
+            self.resizeDocks([d["plot-activation"]], [290], Qt.Vertical)
 
     def add_dock(self, widget: QWidget, key: str, title: str,
                  area: Qt.DockWidgetArea = Qt.RightDockWidgetArea) -> QDockWidget:
@@ -98,12 +120,12 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)
+            self.restoreState(state, LAYOUT_VERSION)
 
     def _save_layout(self) -> None:
         s = self._settings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         for hook in list(self._close_hooks):

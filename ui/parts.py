@@ -1,3 +1,5 @@
 """The areas of the app, installed into the main window in this order."""
 
-INSTALLERS: list = []
+from . import data, editor, files, plots, training
+
+INSTALLERS: list = [editor.install, data.install, files.install, training.install, plots.install]

@@ -19,7 +19,7 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="58" />
+      <location filename="ui/main_window.py" line="62" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="46" />
+      <location filename="ui/main_window.py" line="50" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="45" />
+      <location filename="ui/main_window.py" line="49" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="49" />
+      <location filename="ui/main_window.py" line="53" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="57" />
+      <location filename="ui/main_window.py" line="61" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="52" />
+      <location filename="ui/main_window.py" line="56" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
@@ -89,17 +89,17 @@
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="48" />
+      <location filename="ui/main_window.py" line="52" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="50" />
+      <location filename="ui/main_window.py" line="54" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="47" />
+      <location filename="ui/main_window.py" line="51" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
@@ -144,6 +144,11 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
+      <location filename="ui/plots/base.py" line="185" />
+      <source>ANN Simulator plot</source>
+      <translation>ANN 시뮬레이터 그래프</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="276" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
@@ -154,25 +159,25 @@
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="118" />
+      <location filename="ui/main_window.py" line="140" />
       <source>ANN Simulator — a desktop simulator for learning how artificial neural networks work.
 인공신경망의 동작을 직접 보며 배우는 시뮬레이터.</source>
       <translation>ANN Simulator — 인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터.
 A desktop simulator for learning how artificial neural networks work.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="118" />
+      <location filename="ui/main_window.py" line="140" />
       <source>About ANN Simulator</source>
       <translation>ANN Simulator 정보</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="45" />
-      <location filename="ui/plots/loss.py" line="86" />
+      <location filename="ui/plots/loss.py" line="55" />
+      <location filename="ui/plots/loss.py" line="96" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="30" />
+      <location filename="ui/plots/loss.py" line="40" />
       <source>Accuracy / R²</source>
       <translation>정확도 / R²</translation>
     </message>
@@ -486,7 +491,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="190" />
+      <location filename="ui/training/controller.py" line="186" />
       <source>Could not start the training process ({0}); training in a thread instead.</source>
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
@@ -596,7 +601,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="32" />
-      <location filename="ui/plots/loss.py" line="39" />
+      <location filename="ui/plots/loss.py" line="49" />
       <source>Epoch</source>
       <translation>에포크</translation>
     </message>
@@ -652,7 +657,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="163" />
+      <location filename="ui/plots/base.py" line="167" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -672,7 +677,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="116" />
+      <location filename="ui/plots/base.py" line="120" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -729,7 +734,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/editor/scene.py" line="199" />
       <location filename="ui/plots/activation.py" line="84" />
-      <location filename="ui/plots/gradients.py" line="60" />
+      <location filename="ui/plots/gradients.py" line="59" />
       <location filename="ui/plots/weights.py" line="48" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
@@ -843,7 +848,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="94" />
+      <location filename="ui/plots/gradients.py" line="93" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
     </message>
@@ -863,18 +868,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="27" />
+      <location filename="ui/plots/loss.py" line="37" />
       <source>Log scale</source>
       <translation>로그 눈금</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="28" />
+      <location filename="ui/plots/loss.py" line="38" />
       <source>Logarithmic loss axis: shows progress when the loss is small</source>
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
       <location filename="ui/plots/__init__.py" line="30" />
-      <location filename="ui/plots/loss.py" line="40" />
+      <location filename="ui/plots/loss.py" line="50" />
       <location filename="ui/training/panel.py" line="109" />
       <source>Loss</source>
       <translation>손실</translation>
@@ -1055,7 +1060,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/scene.py" line="198" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/activation.py" line="83" />
-      <location filename="ui/plots/gradients.py" line="59" />
+      <location filename="ui/plots/gradients.py" line="58" />
       <location filename="ui/plots/weights.py" line="48" />
       <source>Output</source>
       <translation>출력층</translation>
@@ -1066,7 +1071,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="164" />
+      <location filename="ui/plots/base.py" line="168" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1146,7 +1151,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="36" />
+      <location filename="ui/main_window.py" line="39" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
@@ -1213,7 +1218,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/training/bar.py" line="57" />
-      <location filename="ui/training/controller.py" line="144" />
+      <location filename="ui/training/controller.py" line="141" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
@@ -1244,7 +1249,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="86" />
+      <location filename="ui/plots/loss.py" line="96" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1284,7 +1289,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="117" />
+      <location filename="ui/plots/base.py" line="121" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -1410,18 +1415,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="105" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="52" />
-      <location filename="ui/plots/loss.py" line="96" />
+      <location filename="ui/plots/loss.py" line="62" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="44" />
+      <location filename="ui/plots/loss.py" line="54" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
     </message>
@@ -1436,12 +1441,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="284" />
+      <location filename="ui/training/controller.py" line="280" />
       <source>The data changed: training paused. Press Train to continue.</source>
       <translation>데이터가 바뀌었습니다: 학습을 일시정지했습니다. 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="105" />
+      <location filename="ui/training/controller.py" line="102" />
       <source>The epoch limit ({0}) is reached; raise it or reset the weights to train further.</source>
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
@@ -1481,7 +1486,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
 해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="280" />
+      <location filename="ui/training/controller.py" line="276" />
       <source>The network changed: training paused. Press Train to continue with the new topology.</source>
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
@@ -1517,13 +1522,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="105" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="51" />
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="61" />
+      <location filename="ui/plots/loss.py" line="105" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1538,7 +1543,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="43" />
+      <location filename="ui/plots/loss.py" line="53" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
     </message>
@@ -1548,7 +1553,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실: {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="33" />
+      <location filename="ui/main_window.py" line="36" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
@@ -1719,6 +1724,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
+      <location filename="ui/plots/gradients.py" line="37" />
+      <source>latest</source>
+      <translation>최근 값</translation>
+    </message>
+    <message>
       <location filename="ui/data/plot.py" line="132" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
@@ -1737,11 +1747,6 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/bar.py" line="74" />
       <source>no limit</source>
       <translation>제한 없음</translation>
-    </message>
-    <message>
-      <location filename="ui/plots/gradients.py" line="37" />
-      <source>now</source>
-      <translation>현재</translation>
     </message>
     <message>
       <location filename="ui/plots/output.py" line="112" />

@@ -1,0 +1,142 @@
+"""GUI benchmark (offscreen; a benchmark, not a test).
+
+For each configuration, in one process:
+
+1. headless: the engine alone (``Trainer.iter_batches`` in a plain loop, the same
+   network, data and settings) for ``--seconds``; epochs per second.
+2. GUI: the whole main window shown (canvas, every plot dock, heatmaps), training
+   through the Train button's controller: one second of warm-up, then ``--seconds``
+   measured while a 33 ms QTimer records its gaps; epochs per second (from the
+   snapshots' training time), and the frame-gap p50 / p99 / max.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--seconds 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+CONFIGS = {
+    "playground 2-4-2-1 tanh": {"inputs": 2, "layers": [
+        {"units": 4, "activation": "tanh"}, {"units": 2, "activation": "tanh"},
+        {"units": 1, "activation": "tanh"}]},
+    "6 hidden layers of 8 tanh": {"inputs": 2, "layers": [
+        *[{"units": 8, "activation": "tanh"}] * 6, {"units": 1, "activation": "tanh"}]},
+}
+TARGETS = {"playground 2-4-2-1 tanh": 600, "6 hidden layers of 8 tanh": 200}
+
+
+def make_document(spec: dict):
+    from simulator.document import Document
+    from simulator.settings import DataSource, TrainingSettings
+    settings = TrainingSettings(loss="mse", optimizer="sgd", learning_rate=0.03, batch_size=10,
+                                init="xavier", seed=0)
+    return Document(spec=spec, settings=settings,
+                    data_source=DataSource(name="circle", params={"n_points": 500},
+                                           train_ratio=0.5))
+
+
+def headless(spec: dict, seconds: float) -> float:
+    from simulator.network import Network
+    from simulator.trainer import Trainer
+    doc = make_document(spec)
+    s = doc.settings
+    net = Network.from_spec(doc.spec, init=s.init, seed=s.seed, backend=s.backend, dtype=s.dtype)
+    net.set_weights(doc.weights)
+    trainer = Trainer.from_settings(net, s, epoch_limit=0)
+    train, test = doc.data.train, doc.data.test
+    epochs = 0
+    t0 = time.perf_counter()
+    for r in trainer.iter_batches(train.X, train.Y, test.X, test.Y):
+        if r.stats is not None:
+            epochs += 1
+            if time.perf_counter() - t0 >= seconds:
+                break
+    return epochs / (time.perf_counter() - t0)
+
+
+def gui(app, spec: dict, seconds: float) -> dict:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from ui.main_window import MainWindow
+    doc = make_document(spec)
+    window = MainWindow(doc)
+    window.resize(1400, 880)
+    window.show()
+    for _ in range(20):
+        app.processEvents()
+    ctl = window.training
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(33)
+    timer.timeout.connect(tick)
+    ctl.train()
+    warm = QEventLoop()  # one second of warm-up: first snapshot, curves and legends created
+    QTimer.singleShot(1000, warm.quit)
+    warm.exec()
+    epoch0, elapsed0 = ctl.epoch, ctl.elapsed
+    loop = QEventLoop()
+    last[0] = time.perf_counter()
+    timer.start()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    timer.stop()
+    epochs, elapsed = ctl.epoch - epoch0, ctl.elapsed - elapsed0
+    ctl.stop()
+    snaps = len(doc.history)
+    doc.mark_dirty(False)  # no "save changes?" question on close
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    g = np.array(gaps[1:]) * 1000
+    return {"eps": epochs / elapsed if elapsed else 0.0, "epochs": epochs, "rows": snaps,
+            "p50": float(np.percentile(g, 50)), "p99": float(np.percentile(g, 99)),
+            "max": float(g.max()), "frames": len(g)}
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--seconds", type=float, default=5.0)
+    args = p.parse_args()
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui.fonts import install_app_font
+    install_app_font(app)
+    print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
+          f"{args.seconds:g} s per measurement, offscreen")
+    header = (f"{'configuration':28s} {'headless ep/s':>13s} {'GUI ep/s':>9s} {'ratio':>6s} "
+              f"{'target':>7s} {'gap p50':>8s} {'gap p99':>8s} {'gap max':>8s}")
+    print(header)
+    ok = True
+    for name, spec in CONFIGS.items():
+        h = headless(spec, args.seconds)
+        g = gui(app, spec, args.seconds)
+        ratio = g["eps"] / h if h else 0.0
+        good = g["eps"] >= TARGETS[name] and g["p99"] <= 50 and ratio >= 0.75
+        ok &= good
+        print(f"{name:28s} {h:13.0f} {g['eps']:9.0f} {ratio:6.2f} {TARGETS[name]:>7d} "
+              f"{g['p50']:7.1f}ms {g['p99']:7.1f}ms {g['max']:7.1f}ms"
+              f"{'' if good else '  (target missed)'}", flush=True)
+    app.processEvents()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

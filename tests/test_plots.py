@@ -1,0 +1,141 @@
+"""The live plots: vanishing gradients visible, long histories, output views, export."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from simulator.document import Document
+from simulator.settings import DataSource, TrainingSettings
+
+
+def deep_document(activation: str, init: str) -> Document:
+    layers = [{"units": 8, "activation": activation}] * 8 + [{"units": 1, "activation": "sigmoid"}]
+    return Document(spec={"inputs": 2, "layers": layers},
+                    settings=TrainingSettings(loss="mse", learning_rate=0.03, batch_size=10,
+                                              init=init, seed=0),
+                    data_source=DataSource(name="circle", train_ratio=0.5))
+
+
+def gradient_values_after_training(qtbot, doc: Document) -> np.ndarray:
+    from ui.plots import GradientPlot
+    from ui.training.controller import TrainingController
+    plot = GradientPlot(doc)
+    qtbot.addWidget(plot)
+    plot.show()
+    ctl = TrainingController(doc)
+    try:
+        for _ in range(3):
+            with qtbot.waitSignal(ctl.snapshot_applied, timeout=10000):
+                ctl.step_epoch()
+    finally:
+        ctl.shutdown()
+    epochs, values = plot.series()
+    assert list(epochs) == [1, 2, 3] and values.shape == (3, 9)
+    bars = plot.bars.opts["height"]
+    assert len(bars) == 9  # the bar chart shows the same values, input side first
+    return plot.current_values()
+
+
+def test_sigmoid_gradients_vanish_in_lower_layers(qtbot):
+    g = gradient_values_after_training(qtbot, deep_document("sigmoid", "xavier"))
+    assert g[-1] >= 100 * g[0], g
+    assert np.all(np.diff(np.log10(g[:-1])) > 0)  # growing from the input side up
+
+
+def test_relu_gradients_do_not_vanish(qtbot):
+    g = gradient_values_after_training(qtbot, deep_document("relu", "he"))
+    assert g[-1] < 100 * g[0], g
+
+
+def test_loss_plot_keeps_100k_epochs_and_draws_few(qtbot):
+    from ui.plots import LossPlot
+    doc = Document()
+    plot = LossPlot(doc)
+    qtbot.addWidget(plot)
+    plot.resize(500, 300)
+    plot.show()
+    rows = [{"epoch": k, "train_loss": 1.0 / k, "test_loss": 1.2 / k, "metric": "accuracy",
+             "train_metric": 0.9, "test_metric": 0.8} for k in range(1, 100_001)]
+    for start in range(0, len(rows), 1000):
+        doc.append_history(rows[start:start + 1000])
+    assert len(plot.series()["epoch"]) == 100_000
+    x, _y = plot.train_curve.getData()
+    assert len(x) <= 2000 and x[0] == 1 and x[-1] == 100_000
+    plot.log_y.setChecked(True)
+    t0 = time.perf_counter()
+    doc.append_history([dict(rows[-1], epoch=100_001)])
+    plot.grab()
+    assert time.perf_counter() - t0 < 0.5  # one update + paint stays cheap at 100k epochs
+    doc.archive_run()
+    assert len(plot.series()["epoch"]) == 0
+
+
+@pytest.fixture
+def window(qtbot):
+    from ui.main_window import MainWindow
+    w = MainWindow()
+    qtbot.addWidget(w)
+    files = getattr(w, "files", None)
+    if files is not None:
+        files.ask_unsaved = lambda: "discard"  # never a modal "save changes?" in tests
+    w.show()
+    yield w
+    w.document.mark_dirty(False)
+    w.training.shutdown()
+
+
+def test_every_plot_exports_png_and_svg(qtbot, window, tmp_path):
+    ctl = window.training
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=10000):
+        ctl.step_epoch()
+    assert set(window.plots) == {"loss", "activation", "gradients", "weights", "output"}
+    for key, plot in window.plots.items():
+        for suffix in (".png", ".svg"):
+            path = plot.export(tmp_path / f"{key}{suffix}")
+            assert path.exists() and path.stat().st_size > 1000, path
+
+
+def test_output_plot_shows_the_plane_for_two_inputs(qtbot, window):
+    ctl = window.training
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=10000):
+        ctl.step_epoch()
+    out = window.plots["output"]
+    assert out.mode == "plane"
+    assert out.image.image is not None and out.image.image.shape == (48, 48)
+    n_train, n_test = len(window.document.data.train.X), len(window.document.data.test.X)
+    assert len(out.train_points.data) == n_train and len(out.test_points.data) == n_test
+
+
+def test_activation_plot_follows_the_layer(qtbot, window):
+    plot = window.plots["activation"]
+    window.training.refresh_views()
+    plot.set_layer(0)
+    d = plot.curve_data()
+    assert np.allclose(d["f"], np.tanh(d["x"]), atol=1e-6)
+    assert np.allclose(d["df"], 1 - np.tanh(d["x"]) ** 2, atol=1e-6)
+    assert d["hist"] is not None and d["hist"].sum() == pytest.approx(1.0)
+    plot.set_layer(len(window.document.spec.layers) - 1)
+    assert plot.combo.currentIndex() == len(window.document.spec.layers) - 1
+
+
+@pytest.mark.parametrize("name, mode", [("sine", "curve"), ("iris", "confusion"),
+                                        ("features", "scatter")])
+def test_output_plot_modes(qtbot, name, mode):
+    from ui.plots import OutputPlot
+    from ui.training.controller import TrainingController
+    doc = Document(data_source=DataSource(name=name, train_ratio=0.7 if name != "features"
+                                          else 1.0))
+    plot = OutputPlot(doc)
+    qtbot.addWidget(plot)
+    plot.show()
+    ctl = TrainingController(doc)
+    ctl.refresh_views()
+    plot.set_views(ctl.views)
+    assert plot.mode == mode
+    if mode == "curve":
+        x, y = plot.curve.getData()
+        assert len(x) == 200 and np.isfinite(y).all()
+    ctl.shutdown()

@@ -1,0 +1,257 @@
+"""The training controller and its worker: train, pause, step, reset, live settings,
+divergence, and a clean exit when the window closes mid-training."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from simulator.document import Document
+from simulator.settings import DataSource, TrainingSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+XOR_SPEC = {"inputs": 2, "layers": [{"units": 4, "activation": "tanh"},
+                                    {"units": 1, "activation": "sigmoid"}]}
+
+
+def xor_document(**settings) -> Document:
+    s = dict(loss="mse", optimizer="sgd", learning_rate=1.0, batch_size=4, seed=1)
+    s.update(settings)
+    return Document(spec=XOR_SPEC, settings=TrainingSettings(**s),
+                    data_source=DataSource(name="xor_gate", train_ratio=1.0))
+
+
+@pytest.fixture
+def make_controller(qtbot):
+    from ui.training.controller import TrainingController
+    made = []
+
+    def make(doc: Document, mode: str | None = None):
+        ctl = TrainingController(doc, mode=mode)
+        made.append(ctl)
+        return ctl
+
+    yield make
+    for ctl in made:
+        ctl.shutdown()
+        assert not ctl.worker_alive
+
+
+def test_xor_trains_to_target_loss(qtbot, make_controller):
+    doc = xor_document()
+    ctl = make_controller(doc)
+    ctl.train()
+    qtbot.waitUntil(lambda: bool(doc.history) and doc.history[-1]["train_loss"] < 0.02,
+                    timeout=30000)
+    ctl.stop()
+    assert ctl.state == "stopped"
+    pred = doc.build_network().predict(doc.data.train.X)
+    assert ((pred[:, 0] > 0.5) == (doc.data.train.Y[:, 0] > 0.5)).all()
+    epochs = [row["epoch"] for row in doc.history]
+    assert epochs == list(range(1, len(epochs) + 1))  # every epoch arrives, in order
+
+
+def test_thread_mode_trains_too(qtbot, make_controller):
+    doc = xor_document()
+    ctl = make_controller(doc, mode="thread")
+    ctl.train()
+    qtbot.waitUntil(lambda: len(doc.history) >= 50, timeout=20000)
+    assert sys.getswitchinterval() == pytest.approx(0.0005)
+    ctl.stop()
+    assert sys.getswitchinterval() != pytest.approx(0.0005)
+    assert doc.history[-1]["train_loss"] < doc.history[0]["train_loss"]
+
+
+def test_pause_stops_the_epoch_counter(qtbot, make_controller):
+    doc = xor_document()
+    ctl = make_controller(doc)
+    ctl.train()
+    qtbot.waitUntil(lambda: ctl.epoch >= 20, timeout=20000)
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=5000,
+                          check_params_cb=lambda s: s.status == "paused"):
+        ctl.pause()
+    assert ctl.state == "paused" and ctl.worker_alive
+    paused_at = ctl.epoch
+    assert len(doc.history) == paused_at
+    qtbot.wait(300)  # the event loop runs; nothing may arrive
+    assert ctl.epoch == paused_at and len(doc.history) == paused_at
+    ctl.train()  # resume continues the count
+    qtbot.waitUntil(lambda: ctl.epoch > paused_at + 5, timeout=10000)
+    assert [r["epoch"] for r in doc.history] == list(range(1, len(doc.history) + 1))
+
+
+def test_step_epoch_and_step_batch(qtbot, make_controller):
+    doc = xor_document(batch_size=1)  # 4 rows: 4 batches per epoch
+    ctl = make_controller(doc)
+    w0 = [W.copy() for W, _ in doc.weights]
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=10000):
+        ctl.step_epoch()
+    assert ctl.epoch == 1 and len(doc.history) == 1
+    assert doc.history[0]["batches"] == 4
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=5000) as blocker:
+        ctl.step_batch()
+    assert blocker.args[0].batch == 1 and ctl.epoch == 1
+    w1 = [W.copy() for W, _ in doc.weights]
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=5000) as blocker:
+        ctl.step_batch()
+    assert blocker.args[0].batch == 2 and ctl.epoch == 1
+    assert not all(np.array_equal(a, b) for a, b in zip(w1, [W for W, _ in doc.weights],
+                                                       strict=True))
+    for _ in range(2):  # the 4th batch ends epoch 2
+        with qtbot.waitSignal(ctl.snapshot_applied, timeout=5000):
+            ctl.step_batch()
+    assert ctl.epoch == 2 and len(doc.history) == 2
+    assert ctl.state == "paused"
+    assert not all(np.array_equal(a, W) for a, (W, _) in zip(w0, doc.weights, strict=True))
+
+
+def test_reset_restores_initial_weights_for_the_seed(qtbot, make_controller):
+    doc = xor_document(seed=7)
+    initial = [(W.copy(), b.copy()) for W, b in doc.initial_weights()]
+    ctl = make_controller(doc)
+    ctl.train()
+    qtbot.waitUntil(lambda: ctl.epoch >= 30, timeout=20000)
+    ctl.reset_weights()
+    assert ctl.state == "stopped" and not ctl.worker_alive
+    assert ctl.epoch == 0 and doc.history == [] and len(doc.runs) == 1
+    for (W, b), (W0, b0) in zip(doc.weights, initial, strict=True):
+        np.testing.assert_array_equal(W, W0)
+        np.testing.assert_array_equal(b, b0)
+
+
+def test_learning_rate_change_applies_while_training(qtbot, make_controller):
+    doc = xor_document(learning_rate=0.1)
+    ctl = make_controller(doc)
+    ctl.train()
+    qtbot.waitUntil(lambda: len(doc.history) >= 5, timeout=20000)
+    doc.set_settings(learning_rate=0.5, batch_size=2)
+    n = len(doc.history)
+    qtbot.waitUntil(lambda: len(doc.history) >= n + 10, timeout=10000)
+    assert ctl.state == "running" and ctl.worker_alive  # no restart for a live setting
+    assert doc.history[0]["learning_rate"] == pytest.approx(0.1)
+    assert doc.history[-1]["learning_rate"] == pytest.approx(0.5)
+    assert doc.history[-1]["batches"] == 2
+
+
+def test_divergence_is_reported_with_finite_weights(qtbot, make_controller):
+    doc = Document(spec={"inputs": 2, "layers": [{"units": 8, "activation": "relu"},
+                                                 {"units": 1, "activation": "linear"}]},
+                   settings=TrainingSettings(loss="sse", learning_rate=10.0, batch_size=50),
+                   data_source=DataSource(name="plane", train_ratio=0.8))
+    ctl = make_controller(doc)
+    with qtbot.waitSignal(ctl.diverged, timeout=20000) as blocker:
+        ctl.train()
+    assert "learning rate" in blocker.args[0]
+    assert ctl.state == "stopped" and not ctl.worker_alive
+    assert all(np.isfinite(W).all() and np.isfinite(b).all() for W, b in doc.weights)
+    assert doc.history and doc.history[-1]["status"] == "diverged"
+
+
+def test_divergence_banner_in_the_window(qtbot):
+    from ui.main_window import MainWindow
+    doc = Document(spec={"inputs": 2, "layers": [{"units": 8, "activation": "relu"},
+                                                 {"units": 1, "activation": "linear"}]},
+                   settings=TrainingSettings(loss="sse", learning_rate=10.0, batch_size=50),
+                   data_source=DataSource(name="plane", train_ratio=0.8))
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    if getattr(window, "files", None) is not None:
+        window.files.ask_unsaved = lambda: "discard"
+    window.show()
+    with qtbot.waitSignal(window.training.diverged, timeout=20000):
+        window.training_bar.act_train.trigger()
+    banner = window.training_panel.banner
+    assert banner.isVisible()
+    assert "learning rate" in banner.text.text().lower()
+    doc.mark_dirty(False)
+
+
+def test_topology_change_pauses_and_keeps_weights(qtbot, make_controller):
+    doc = xor_document()
+    ctl = make_controller(doc)
+    ctl.train()
+    qtbot.waitUntil(lambda: ctl.epoch >= 20, timeout=20000)
+    doc.set_spec(doc.spec.with_units(1, 6))
+    assert not ctl.worker_alive and ctl.state == "paused"
+    trained = doc.weights[1][0][:4].copy()
+    n = ctl.epoch
+    ctl.train()
+    qtbot.waitUntil(lambda: ctl.epoch >= n + 20, timeout=20000)
+    ctl.stop()
+    assert doc.weights[0][0].shape == (2, 6)
+    assert not np.allclose(doc.weights[1][0][:4], trained)  # it trained on, from those
+
+
+def test_weight_edit_reaches_the_worker(qtbot, make_controller):
+    doc = xor_document(learning_rate=1e-5)  # so the edited value survives training
+    ctl = make_controller(doc)
+    ctl.train()
+    qtbot.waitUntil(lambda: ctl.epoch >= 5, timeout=20000)
+    doc.set_weight(0, 0, 0, 3.25)  # what the canvas does (reason "edit")
+    qtbot.waitUntil(lambda: abs(float(doc.weights[0][0][0, 0]) - 3.25) < 1e-3
+                    and ctl.epoch >= 10, timeout=10000)
+    n = ctl.epoch
+    qtbot.waitUntil(lambda: ctl.epoch >= n + 5, timeout=10000)
+    assert abs(float(doc.weights[0][0][0, 0]) - 3.25) < 1e-2
+
+
+CLOSE_SCRIPT = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+    from ui.main_window import MainWindow
+    window = MainWindow()
+    window.files.ask_unsaved = lambda: "discard"
+    window.show()
+    window.training.train()
+    def close():
+        assert window.training.worker_alive and window.training.epoch > 0, "not training"
+        window.document.mark_dirty(False)
+        window.close()
+        app.quit()
+    def wait():
+        if window.training.epoch >= 30:
+            close()
+        else:
+            QTimer.singleShot(20, wait)
+    QTimer.singleShot(20, wait)
+    status = app.exec()
+    window.deleteLater()
+    app.processEvents()
+    assert not window.training.worker_alive
+    print("closed cleanly at epoch", window.training.epoch)
+    sys.exit(status)
+""")
+
+
+def test_closing_during_training_exits_cleanly(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(ROOT))
+    script = tmp_path / "close_while_training.py"
+    script.write_text(CLOSE_SCRIPT)
+    proc = subprocess.run([sys.executable, str(script)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "closed cleanly" in proc.stdout
+    assert "QThread" not in proc.stderr
+    assert "Fatal Python error" not in proc.stderr
+
+
+def test_history_rows_have_per_layer_gradients(qtbot, make_controller):
+    doc = xor_document()
+    ctl = make_controller(doc)
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=10000):
+        ctl.step_epoch()
+    row = doc.history[-1]
+    assert len(row["grad_mean_abs"]) == 2
+    assert all(math.isfinite(v) and v > 0 for v in row["grad_mean_abs"])

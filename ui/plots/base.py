@@ -1,0 +1,194 @@
+"""What every live plot shares: a pyqtgraph area, an Export button, ``export(path)``,
+redraw only while visible, and history decimation for long runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+
+#: Most points a history curve draws; longer runs are decimated for display only.
+MAX_DISPLAY = 2000
+#: TensorFlow Playground's colours: orange for negative / class 0, blue for positive / class 1.
+ORANGE, BLUE = (245, 147, 34), (8, 119, 189)
+#: Line colours for per-layer series, first hidden layer (darkest) to output.
+CLASS_COLORS = [BLUE, ORANGE, (46, 160, 67), (214, 39, 40), (148, 103, 189),
+                (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Plots", text)
+
+
+def layer_colors(n: int) -> list[tuple[int, int, int]]:
+    """n colours from dark blue (input side) to warm yellow (output side)."""
+    cmap = pg.colormap.get("viridis")
+    return [tuple(int(c) for c in cmap.map(0.9 * k / max(n - 1, 1), mode="byte")[:3])
+            for k in range(n)]
+
+
+def decimate(n: int, limit: int = MAX_DISPLAY) -> slice | np.ndarray:
+    """Indices of at most ``limit`` evenly spread points of ``n`` (first and last kept)."""
+    if n <= limit:
+        return slice(0, n)
+    return np.unique(np.linspace(0, n - 1, limit).astype(np.intp))
+
+
+class GrowingTable:
+    """Columns of float64 that grow by doubling (a 100,000-epoch history appends cheaply)."""
+
+    def __init__(self, width: int = 1) -> None:
+        self.width = width
+        self.data = np.full((256, width), np.nan)
+        self.n = 0
+
+    def clear(self, width: int | None = None) -> None:
+        if width is not None:
+            self.width = width
+        self.data = np.full((256, self.width), np.nan)
+        self.n = 0
+
+    def append(self, rows: np.ndarray) -> None:
+        rows = np.asarray(rows, dtype=np.float64).reshape(-1, self.width)
+        need = self.n + len(rows)
+        if need > len(self.data):
+            grown = np.full((max(need, 2 * len(self.data)), self.width), np.nan)
+            grown[: self.n] = self.data[: self.n]
+            self.data = grown
+        self.data[self.n:need] = rows
+        self.n = need
+
+    @property
+    def view(self) -> np.ndarray:
+        return self.data[: self.n]
+
+
+def twin_viewbox(plot: pg.PlotItem, label: str) -> pg.ViewBox:
+    """A second ViewBox sharing ``plot``'s x-axis, drawn against the right axis."""
+    vb = pg.ViewBox()
+    plot.showAxis("right")
+    plot.scene().addItem(vb)
+    plot.getAxis("right").linkToView(vb)
+    plot.getAxis("right").setLabel(label)
+    vb.setXLink(plot)
+
+    def sync():
+        vb.setGeometry(plot.vb.sceneBoundingRect())
+        vb.linkedViewChanged(plot.vb, vb.XAxis)
+
+    plot.vb.sigResized.connect(sync)
+    sync()
+    return vb
+
+
+def plain_axes(plot: pg.PlotItem) -> None:
+    """No "(x0.001)" SI rescaling of axis labels: learners read the numbers as they are."""
+    for name in ("left", "right", "bottom"):
+        plot.getAxis(name).enableAutoSIPrefix(False)
+
+
+def add_legend(plot: pg.PlotItem, offset=(-10, 10), **kw) -> pg.LegendItem:
+    """A legend on a translucent white box, readable over the curves."""
+    return plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 210),
+                          pen=pg.mkPen(200, 200, 200), **kw)
+
+
+class PlotPanel(QWidget):
+    """Base of the docked plots: a tool row (subclass widgets + Export) over ``graphics``."""
+
+    #: Used in the export dialog's default file name.
+    key = "plot"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setMinimumSize(260, 180)
+        self.tools = QHBoxLayout()
+        self.tools.setContentsMargins(4, 2, 4, 0)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addLayout(self.tools)
+        lay.addWidget(self.graphics, 1)
+        self._dirty = True
+        self.export_button = QToolButton()
+        self.export_button.setText(_t("Export…"))
+        self.export_button.setToolTip(_t("Save this plot as PNG or SVG"))
+        self.export_button.setAutoRaise(True)
+        self.export_button.clicked.connect(self._ask_export)
+
+    def finish_tools(self) -> None:
+        """Call after adding subclass widgets: pushes Export to the right end."""
+        self.tools.addStretch(1)
+        self.tools.addWidget(self.export_button)
+
+    # -- redraw only when seen -----------------------------------------------------------
+    def changed(self) -> None:
+        """Data changed: redraw now if visible, else when shown."""
+        self._dirty = True
+        if self.isVisible():
+            self._dirty = False
+            self.redraw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._dirty:
+            self._dirty = False
+            self.redraw()
+
+    def redraw(self) -> None:  # overridden
+        pass
+
+    # -- export --------------------------------------------------------------------------
+    def export(self, path) -> Path:
+        """Write the plot to ``path``: SVG for ``.svg``, otherwise a PNG-like image."""
+        import pyqtgraph.exporters as exporters
+        path = Path(path)
+        if self._dirty:
+            self._dirty = False
+            self.redraw()
+        scene = self.graphics.scene()
+        if path.suffix.lower() == ".svg":
+            _render_svg(scene, path)
+        else:
+            ex = exporters.ImageExporter(scene)
+            width = max(1200, int(scene.sceneRect().width()))
+            ex.parameters()["width"] = width
+            ex.export(str(path))
+        return path
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, _t("Export plot"), f"{self.key}.png",
+            _t("PNG image (*.png);;SVG drawing (*.svg)"),
+            options=QFileDialog.DontUseNativeDialog)
+        if path:
+            self.export(path)
+
+
+def _render_svg(scene, path: Path) -> None:
+    """The scene as an SVG drawing (Qt's own generator: pyqtgraph's SVG exporter fails on
+    some items with recent Qt versions)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+    rect = scene.sceneRect()
+    gen = QSvgGenerator()
+    gen.setFileName(str(path))
+    gen.setSize(rect.size().toSize())
+    gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    gen.setTitle(_t("ANN Simulator plot"))
+    painter = QPainter(gen)
+    try:
+        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    finally:
+        painter.end()
+
+
+def legend_pen(color, width: float = 2.0, style=Qt.SolidLine):
+    return pg.mkPen(color=color, width=width, style=style)

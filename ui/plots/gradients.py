@@ -1,0 +1,130 @@
+"""Per-layer gradient magnitudes: the vanishing-gradient view.
+
+Top: mean |dE/dW| of every layer per epoch on a log axis, one line per layer.
+Bottom: the latest values as bars from the input side to the output layer. With
+many sigmoid layers the bars near the input collapse by orders of magnitude.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from .base import GrowingTable, PlotPanel, _t, add_legend, decimate, layer_colors, plain_axes
+
+#: Values below this are drawn at this floor on the log axes.
+FLOOR = 1e-12
+
+
+class GradientPlot(PlotPanel):
+    key = "gradients"
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.table = GrowingTable(1)
+        self.epochs = GrowingTable(1)
+        self.finish_tools()
+        self.lines_plot = self.graphics.addPlot(row=0, col=0)
+        plain_axes(self.lines_plot)
+        self.lines_plot.setLogMode(y=True)
+        self.lines_plot.setLabel("left", _t("mean |∂E/∂W|"))
+        self.lines_plot.setLabel("bottom", _t("Epoch"))
+        self.lines_plot.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = add_legend(self.lines_plot, offset=(-10, 10), colCount=2)
+        self.bars_plot = self.graphics.addPlot(row=1, col=0)
+        plain_axes(self.bars_plot)
+        self.bars_plot.setLabel("left", _t("latest"))
+        self.bars_plot.showGrid(y=True, alpha=0.2)
+        self.bars_plot.setMouseEnabled(x=False, y=False)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
+        self.bars_plot.addItem(self.bars)
+        self.curves: list[pg.PlotDataItem] = []
+        self._names: list[str] = []
+        document.events.history.connect(self._on_history_changed)
+        document.events.spec.connect(lambda: self._on_history_changed(None))
+        document.events.reset.connect(lambda: self._on_history_changed(None))
+        self._on_history_changed(None)
+
+    # -- data ---------------------------------------------------------------------------
+    def _layer_names(self) -> list[str]:
+        spec = self.document.spec
+        names = []
+        for k in range(len(spec.layers)):
+            name = spec.layers[k].name
+            if not name:
+                name = _t("Output") if k == len(spec.layers) - 1 else \
+                    _t("Hidden {0}").format(k + 1)
+            names.append(name)
+        return names
+
+    def _on_history_changed(self, rows) -> None:
+        n_layers = len(self.document.spec.layers)
+        if rows is None:
+            self.table.clear(n_layers)
+            self.epochs.clear()
+            rows = self.document.history
+        for r in rows:
+            g = r.get("grad_mean_abs") or []
+            if len(g) != self.table.width:  # a run from before a topology change
+                self.table.clear(len(g) or n_layers)
+                self.epochs.clear()
+            self.table.append(np.asarray(g, dtype=np.float64).reshape(1, -1))
+            self.epochs.append([float(r.get("epoch", self.epochs.n + 1))])
+        self.changed()
+
+    def series(self) -> tuple[np.ndarray, np.ndarray]:
+        """(epochs, values) with values (epochs, layers): mean |dE/dW| per epoch and layer."""
+        return self.epochs.view[:, 0], self.table.view
+
+    def current_values(self) -> np.ndarray:
+        """The newest mean |dE/dW| per layer, first hidden to output (empty before training)."""
+        v = self.table.view
+        return v[-1].copy() if len(v) else np.zeros(0)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def redraw(self) -> None:
+        epochs, values = self.series()
+        n = values.shape[1] if values.ndim == 2 else 0
+        names = self._layer_names()
+        if len(names) != n:
+            names = [_t("Layer {0}").format(k + 1) for k in range(n)]
+        if names != self._names or len(self.curves) != n:
+            self._rebuild_curves(names)
+        idx = decimate(len(epochs))
+        x = epochs[idx]
+        for k, curve in enumerate(self.curves):
+            curve.setData(x, np.maximum(values[idx, k], FLOOR), connect="finite")
+        cur = self.current_values()
+        if len(cur):
+            logs = np.log10(np.maximum(cur, FLOOR))
+            base = float(np.floor(logs.min())) - 0.5
+            colors = layer_colors(len(cur))
+            self.bars.setOpts(x=np.arange(len(cur)), y0=base, height=logs - base,
+                              width=0.6, brushes=[pg.mkBrush(c) for c in colors],
+                              pens=[pg.mkPen(c) for c in colors])
+            top = max(float(logs.max()) + 0.3, base + 1)
+            self.bars_plot.setYRange(base, top, padding=0)
+            # log10 heights, labelled as powers of ten (every other one when crowded)
+            powers = list(range(int(np.ceil(base)), int(np.floor(top)) + 1))
+            step = 1 if len(powers) <= 5 else 2 if len(powers) <= 10 else 4
+            self.bars_plot.getAxis("left").setTicks(
+                [[(k, f"1e{k}") for k in powers[::-1][::step]], []])
+        else:
+            self.bars.setOpts(x=[], height=[], y0=0)
+        ax = self.bars_plot.getAxis("bottom")
+        ax.setTicks([[(k, nm) for k, nm in enumerate(names[:len(cur)] if len(cur) else names)]])
+        self.bars_plot.setXRange(-0.6, max(len(names), 1) - 0.4, padding=0)
+
+    def _rebuild_curves(self, names: list[str]) -> None:
+        for c in self.curves:
+            self.lines_plot.removeItem(c)
+            self.legend.removeItem(c)
+        colors = layer_colors(len(names))
+        self.curves = [self.lines_plot.plot(pen=pg.mkPen(c, width=2), name=nm)
+                       for c, nm in zip(colors, names, strict=True)]
+        self._names = list(names)
+        # many layers: the legend would hide the lines; the bars below name the colours
+        self.legend.setVisible(len(names) <= 4)

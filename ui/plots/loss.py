@@ -1,0 +1,117 @@
+"""Loss per epoch (train and test), with accuracy or R² on a second axis.
+
+The full history stays in :class:`GrowingTable`; at most ``MAX_DISPLAY`` points
+are drawn, so a 100,000-epoch run redraws as fast as a short one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+
+from .base import (
+    BLUE,
+    ORANGE,
+    GrowingTable,
+    PlotPanel,
+    _t,
+    add_legend,
+    decimate,
+    plain_axes,
+    twin_viewbox,
+)
+
+COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
+
+
+class LossPlot(PlotPanel):
+    key = "loss"
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.table = GrowingTable(len(COLUMNS))
+        self.metric_name = "accuracy"
+        self.log_y = QCheckBox(_t("Log scale"))
+        self.log_y.setToolTip(_t("Logarithmic loss axis: shows progress when the loss is small"))
+        self.log_y.toggled.connect(self._on_log_toggled)
+        self.show_metric = QCheckBox(_t("Accuracy / R²"))
+        self.show_metric.setChecked(True)
+        self.show_metric.toggled.connect(lambda _v: self.changed())
+        self.tools.addWidget(self.log_y)
+        self.tools.addWidget(self.show_metric)
+        self.finish_tools()
+
+        self.plot = self.graphics.addPlot()
+        plain_axes(self.plot)
+        self.plot.setLabel("bottom", _t("Epoch"))
+        self.plot.setLabel("left", _t("Loss"))
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = add_legend(self.plot, offset=(-10, 10))
+        self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=_t("Train loss"))
+        self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=_t("Test loss"))
+        self.metric_vb = twin_viewbox(self.plot, _t("Accuracy"))
+        self.metric_vb.setYRange(0, 1.02, padding=0)
+        self.train_metric = pg.PlotCurveItem(pen=pg.mkPen(BLUE, width=1.5, style=Qt.DashLine))
+        self.test_metric = pg.PlotCurveItem(pen=pg.mkPen(ORANGE, width=1.5, style=Qt.DashLine))
+        self.metric_vb.addItem(self.train_metric)
+        self.metric_vb.addItem(self.test_metric)
+        self.legend.addItem(self.train_metric, _t("Train accuracy"))
+        self.legend.addItem(self.test_metric, _t("Test accuracy"))
+        document.events.history.connect(self._on_history_changed)
+        document.events.reset.connect(lambda: self._on_history_changed(None))
+        self._on_history_changed(None)
+
+    # -- data ---------------------------------------------------------------------------
+    def _on_history_changed(self, rows) -> None:
+        if rows is None:
+            self.table.clear()
+            rows = self.document.history
+        if rows:
+            self.metric_name = rows[-1].get("metric", self.metric_name) or self.metric_name
+            self.table.append(np.array([[_f(r.get(c)) for c in COLUMNS] for r in rows]))
+        self.changed()
+
+    def series(self) -> dict[str, np.ndarray]:
+        """The full history drawn here: column name -> array (NaN where missing)."""
+        v = self.table.view
+        return {c: v[:, i] for i, c in enumerate(COLUMNS)}
+
+    # -- drawing ----------------------------------------------------------------------------
+    def redraw(self) -> None:
+        v = self.table.view
+        idx = decimate(len(v))
+        d = v[idx]
+        x = d[:, 0]
+        log = self.log_y.isChecked()
+        for curve, col in ((self.train_curve, 1), (self.test_curve, 2)):
+            y = d[:, col]
+            if log:
+                y = np.where(y > 0, y, np.nan)
+            curve.setData(x, y, connect="finite")
+            curve.setVisible(bool(np.isfinite(y).any()) or len(y) == 0)
+        r2 = self.metric_name == "r2"
+        self.plot.getAxis("right").setLabel(_t("R²") if r2 else _t("Accuracy"))
+        self.metric_vb.setYRange(-0.02 if not r2 else -0.5, 1.02, padding=0)
+        show = self.show_metric.isChecked()
+        for curve, col in ((self.train_metric, 3), (self.test_metric, 4)):
+            curve.setData(x, d[:, col], connect="finite")
+            curve.setVisible(show)
+        self._rename_legend(r2)
+
+    def _rename_legend(self, r2: bool) -> None:
+        names = (_t("Train R²"), _t("Test R²")) if r2 else (_t("Train accuracy"),
+                                                          _t("Test accuracy"))
+        for (_sample, label), name in zip(self.legend.items[2:4], names, strict=False):
+            if label.text != name:
+                label.setText(name)
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self.plot.setLogMode(y=on)
+        self.changed()
+
+
+def _f(v) -> float:
+    return np.nan if v is None else float(v)

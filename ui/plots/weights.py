@@ -1,0 +1,57 @@
+"""Histograms of every layer's weights, updated live (one outline per layer)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from .base import PlotPanel, _t, add_legend, layer_colors, plain_axes
+
+
+class WeightsPlot(PlotPanel):
+    key = "weights"
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.views = None
+        self.finish_tools()
+        self.plot = self.graphics.addPlot()
+        plain_axes(self.plot)
+        self.plot.setLabel("bottom", _t("weight value"))
+        self.plot.setLabel("left", _t("share of weights"))
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = add_legend(self.plot, offset=(-10, 10))
+        self.curves: list[pg.PlotCurveItem] = []
+
+    def set_views(self, views) -> None:
+        self.views = views
+        self.changed()
+
+    def redraw(self) -> None:
+        if self.views is None:
+            return
+        hists = self.views.weight_hists
+        spec = self.document.spec
+        if len(self.curves) != len(hists):
+            for c in self.curves:
+                self.plot.removeItem(c)
+                self.legend.removeItem(c)
+            colors = layer_colors(len(hists))
+            self.curves = []
+            for k, c in enumerate(colors):
+                curve = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center",
+                                         pen=pg.mkPen(c, width=2),
+                                         fillLevel=0, brush=pg.mkBrush(*c, 40))
+                self.plot.addItem(curve)
+                name = (spec.layers[k].name if k < len(spec.layers) else "") or (
+                    _t("Output") if k == len(hists) - 1 else _t("Hidden {0}").format(k + 1))
+                self.legend.addItem(curve, name)
+                self.curves.append(curve)
+        for curve, (counts, edges) in zip(self.curves, hists, strict=True):
+            total = max(int(counts.sum()), 1)
+            curve.setData(edges, counts / total)
+
+    def histograms(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per layer (counts, edges) as last drawn."""
+        return [] if self.views is None else list(self.views.weight_hists)

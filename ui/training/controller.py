@@ -1,0 +1,340 @@
+"""The training controller: GUI-thread side of training.
+
+It starts a :class:`~ui.training.worker.TrainingLoop` in a Python thread built
+from the document, forwards commands to it (pause, step, learning rate, a
+weight edited on the canvas...) through a thread-safe queue, and on a <= 30 Hz
+QTimer takes the newest snapshot from the loop's one-item slot and writes it
+into the document (``set_weights(reason="training")``, ``append_history``).
+Plots listen to the document and to :attr:`views_changed`; nothing heavy runs
+here. Stopping always joins the thread, so closing the window, opening a project
+or resetting during training ends cleanly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .runner import ProcessRunner, ThreadRunner
+from .views import MAX_POINTS, Views, compute_views, plane_extent
+from .worker import LIVE_SETTINGS, Job, Snapshot
+
+#: GIL switch interval while the worker runs; the default 5 ms starves the GUI thread.
+SWITCH_INTERVAL = 0.0005
+#: Milliseconds between two looks at the snapshot slot (30 Hz).
+PULL_MS = 33
+#: Settings whose change needs a new Trainer (the worker restarts with the same weights).
+REBUILD_SETTINGS = ("loss", "optimizer", "backend", "dtype")
+#: "process" (default: no GIL shared with the GUI) or "thread"; ANN_SIM_TRAINING overrides.
+DEFAULT_MODE = os.environ.get("ANN_SIM_TRAINING", "process")
+
+
+class TrainingController(QObject):
+    """Train / pause / step / stop / reset for one document."""
+
+    #: "stopped" (no run under way), "running" or "paused".
+    state_changed = Signal(str)
+    #: Epochs done in the current run.
+    epoch_changed = Signal(int)
+    #: A snapshot was written into the document; argument: the Snapshot.
+    snapshot_applied = Signal(object)
+    #: New plot data; argument: :class:`~ui.training.views.Views`.
+    views_changed = Signal(object)
+    #: Training diverged; argument: the engine's message. Finite weights are in the document.
+    diverged = Signal(str)
+    #: The worker failed; argument: the error text.
+    failed = Signal(str)
+    #: The epoch limit was reached; argument: the epoch.
+    limit_reached = Signal(int)
+    #: A plain-language note for the status bar.
+    note = Signal(str)
+
+    def __init__(self, document, parent: QObject | None = None, mode: str | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        #: Where the loop runs: "process" or "thread" (see ``runner.py``).
+        self.mode = mode or DEFAULT_MODE
+        self.state = "stopped"
+        #: Epochs done in the current run (continues across pause/stop, 0 after reset).
+        self.epoch = _last_epoch(document.history)
+        #: Seconds spent training in the current run.
+        self.elapsed = 0.0
+        #: The newest plot data.
+        self.views: Views | None = None
+        self._elapsed_base = 0.0
+        self._runner: ProcessRunner | ThreadRunner | None = None
+        self._old_switch: float | None = None
+        self._pull_timer = QTimer(self)
+        self._pull_timer.setInterval(PULL_MS)
+        self._pull_timer.timeout.connect(self._pull)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.setInterval(30)
+        self._idle_timer.timeout.connect(self.refresh_views)
+        ev = document.events
+        ev.weights.connect(self._on_weights_changed)
+        ev.spec.connect(self._on_spec_changed)
+        ev.data.connect(self._on_data_changed)
+        ev.settings.connect(self._on_settings_changed)
+        ev.history.connect(self._on_history_changed)
+        ev.reset.connect(self._on_reset)
+        self._idle_timer.start()
+
+    # -- public actions ---------------------------------------------------------------
+    @property
+    def worker_alive(self) -> bool:
+        return self._runner is not None and self._runner.alive
+
+    @property
+    def running(self) -> bool:
+        return self.state == "running"
+
+    def train(self) -> None:
+        """Start or resume training."""
+        if self.state == "running":
+            return
+        limit = self.document.settings.epoch_limit
+        if limit and self.epoch >= limit:
+            self.note.emit(self.tr("The epoch limit ({0}) is reached; raise it or reset the "
+                                   "weights to train further.").format(limit))
+            return
+        if self.worker_alive:
+            self._send("resume")
+        else:
+            self._start_worker(paused=False)
+        self._set_state("running")
+
+    def pause(self) -> None:
+        if self.state == "running":
+            self._send("pause")
+            self._set_state("paused")
+
+    def toggle(self) -> None:
+        """Train/Pause (F5): train when stopped or paused, pause when running."""
+        if self.state == "running":
+            self.pause()
+        else:
+            self.train()
+
+    def step_epoch(self) -> None:
+        self._step("step_epoch")
+
+    def step_batch(self) -> None:
+        self._step("step_batch")
+
+    def stop(self) -> None:
+        """End the run's worker; weights and history stay, Train continues from them."""
+        self._halt(keep_weights=True)
+        self._set_state("stopped")
+
+    def reset_weights(self, undo_stack=None) -> None:
+        """Stop, archive the run and put fresh weights for the seed (undoable if a stack
+        is given)."""
+        self._halt(keep_weights=False)
+        doc = self.document
+        if undo_stack is not None:
+            from ui.commands import edit
+            edit(undo_stack, doc, self.tr("Reset weights"), doc.reset_weights)
+        else:
+            doc.reset_weights()
+        self.epoch = 0
+        self.elapsed = self._elapsed_base = 0.0
+        self._set_state("stopped")
+        self.epoch_changed.emit(0)
+
+    def shutdown(self) -> None:
+        """Stop and join the worker and the timers (window closing, app quitting)."""
+        self._halt(keep_weights=True)
+        self._idle_timer.stop()
+        self._set_state("stopped")
+
+    def refresh_views(self) -> None:
+        """Recompute the plot data from the document (only when no worker owns the net)."""
+        if self.worker_alive:
+            return
+        try:
+            net = self.document.build_network()
+            sample, extent = _plot_points(self.document)
+            self.views = compute_views(net, sample, extent)
+        except Exception as exc:  # noqa: BLE001 - a broken plot must not break editing
+            self.note.emit(str(exc))
+            return
+        self.views_changed.emit(self.views)
+
+    # -- worker lifecycle ---------------------------------------------------------------
+    def _start_worker(self, paused: bool) -> None:
+        doc = self.document
+        train, test = doc.data.train, doc.data.test
+        sample, extent = _plot_points(doc)
+        has_test = test is not None and len(test.X) > 0
+        job = Job(spec=doc.spec.to_dict(), weights=[(W.copy(), b.copy()) for W, b in doc.weights],
+                  settings=replace(doc.settings), X=train.X, Y=train.Y,
+                  X_test=test.X if has_test else None, Y_test=test.Y if has_test else None,
+                  epoch=self.epoch, sample=sample, extent=extent, start_paused=paused)
+        self._elapsed_base = self.elapsed
+        if self._old_switch is None:
+            self._old_switch = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_INTERVAL)
+        if self.mode == "process":
+            try:
+                self._runner = ProcessRunner(job)
+            except (OSError, RuntimeError, ValueError) as exc:
+                self.note.emit(self.tr("Could not start the training process ({0}); training "
+                                       "in a thread instead.").format(exc))
+                self.mode = "thread"
+        if self.mode != "process":
+            self._runner = ThreadRunner(job)
+        self._pull_timer.start()
+
+    def _send(self, *cmd) -> None:
+        if self._runner is not None and self.worker_alive:
+            self._runner.send(cmd)
+
+    def _step(self, kind: str) -> None:
+        if not self.worker_alive:
+            self._start_worker(paused=True)
+        elif self.state == "running":
+            self._send("pause")
+        self._send(kind)
+        self._set_state("paused")
+
+    def _halt(self, keep_weights: bool) -> None:
+        """Stop and join the worker, then apply what it left (weights only if asked)."""
+        runner, self._runner = self._runner, None
+        snap = None
+        if runner is not None:
+            runner.halt()
+            snap = runner.take()
+        self._pull_timer.stop()
+        if self._old_switch is not None:
+            sys.setswitchinterval(self._old_switch)
+            self._old_switch = None
+        if snap is not None:
+            self._apply(snap, weights=keep_weights)
+
+    # -- snapshots ------------------------------------------------------------------------
+    def _pull(self) -> None:
+        if self._runner is None:
+            self._pull_timer.stop()
+            return
+        snap = self._runner.take()
+        if snap is not None:
+            self._apply(snap)
+        elif not self._runner.alive:
+            self._halt(keep_weights=True)
+            if self.state == "running":
+                self._set_state("stopped")
+
+    def _apply(self, snap: Snapshot, weights: bool = True) -> None:
+        doc = self.document
+        if weights and _shapes_match(snap.weights, doc):
+            doc.set_weights(snap.weights, reason="training")
+        if snap.rows:
+            doc.append_history(snap.rows)
+        if weights and snap.views is not None:
+            self.views = snap.views
+            self.views_changed.emit(snap.views)
+        self.epoch = snap.epoch
+        self.elapsed = self._elapsed_base + snap.seconds
+        self.epoch_changed.emit(self.epoch)
+        self.snapshot_applied.emit(snap)
+        if snap.status in ("diverged", "error"):
+            QTimer.singleShot(0, lambda: self._finish(snap))
+        elif snap.status == "limit":
+            self._set_state("paused")
+            self.limit_reached.emit(snap.epoch)
+
+    def _finish(self, snap: Snapshot) -> None:
+        """The worker ended by itself (diverged or failed)."""
+        self._halt(keep_weights=True)
+        self._set_state("stopped")
+        if snap.status == "diverged":
+            self.diverged.emit(snap.message)
+        else:
+            self.failed.emit(snap.message)
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+    # -- document events ------------------------------------------------------------------
+    def _on_weights_changed(self, reason: str) -> None:
+        if reason == "training":
+            return
+        if self.worker_alive:
+            if reason == "edit" and _shapes_match(self.document.weights, self.document):
+                self._send("weights", [(W.copy(), b.copy()) for W, b in self.document.weights])
+            return
+        self._idle_timer.start()
+
+    def _on_spec_changed(self) -> None:
+        self._interrupt(self.tr("The network changed: training paused. Press Train to "
+                                "continue with the new topology."))
+
+    def _on_data_changed(self) -> None:
+        self._interrupt(self.tr("The data changed: training paused. Press Train to continue."))
+
+    def _interrupt(self, message: str) -> None:
+        if self.worker_alive:
+            was_running = self.state == "running"
+            self._halt(keep_weights=False)
+            self._set_state("paused" if self.epoch else "stopped")
+            if was_running:
+                self.note.emit(message)
+        self._idle_timer.start()
+
+    def _on_settings_changed(self, changed: set) -> None:
+        if not self.worker_alive:
+            return
+        s = self.document.settings
+        for name in changed:
+            if name in LIVE_SETTINGS:
+                self._send("set", name, getattr(s, name))
+        if changed & set(REBUILD_SETTINGS):
+            was_running = self.state == "running"
+            self._halt(keep_weights=True)
+            if was_running:
+                self._start_worker(paused=False)
+            else:
+                self._set_state("paused" if self.epoch else "stopped")
+
+    def _on_history_changed(self, rows) -> None:
+        if rows is None and not self.worker_alive:
+            self.epoch = _last_epoch(self.document.history)
+            self.elapsed = self._elapsed_base = 0.0
+            self.epoch_changed.emit(self.epoch)
+
+    def _on_reset(self) -> None:
+        self._halt(keep_weights=False)
+        self._set_state("stopped")
+        self.epoch = _last_epoch(self.document.history)
+        self.elapsed = self._elapsed_base = 0.0
+        self.epoch_changed.emit(self.epoch)
+        self._idle_timer.start()
+
+
+def _last_epoch(history: list) -> int:
+    if not history:
+        return 0
+    return int(history[-1].get("epoch", len(history)))
+
+
+def _shapes_match(weights, document) -> bool:
+    shapes = document.spec.weight_shapes()
+    return len(weights) == len(shapes) and all(
+        W.shape == ws and b.shape == bs for (W, b), (ws, bs) in zip(weights, shapes, strict=True))
+
+
+def _plot_points(document) -> tuple[np.ndarray, tuple | None]:
+    """Rows for histograms and predicted-vs-true (train then test, capped), and the
+    input-plane extent for 1- and 2-input data."""
+    train, test = document.data.train, document.data.test
+    parts = [train.X] + ([test.X] if test is not None and len(test.X) else [])
+    X = np.concatenate(parts, axis=0)
+    extent = plane_extent(X) if X.shape[1] <= 2 and len(X) else None
+    return X[:MAX_POINTS].astype(document.settings.dtype), extent

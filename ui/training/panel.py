@@ -1,0 +1,275 @@
+"""The hyperparameter panel: loss, optimizer, learning rate, batch size, initializer,
+regularization, train/test split, seed and backend.
+
+Every change is one undoable edit (``ui.commands.edit``); the panel follows the
+document's ``settings``, ``data`` and ``reset`` events and never keeps its own copy.
+While training runs, the controller forwards the learning rate, batch size and
+regularization to the worker (next batch); the others restart or wait.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator.settings import BACKENDS, LEARNING_RATES, LOSSES, OPTIMIZERS, REGULARIZATIONS
+from simulator.spec import INITIALIZERS
+from ui.commands import edit
+
+#: Regularization rates offered (TensorFlow Playground's list).
+REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TrainingPanel", text)
+
+
+def choice_labels() -> dict[str, dict[str, str]]:
+    """Display names of the settings' choices (translated)."""
+    return {
+        "loss": {"mse": _t("Mean squared error (MSE)"), "sse": _t("Sum of squared errors (SSE)"),
+                 "bce": _t("Binary cross-entropy"), "cross_entropy": _t("Cross-entropy (softmax)")},
+        "optimizer": {"sgd": _t("Gradient descent (SGD)"), "momentum": _t("Momentum"),
+                      "rmsprop": _t("RMSProp"), "adam": _t("Adam"),
+                      "perceptron": _t("Perceptron rule")},
+        "init": {"uniform01": _t("Random 0 to 1"), "uniform": _t("Uniform ±limit"),
+                 "normal": _t("Normal"), "xavier": _t("Xavier (Glorot)"), "he": _t("He"),
+                 "zeros": _t("All zeros")},
+        "regularization": {"none": _t("None"), "l1": _t("L1"), "l2": _t("L2")},
+        "backend": {"numpy": _t("NumPy (CPU)"), "cupy": _t("CuPy (GPU)"),
+                    "auto": _t("Automatic")},
+    }
+
+
+def format_number(v: float) -> str:
+    return f"{v:g}"
+
+
+class Banner(QFrame):
+    """A dismissable message box inside the panel (divergence explanations)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("training-banner")
+        self.setStyleSheet("#training-banner { background: #fdecea; border: 1px solid #e0a0a0;"
+                           " border-radius: 4px; } QLabel { color: #5f1f1f; }")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        close = QPushButton(_t("Dismiss"))
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(close)
+        lay.addLayout(row)
+        lay.addWidget(self.text)
+        self.hide()
+
+    def show_message(self, title: str, text: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.show()
+
+
+class TrainingPanel(QWidget):
+    """The hyperparameter dock's widget."""
+
+    def __init__(self, window, controller, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.document = window.document
+        self.controller = controller
+        self._updating = False
+        labels = choice_labels()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.banner = Banner(self)
+        outer.addWidget(self.banner)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+        outer.addStretch(1)
+
+        self.combos: dict[str, QComboBox] = {}
+        for name, allowed, label in (("loss", LOSSES, _t("Loss")),
+                                     ("optimizer", OPTIMIZERS, _t("Optimizer"))):
+            self.combos[name] = self._choice(name, allowed, labels[name])
+            form.addRow(label, self.combos[name])
+
+        self.lr = QComboBox()
+        self.lr.setEditable(True)
+        self.lr.setInsertPolicy(QComboBox.NoInsert)
+        for v in LEARNING_RATES:
+            self.lr.addItem(format_number(v), v)
+        validator = QDoubleValidator(1e-12, 1e6, 12, self.lr)
+        validator.setNotation(QDoubleValidator.ScientificNotation)
+        self.lr.setValidator(validator)
+        self.lr.setToolTip(_t("The learning rate α: how far each step moves the weights "
+                              "against the gradient (w ← w − α·∂E/∂w). Type a value or pick one."))
+        self.lr.activated.connect(lambda _i: self._commit_lr())
+        self.lr.lineEdit().editingFinished.connect(self._commit_lr)
+        form.addRow(_t("Learning rate α"), self.lr)
+
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 1_000_000)
+        self.batch.setKeyboardTracking(False)
+        self.batch.setToolTip(_t("Rows per weight update: 1 = online learning, the number of "
+                                 "training rows = full batch."))
+        self.batch.valueChanged.connect(
+            lambda v: self._set(_t("Change batch size"), batch_size=int(v)))
+        form.addRow(_t("Batch size"), self.batch)
+
+        self.combos["init"] = self._choice("init", INITIALIZERS, labels["init"])
+        form.addRow(_t("Initializer"), self.combos["init"])
+
+        self.combos["regularization"] = self._choice("regularization", REGULARIZATIONS,
+                                                     labels["regularization"])
+        form.addRow(_t("Regularization"), self.combos["regularization"])
+        self.reg_rate = QComboBox()
+        self.reg_rate.setEditable(True)
+        self.reg_rate.setInsertPolicy(QComboBox.NoInsert)
+        for v in REG_RATES:
+            self.reg_rate.addItem(format_number(v), v)
+        rv = QDoubleValidator(0.0, 1e6, 12, self.reg_rate)
+        rv.setNotation(QDoubleValidator.ScientificNotation)
+        self.reg_rate.setValidator(rv)
+        self.reg_rate.activated.connect(lambda _i: self._commit_reg_rate())
+        self.reg_rate.lineEdit().editingFinished.connect(self._commit_reg_rate)
+        form.addRow(_t("Regularization rate"), self.reg_rate)
+
+        self.split = QSpinBox()
+        self.split.setRange(10, 100)
+        self.split.setSuffix(" %")
+        self.split.setSingleStep(5)
+        self.split.setKeyboardTracking(False)
+        self.split.setToolTip(_t("Share of the rows used for training; the rest is the test set."))
+        self.split.valueChanged.connect(self._commit_split)
+        form.addRow(_t("Training data"), self.split)
+
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2_147_483_647)
+        self.seed.setKeyboardTracking(False)
+        self.seed.setToolTip(_t("Random seed of the initial weights and the batch order: the "
+                                "same seed gives the same run."))
+        self.seed.valueChanged.connect(lambda v: self._set(_t("Change seed"), seed=int(v)))
+        form.addRow(_t("Seed"), self.seed)
+
+        self.combos["backend"] = self._choice("backend", BACKENDS, labels["backend"])
+        form.addRow(_t("Backend"), self.combos["backend"])
+
+        ev = self.document.events
+        ev.settings.connect(self._on_settings_changed)
+        ev.data.connect(self._on_data_changed)
+        ev.reset.connect(self._on_reset)
+        controller.diverged.connect(self._on_diverged)
+        controller.failed.connect(self._on_failed)
+        self._on_reset()
+
+    # -- building ----------------------------------------------------------------------
+    def _choice(self, name: str, allowed, labels: dict) -> QComboBox:
+        box = QComboBox()
+        for value in allowed:
+            box.addItem(labels.get(value, value), value)
+        text = {"loss": _t("Change loss"), "optimizer": _t("Change optimizer"),
+                "init": _t("Change initializer"), "regularization": _t("Change regularization"),
+                "backend": _t("Change backend")}[name]
+        box.activated.connect(lambda i, n=name, b=box, t=text: self._set(t, **{n: b.itemData(i)}))
+        return box
+
+    # -- committing ------------------------------------------------------------------------
+    def _set(self, text: str, **changes) -> None:
+        if self._updating:
+            return
+        doc = self.document
+        msg = edit(self.window_.undo_stack, doc, text, lambda: doc.set_settings(**changes))
+        if msg:
+            self.window_.show_status(msg)
+            self._sync()
+
+    def _commit_number(self, box: QComboBox, name: str, text: str) -> None:
+        try:
+            value = float(box.currentText().replace(",", "."))
+        except ValueError:
+            self._sync()
+            return
+        if value != getattr(self.document.settings, name):
+            self._set(text, **{name: value})
+
+    def _commit_lr(self) -> None:
+        self._commit_number(self.lr, "learning_rate", _t("Change learning rate"))
+
+    def _commit_reg_rate(self) -> None:
+        self._commit_number(self.reg_rate, "reg_rate", _t("Change regularization rate"))
+
+    def _commit_split(self, percent: int) -> None:
+        if self._updating:
+            return
+        doc = self.document
+        ratio = percent / 100.0
+        if abs(ratio - doc.data_source.train_ratio) < 1e-9:
+            return
+        msg = edit(self.window_.undo_stack, doc, _t("Change train/test split"),
+                   lambda: doc.set_data(doc.data_source.replace(train_ratio=ratio),
+                                        doc.dataset))
+        if msg:
+            self.window_.show_status(msg)
+            self._sync()
+
+    # -- following the document ---------------------------------------------------------------
+    def _sync(self) -> None:
+        self._updating = True
+        try:
+            s = self.document.settings
+            for name, box in self.combos.items():
+                i = box.findData(getattr(s, name))
+                box.setCurrentIndex(i)
+            self.lr.setEditText(format_number(s.learning_rate))
+            self.reg_rate.setEditText(format_number(s.reg_rate))
+            self.batch.setValue(s.batch_size)
+            self.seed.setValue(s.seed)
+            self.split.setValue(round(self.document.data_source.train_ratio * 100))
+        finally:
+            self._updating = False
+
+    def _on_settings_changed(self, _changed) -> None:
+        self._sync()
+
+    def _on_data_changed(self) -> None:
+        self._sync()
+
+    def _on_reset(self) -> None:
+        self.banner.hide()
+        self._sync()
+
+    def _on_diverged(self, message: str) -> None:
+        lr = self.document.settings.learning_rate
+        text = _t(
+            "The loss became infinite or not a number (NaN), so training stopped. This "
+            "usually means the learning rate α = {0} is too high: every step jumps past the "
+            "valley of the loss, and the weights grow without bound.\n\n"
+            "The last weights that were still finite have been restored.\n\n"
+            "What to try: a smaller learning rate (for example {1}), normalized inputs "
+            "(Data panel), Xavier or He initialization, or Reset weights."
+        ).format(format_number(lr), format_number(lr / 10))
+        self.banner.show_message(_t("Training diverged"), text)
+        self.banner.setToolTip(message)
+
+    def _on_failed(self, message: str) -> None:
+        self.banner.show_message(_t("Training stopped because of an error"),
+                                 message.splitlines()[0] if message else "")
+        self.banner.setToolTip(message)

@@ -1,0 +1,291 @@
+"""The training loop that runs off the GUI thread.
+
+Qt-free on purpose: the loop owns its own Network and Trainer built from a
+:class:`Job` (plain, picklable data copied from the document), pulls the
+trainer's batch generator, applies commands between batches and publishes
+:class:`Snapshot` objects into a :class:`SnapshotSlot`. It never touches a
+widget. The GUI thread takes the newest snapshot on a timer (see
+``controller.py``); the slot holds at most one, so a slow GUI never queues
+snapshots, it only gets fewer of them (history rows are merged, never lost).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .views import Views, compute_views
+
+#: Seconds between two snapshots while training runs (the GUI redraws at most this often).
+SNAPSHOT_INTERVAL = 1.0 / 30.0
+#: Seconds between two plot-data computations (heatmap grids...) while training runs;
+#: snapshots in between carry weights and history only.
+VIEWS_INTERVAL = 1.0 / 15.0
+
+
+@dataclass
+class Job:
+    """Everything the loop needs, copied out of the document (no shared mutable state)."""
+
+    spec: dict
+    weights: list
+    settings: object  # simulator.settings.TrainingSettings
+    X: np.ndarray
+    Y: np.ndarray
+    X_test: np.ndarray | None
+    Y_test: np.ndarray | None
+    #: Epochs already done in this run (the counter continues from here).
+    epoch: int = 0
+    #: Rows whose pre-activations feed the activation histograms.
+    sample: np.ndarray | None = None
+    #: (xmin, xmax, ymin, ymax) of the input plane for 2-input data, else None.
+    extent: tuple | None = None
+    #: Start without training (a step command follows).
+    start_paused: bool = False
+
+
+@dataclass
+class Snapshot:
+    """What the GUI needs after some batches: weights, new history rows, plot data."""
+
+    #: [(W, b), ...] NumPy copies.
+    weights: list
+    #: History rows (``EpochStats.to_dict()``) finished since the previous snapshot.
+    rows: list = field(default_factory=list)
+    #: Epochs done in this run.
+    epoch: int = 0
+    #: Batches done in the current epoch.
+    batch: int = 0
+    #: "running", "paused", "limit", "stopped", "diverged" or "error".
+    status: str = "running"
+    #: Explanation for "diverged" and "error".
+    message: str = ""
+    #: Plot data computed from the weights above (None when skipped).
+    views: Views | None = None
+    #: Seconds spent training in this job.
+    seconds: float = 0.0
+
+
+class SnapshotSlot:
+    """Holds the newest snapshot; ``put`` merges history rows of an unconsumed one."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._snap: Snapshot | None = None
+
+    def put(self, snap: Snapshot) -> None:
+        with self._lock:
+            old = self._snap
+            if old is not None:
+                snap.rows = old.rows + snap.rows
+                if snap.views is None:
+                    snap.views = old.views
+            self._snap = snap
+
+    def take(self) -> Snapshot | None:
+        with self._lock:
+            snap, self._snap = self._snap, None
+        return snap
+
+    def empty(self) -> bool:
+        return self._snap is None
+
+
+# Commands the GUI sends (tuples on a queue.Queue): ("pause",), ("resume",), ("stop",),
+# ("step_epoch",), ("step_batch",), ("weights", list), ("set", name, value).
+LIVE_SETTINGS = ("learning_rate", "batch_size", "regularization", "reg_rate",
+                 "epoch_limit", "epochs_per_second")
+
+
+class TrainingLoop:
+    """Runs a :class:`Job` until stopped; see the module docstring."""
+
+    def __init__(self, job: Job, commands: queue.Queue, slot: SnapshotSlot) -> None:
+        self.job = job
+        self.commands = commands
+        self.slot = slot
+        #: Set from any thread to end the loop at the next batch boundary.
+        self.stop_flag = threading.Event()
+        self.limit = int(job.settings.epoch_limit)
+        self.speed = float(job.settings.epochs_per_second)
+        self._views_at = 0.0
+
+    # -- entry point -------------------------------------------------------------------
+    def run(self) -> None:
+        try:
+            self._run()
+        except Exception as exc:  # reported to the GUI, never lost in a dead thread
+            weights = self.job.weights
+            try:
+                weights = self.net.get_weights()
+            except Exception:  # noqa: BLE001 - the net may not exist yet
+                pass
+            self.slot.put(Snapshot(weights, epoch=self.job.epoch, status="error",
+                                   message=f"{type(exc).__name__}: {exc}\n"
+                                           f"{traceback.format_exc(limit=6)}"))
+
+    def _build(self) -> None:
+        from simulator.network import Network
+        from simulator.trainer import Trainer
+        job, s = self.job, self.job.settings
+        self.net = Network.from_spec(job.spec, init=s.init, seed=s.seed, backend=s.backend,
+                                     dtype=s.dtype)
+        self.net.set_weights(job.weights)
+        self.trainer = Trainer.from_settings(self.net, s, epoch_limit=0)  # the loop counts
+
+    def _run(self) -> None:
+        self._build()
+        job = self.job
+        self.epoch = job.epoch
+        self.batch = 0
+        self.rows: list[dict] = []
+        self.seconds = 0.0
+        running = not job.start_paused
+        step: str | None = None  # "epoch" or "batch" while a step is under way
+        batches = None
+        last_pub = time.perf_counter()
+        run_start = last_pub
+        pace_start, pace_epochs = last_pub, 0
+        while True:
+            # -- commands (blocking while paused) ---------------------------------------
+            if not running and step is None:
+                if self.stop_flag.is_set():
+                    break
+                try:
+                    cmd = self.commands.get(timeout=0.25)
+                except queue.Empty:
+                    continue
+                running, step = self._handle(cmd, running, step)
+                if running or step:
+                    run_start = pace_start = time.perf_counter()
+                    pace_epochs = 0
+                continue
+            if not self.commands.empty():
+                was = running
+                while True:
+                    try:
+                        cmd = self.commands.get_nowait()
+                    except queue.Empty:
+                        break
+                    running, step = self._handle(cmd, running, step)
+                if not running and step is None:
+                    self.seconds += time.perf_counter() - run_start
+                    if self.stop_flag.is_set():
+                        break
+                    self._publish("paused")
+                    continue
+                if running and not was:
+                    run_start = pace_start = time.perf_counter()
+                    pace_epochs = 0
+            if self.stop_flag.is_set():
+                break
+            # -- one batch ------------------------------------------------------------------
+            if batches is None:
+                batches = self.trainer.iter_batches(job.X, job.Y, job.X_test, job.Y_test)
+            try:
+                item = next(batches)
+            except StopIteration:
+                batches = None
+                continue
+            self.batch += 1
+            stats = item.stats
+            if stats is None:
+                if step == "batch":
+                    step, running = None, False
+                    self.seconds += time.perf_counter() - run_start
+                    self._publish("paused")
+                    continue
+                now = time.perf_counter()
+                if now - last_pub >= SNAPSHOT_INTERVAL and self.slot.empty():
+                    self._publish("running", seconds=self.seconds + now - run_start)
+                    last_pub = time.perf_counter()
+                continue
+            # -- end of an epoch --------------------------------------------------------------
+            self.epoch += 1
+            self.batch = 0
+            row = stats.to_dict()
+            row["epoch"] = self.epoch
+            self.rows.append(row)
+            now = time.perf_counter()
+            if stats.status == "diverged":
+                self.seconds += now - run_start
+                self._publish("diverged", stats.message)
+                return
+            if stats.status == "early_stopped":
+                running, step, batches = False, None, None
+                self.seconds += now - run_start
+                self._publish("limit", stats.message)
+                continue
+            if step is not None or (self.limit and self.epoch >= self.limit):
+                status = "paused" if step is not None else "limit"
+                running, step = False, None
+                self.seconds += now - run_start
+                self._publish(status)
+                continue
+            if self.speed > 0:
+                pace_epochs += 1
+                self._pace(pace_start + pace_epochs / self.speed)
+                if self.slot.empty():
+                    self._publish("running",
+                                  seconds=self.seconds + time.perf_counter() - run_start)
+                    last_pub = time.perf_counter()
+            elif now - last_pub >= SNAPSHOT_INTERVAL and self.slot.empty():
+                self._publish("running", seconds=self.seconds + now - run_start)
+                last_pub = time.perf_counter()
+        self._publish("stopped")
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _handle(self, cmd: tuple, running: bool, step):
+        kind = cmd[0]
+        if kind == "pause":
+            return False, None
+        if kind == "resume":
+            return True, None
+        if kind == "stop":
+            self.stop_flag.set()
+            return False, None
+        if kind in ("step_epoch", "step_batch"):
+            return False, kind[5:]
+        if kind == "weights":
+            self.net.set_weights(cmd[1])
+            if not running:
+                self._publish("paused")
+            return running, step
+        if kind == "set":
+            name, value = cmd[1], cmd[2]
+            if name == "epoch_limit":
+                self.limit = int(value)
+            elif name == "epochs_per_second":
+                self.speed = float(value)
+            elif hasattr(self.trainer, name):
+                setattr(self.trainer, name, value)
+            return running, step
+        raise ValueError(f"unknown training command {cmd!r}")
+
+    def _pace(self, until: float) -> None:
+        """Sleep until ``until`` (slow-motion speed), waking early for commands."""
+        while not self.stop_flag.is_set():
+            left = until - time.perf_counter()
+            if left <= 0 or not self.commands.empty():
+                return
+            time.sleep(min(left, 0.02))
+
+    def _publish(self, status: str, message: str = "", seconds: float | None = None) -> None:
+        views = None
+        now = time.perf_counter()
+        if status != "running" or now - self._views_at >= VIEWS_INTERVAL:
+            self._views_at = now
+            try:
+                views = compute_views(self.net, self.job.sample, self.job.extent)
+            except Exception:  # noqa: BLE001 - plots are optional, training is not
+                views = None
+        snap = Snapshot(self.net.get_weights(), self.rows, self.epoch, self.batch, status,
+                        message, views, self.seconds if seconds is None else seconds)
+        self.rows = []
+        self.slot.put(snap)
+
