@@ -133,12 +133,16 @@ def test_learning_rate_change_applies_while_training(qtbot, make_controller):
     ctl.train()
     qtbot.waitUntil(lambda: len(doc.history) >= 5, timeout=20000)
     doc.set_settings(learning_rate=0.5, batch_size=2)
+    # it applies at the worker's next batch after the command arrives (a few ms; more
+    # on a loaded machine), without restarting the worker
+    qtbot.waitUntil(lambda: doc.history[-1]["learning_rate"] == pytest.approx(0.5),
+                    timeout=10000)
     n = len(doc.history)
     qtbot.waitUntil(lambda: len(doc.history) >= n + 10, timeout=10000)
-    assert ctl.state == "running" and ctl.worker_alive  # no restart for a live setting
+    assert ctl.state == "running" and ctl.worker_alive
     assert doc.history[0]["learning_rate"] == pytest.approx(0.1)
-    assert doc.history[-1]["learning_rate"] == pytest.approx(0.5)
-    assert doc.history[-1]["batches"] == 2
+    assert all(row["learning_rate"] == pytest.approx(0.5) and row["batches"] == 2
+               for row in doc.history[n:])
 
 
 def test_divergence_is_reported_with_finite_weights(qtbot, make_controller):
@@ -195,12 +199,13 @@ def test_weight_edit_reaches_the_worker(qtbot, make_controller):
     ctl = make_controller(doc)
     ctl.train()
     qtbot.waitUntil(lambda: ctl.epoch >= 5, timeout=20000)
+    seen = []
+    doc.events.weights.connect(lambda reason: seen.append(float(doc.weights[0][0][0, 0])))
     doc.set_weight(0, 0, 0, 3.25)  # what the canvas does (reason "edit")
-    qtbot.waitUntil(lambda: abs(float(doc.weights[0][0][0, 0]) - 3.25) < 1e-3
-                    and ctl.epoch >= 10, timeout=10000)
     n = ctl.epoch
-    qtbot.waitUntil(lambda: ctl.epoch >= n + 5, timeout=10000)
-    assert abs(float(doc.weights[0][0][0, 0]) - 3.25) < 1e-2
+    qtbot.waitUntil(lambda: len(seen) >= 5 and ctl.epoch >= n + 20, timeout=10000)
+    # every snapshot after the edit carries it: no flicker back to the old weight
+    assert all(abs(w - 3.25) < 1e-2 for w in seen), seen
 
 
 CLOSE_SCRIPT = textwrap.dedent("""

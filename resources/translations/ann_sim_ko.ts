@@ -14,7 +14,7 @@
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="216" />
+      <location filename="ui/editor/properties.py" line="214" />
       <source> + {0} biases</source>
       <translation> + 편향 {0}</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>2차원</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="194" />
+      <location filename="ui/editor/properties.py" line="192" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
     </message>
@@ -182,7 +182,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>정확도 / R²</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="122" />
+      <location filename="ui/editor/properties.py" line="120" />
       <source>Activation</source>
       <translation>활성화함수</translation>
     </message>
@@ -192,7 +192,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="44" />
+      <location filename="ui/labels.py" line="16" />
       <source>Adam</source>
       <translation>Adam</translation>
     </message>
@@ -212,18 +212,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>점 추가</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="48" />
+      <location filename="ui/labels.py" line="20" />
       <source>All zeros</source>
       <translation>모두 0</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="89" />
-      <location filename="ui/training/panel.py" line="51" />
+      <location filename="ui/labels.py" line="23" />
       <source>Automatic</source>
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="173" />
+      <location filename="ui/training/panel.py" line="157" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
@@ -233,17 +233,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="135" />
+      <location filename="ui/training/panel.py" line="119" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="127" />
+      <location filename="ui/editor/properties.py" line="125" />
       <source>Bias</source>
       <translation>편향</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="42" />
+      <location filename="ui/labels.py" line="14" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
     </message>
@@ -339,12 +339,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="190" />
+      <location filename="ui/training/panel.py" line="174" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="134" />
+      <location filename="ui/training/panel.py" line="118" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
@@ -355,7 +355,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="136" />
-      <location filename="ui/training/panel.py" line="189" />
+      <location filename="ui/training/panel.py" line="173" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -365,12 +365,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="214" />
+      <location filename="ui/training/panel.py" line="198" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="188" />
+      <location filename="ui/training/panel.py" line="172" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -395,23 +395,23 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="188" />
+      <location filename="ui/training/panel.py" line="172" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="189" />
+      <location filename="ui/training/panel.py" line="173" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="217" />
+      <location filename="ui/training/panel.py" line="201" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="248" />
-      <location filename="ui/training/panel.py" line="169" />
+      <location filename="ui/training/panel.py" line="153" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
@@ -421,7 +421,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>속도 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="226" />
+      <location filename="ui/training/panel.py" line="210" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
@@ -431,7 +431,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 비율 변경</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="132" />
+      <location filename="ui/editor/properties.py" line="130" />
       <source>Changing it draws this layer's weights again</source>
       <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
     </message>
@@ -466,7 +466,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="174" />
+      <location filename="ui/editor/properties.py" line="172" />
       <source>Click a layer on the canvas to edit it.</source>
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
@@ -496,12 +496,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="42" />
+      <location filename="ui/labels.py" line="14" />
       <source>Cross-entropy (softmax)</source>
       <translation>교차 엔트로피 (softmax)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="50" />
+      <location filename="ui/labels.py" line="22" />
       <source>CuPy (GPU)</source>
       <translation>CuPy (GPU)</translation>
     </message>
@@ -543,7 +543,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>장치: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="74" />
+      <location filename="ui/training/panel.py" line="58" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
@@ -707,7 +707,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가우시안 봉우리</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="43" />
+      <location filename="ui/labels.py" line="15" />
       <source>Gradient descent (SGD)</source>
       <translation>경사하강법 (SGD)</translation>
     </message>
@@ -722,7 +722,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손글씨 숫자 8x8</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="47" />
+      <location filename="ui/labels.py" line="19" />
       <source>He</source>
       <translation>He</translation>
     </message>
@@ -781,13 +781,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="134" />
-      <location filename="ui/training/panel.py" line="138" />
+      <location filename="ui/editor/properties.py" line="132" />
+      <location filename="ui/training/panel.py" line="122" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="185" />
+      <location filename="ui/editor/properties.py" line="183" />
       <location filename="ui/editor/scene.py" line="193" />
       <source>Input</source>
       <translation>입력층</translation>
@@ -823,12 +823,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="49" />
+      <location filename="ui/labels.py" line="21" />
       <source>L1</source>
       <translation>L1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="49" />
+      <location filename="ui/labels.py" line="21" />
       <source>L2</source>
       <translation>L2</translation>
     </message>
@@ -858,7 +858,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="126" />
+      <location filename="ui/training/panel.py" line="110" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
@@ -880,12 +880,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/plots/__init__.py" line="30" />
       <location filename="ui/plots/loss.py" line="50" />
-      <location filename="ui/training/panel.py" line="109" />
+      <location filename="ui/training/panel.py" line="93" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="41" />
+      <location filename="ui/labels.py" line="13" />
       <source>Mean squared error (MSE)</source>
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
@@ -900,7 +900,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최소-최대 (0~1)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="43" />
+      <location filename="ui/labels.py" line="15" />
       <source>Momentum</source>
       <translation>모멘텀</translation>
     </message>
@@ -915,7 +915,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>NAND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="112" />
+      <location filename="ui/editor/properties.py" line="110" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
@@ -926,7 +926,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/palette.py" line="110" />
-      <location filename="ui/editor/properties.py" line="117" />
+      <location filename="ui/editor/properties.py" line="115" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
@@ -966,7 +966,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글 행 없음</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="173" />
+      <location filename="ui/editor/properties.py" line="171" />
       <source>No layer selected</source>
       <translation>선택된 층 없음</translation>
     </message>
@@ -987,12 +987,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/panel.py" line="262" />
-      <location filename="ui/training/panel.py" line="49" />
+      <location filename="ui/labels.py" line="21" />
       <source>None</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="47" />
+      <location filename="ui/labels.py" line="19" />
       <source>Normal</source>
       <translation>정규분포</translation>
     </message>
@@ -1007,7 +1007,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>변경되지 않음: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="50" />
+      <location filename="ui/labels.py" line="22" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
     </message>
@@ -1052,7 +1052,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="110" />
+      <location filename="ui/training/panel.py" line="94" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -1081,7 +1081,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="214" />
+      <location filename="ui/editor/properties.py" line="212" />
       <source>Parameters: {0} × {1} weights{2} = {3}</source>
       <translation>매개변수: 가중치 {0} × {1}{2} = {3}</translation>
     </message>
@@ -1096,7 +1096,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>일시정지</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="45" />
+      <location filename="ui/labels.py" line="17" />
       <source>Perceptron rule</source>
       <translation>퍼셉트론 규칙</translation>
     </message>
@@ -1126,17 +1126,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="44" />
+      <location filename="ui/labels.py" line="16" />
       <source>RMSProp</source>
       <translation>RMSProp</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="46" />
+      <location filename="ui/labels.py" line="18" />
       <source>Random 0 to 1</source>
       <translation>무작위 0~1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="167" />
+      <location filename="ui/training/panel.py" line="151" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
@@ -1181,12 +1181,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>회귀 (수치)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="142" />
+      <location filename="ui/training/panel.py" line="126" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="153" />
+      <location filename="ui/training/panel.py" line="137" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
@@ -1244,7 +1244,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="131" />
+      <location filename="ui/training/panel.py" line="115" />
       <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
@@ -1315,7 +1315,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/panel.py" line="272" />
-      <location filename="ui/training/panel.py" line="170" />
+      <location filename="ui/training/panel.py" line="154" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -1325,7 +1325,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="160" />
+      <location filename="ui/training/panel.py" line="144" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
@@ -1390,7 +1390,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="41" />
+      <location filename="ui/labels.py" line="13" />
       <source>Sum of squared errors (SSE)</source>
       <translation>오차 제곱합 (SSE)</translation>
     </message>
@@ -1458,12 +1458,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="182" />
+      <location filename="ui/editor/properties.py" line="180" />
       <source>The input layer has one neuron per feature of the data ({0}).</source>
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="122" />
+      <location filename="ui/training/panel.py" line="106" />
       <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
       <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
     </message>
@@ -1473,7 +1473,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="261" />
+      <location filename="ui/training/panel.py" line="245" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -1496,7 +1496,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="192" />
+      <location filename="ui/editor/properties.py" line="190" />
       <source>The output layer has one neuron per target of the data; its size follows the data.</source>
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
@@ -1559,12 +1559,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/data/panel.py" line="273" />
-      <location filename="ui/training/panel.py" line="162" />
+      <location filename="ui/training/panel.py" line="146" />
       <source>Training data</source>
       <translation>학습 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="269" />
+      <location filename="ui/training/panel.py" line="253" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
@@ -1574,7 +1574,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="273" />
+      <location filename="ui/training/panel.py" line="257" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -1594,7 +1594,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 개의 반달</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="46" />
+      <location filename="ui/labels.py" line="18" />
       <source>Uniform ±limit</source>
       <translation>균등분포 ±한계</translation>
     </message>
@@ -1609,7 +1609,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="125" />
+      <location filename="ui/editor/properties.py" line="123" />
       <source>Use a bias</source>
       <translation>편향 사용</translation>
     </message>
@@ -1649,7 +1649,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="47" />
+      <location filename="ui/labels.py" line="19" />
       <source>Xavier (Glorot)</source>
       <translation>Xavier (Glorot)</translation>
     </message>
@@ -1699,7 +1699,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>쉼표</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="208" />
+      <location filename="ui/editor/properties.py" line="206" />
       <source>default ({0})</source>
       <translation>기본값 ({0})</translation>
     </message>

@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.spec import ACTIVATIONS, INITIALIZERS, MAX_UNITS
+from ui.labels import choice_labels
 
 from . import style
-
-INIT_LABELS = {"uniform01": "uniform [0, 1)", "uniform": "uniform [-1, 1)", "normal": "normal",
-               "xavier": "Xavier / Glorot", "he": "He", "zeros": "zeros"}
 
 
 class ActivationPlot(QWidget):
@@ -128,7 +126,7 @@ class PropertiesPanel(QWidget):
         self.init = QComboBox()
         self.init.addItem("", None)  # "network default (...)", filled in refresh()
         for name in INITIALIZERS:
-            self.init.addItem(INIT_LABELS.get(name, name), name)
+            self.init.addItem(choice_labels()["init"].get(name, name), name)
         self.init.setToolTip(self.tr("Changing it draws this layer's weights again"))
         self.init.currentIndexChanged.connect(self._init_changed)
         form.addRow(self.tr("Initializer"), self.init)
@@ -206,7 +204,7 @@ class PropertiesPanel(QWidget):
             self.init.setEnabled(True)
             default = self.document.settings.init
             self.init.setItemText(0, self.tr("default ({0})").format(
-                INIT_LABELS.get(default, default)))
+                choice_labels()["init"].get(default, default)))
             self.init.setCurrentIndex(max(0, self.init.findData(layer.init)) if layer.init
                                       else 0)
             fan_in = spec.sizes[c - 1]

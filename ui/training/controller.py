@@ -68,6 +68,8 @@ class TrainingController(QObject):
         self._elapsed_base = 0.0
         self._runner: ProcessRunner | ThreadRunner | None = None
         self._old_switch: float | None = None
+        #: Canvas weight edits sent to the running worker (see Snapshot.edits).
+        self._edits_sent = 0
         self._pull_timer = QTimer(self)
         self._pull_timer.setInterval(PULL_MS)
         self._pull_timer.timeout.connect(self._pull)
@@ -176,6 +178,7 @@ class TrainingController(QObject):
                   X_test=test.X if has_test else None, Y_test=test.Y if has_test else None,
                   epoch=self.epoch, sample=sample, extent=extent, start_paused=paused)
         self._elapsed_base = self.elapsed
+        self._edits_sent = 0  # a new worker starts from the document's weights
         if self._old_switch is None:
             self._old_switch = sys.getswitchinterval()
             sys.setswitchinterval(SWITCH_INTERVAL)
@@ -231,6 +234,7 @@ class TrainingController(QObject):
 
     def _apply(self, snap: Snapshot, weights: bool = True) -> None:
         doc = self.document
+        weights = weights and snap.edits >= self._edits_sent  # else taken before our edit
         if weights and _shapes_match(snap.weights, doc):
             doc.set_weights(snap.weights, reason="training")
         if snap.rows:
@@ -269,6 +273,7 @@ class TrainingController(QObject):
         if self.worker_alive:
             if reason == "edit" and _shapes_match(self.document.weights, self.document):
                 self._send("weights", [(W.copy(), b.copy()) for W, b in self.document.weights])
+                self._edits_sent += 1
             return
         self._idle_timer.start()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from simulator.settings import BACKENDS, LEARNING_RATES, LOSSES, OPTIMIZERS, REGULARIZATIONS
 from simulator.spec import INITIALIZERS
 from ui.commands import edit
+from ui.labels import choice_labels
 
 #: Regularization rates offered (TensorFlow Playground's list).
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -33,23 +34,6 @@ REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("TrainingPanel", text)
-
-
-def choice_labels() -> dict[str, dict[str, str]]:
-    """Display names of the settings' choices (translated)."""
-    return {
-        "loss": {"mse": _t("Mean squared error (MSE)"), "sse": _t("Sum of squared errors (SSE)"),
-                 "bce": _t("Binary cross-entropy"), "cross_entropy": _t("Cross-entropy (softmax)")},
-        "optimizer": {"sgd": _t("Gradient descent (SGD)"), "momentum": _t("Momentum"),
-                      "rmsprop": _t("RMSProp"), "adam": _t("Adam"),
-                      "perceptron": _t("Perceptron rule")},
-        "init": {"uniform01": _t("Random 0 to 1"), "uniform": _t("Uniform ±limit"),
-                 "normal": _t("Normal"), "xavier": _t("Xavier (Glorot)"), "he": _t("He"),
-                 "zeros": _t("All zeros")},
-        "regularization": {"none": _t("None"), "l1": _t("L1"), "l2": _t("L2")},
-        "backend": {"numpy": _t("NumPy (CPU)"), "cupy": _t("CuPy (GPU)"),
-                    "auto": _t("Automatic")},
-    }
 
 
 def format_number(v: float) -> str:

@@ -69,6 +69,9 @@ class Snapshot:
     views: Views | None = None
     #: Seconds spent training in this job.
     seconds: float = 0.0
+    #: Number of canvas weight edits the worker had applied when it took these weights;
+    #: the GUI ignores weights older than its latest edit (no flicker back).
+    edits: int = 0
 
 
 class SnapshotSlot:
@@ -142,6 +145,8 @@ class TrainingLoop:
         self._build()
         job = self.job
         self.epoch = job.epoch
+        #: Weight edits applied so far (echoed in every snapshot).
+        self.edits = 0
         self.batch = 0
         self.rows: list[dict] = []
         self.seconds = 0.0
@@ -253,6 +258,7 @@ class TrainingLoop:
             return False, kind[5:]
         if kind == "weights":
             self.net.set_weights(cmd[1])
+            self.edits += 1
             if not running:
                 self._publish("paused")
             return running, step
@@ -285,7 +291,8 @@ class TrainingLoop:
             except Exception:  # noqa: BLE001 - plots are optional, training is not
                 views = None
         snap = Snapshot(self.net.get_weights(), self.rows, self.epoch, self.batch, status,
-                        message, views, self.seconds if seconds is None else seconds)
+                        message, views, self.seconds if seconds is None else seconds,
+                        self.edits)
         self.rows = []
         self.slot.put(snap)
 
