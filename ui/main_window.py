@@ -7,7 +7,7 @@ the training toolbar, the status bar and dock bookkeeping.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
@@ -40,8 +40,8 @@ class MainWindow(QMainWindow):
         self._close_hooks: list = []
         if install_parts:
             self._install_parts()
+        if not self._restore_layout() and install_parts:
             self._arrange_docks()
-        self._restore_layout()
 
     # -- frame ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -80,12 +80,18 @@ class MainWindow(QMainWindow):
         for key in ("palette", "plot-loss"):
             if key in d:
                 d[key].raise_()
+        QTimer.singleShot(0, self._size_docks)  # sizes apply once the window is laid out
+
+    def _size_docks(self) -> None:
+        d = self.docks
         sides = [(key, width) for key, width in (("data", 340), ("plot-output", 430))
                  if key in d]
         if sides:
             self.resizeDocks([d[k] for k, _ in sides], [w for _, w in sides], Qt.Horizontal)
         if "plot-activation" in d:
             self.resizeDocks([d["plot-activation"]], [290], Qt.Vertical)
+        if "plot-output" in d and "plot-loss" in d:  # the decision map is the star: square-ish
+            self.resizeDocks([d["plot-output"], d["plot-loss"]], [400, 260], Qt.Vertical)
 
     def add_dock(self, widget: QWidget, key: str, title: str,
                  area: Qt.DockWidgetArea = Qt.RightDockWidgetArea) -> QDockWidget:
@@ -114,13 +120,13 @@ class MainWindow(QMainWindow):
     def _settings(self) -> QSettings:
         return QSettings(SETTINGS_ORG, SETTINGS_APP)
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """Put back the saved geometry and docks; False when there was no usable layout."""
         s = self._settings()
         geometry, state = s.value("window/geometry"), s.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state, LAYOUT_VERSION)
+        return state is not None and self.restoreState(state, LAYOUT_VERSION)
 
     def _save_layout(self) -> None:
         s = self._settings()

@@ -92,6 +92,18 @@ def plain_axes(plot: pg.PlotItem) -> None:
         plot.getAxis(name).enableAutoSIPrefix(False)
 
 
+class LogAxis(pg.AxisItem):
+    """A log axis labelling only 1, 2 and 5 times a power of ten: pyqtgraph labels every
+    minor tick when the range spans one or two decades, and the labels overlap."""
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
+        out = []
+        for v in 10 ** np.asarray(values, dtype=float) * scale:
+            mantissa = v / 10 ** np.floor(np.log10(v)) if v > 0 else 0
+            out.append(f"{v:g}" if any(abs(mantissa - m) < 1e-6 for m in (1, 2, 5)) else "")
+        return out
+
+
 def add_legend(plot: pg.PlotItem, offset=(-10, 10), **kw) -> pg.LegendItem:
     """A legend on a translucent white box, readable over the curves."""
     return plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 210),

@@ -10,7 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from .base import GrowingTable, PlotPanel, _t, add_legend, decimate, layer_colors, plain_axes
+from .base import (
+    GrowingTable,
+    LogAxis,
+    PlotPanel,
+    _t,
+    add_legend,
+    decimate,
+    layer_colors,
+    plain_axes,
+)
 
 #: Values below this are drawn at this floor on the log axes.
 FLOOR = 1e-12
@@ -25,7 +34,8 @@ class GradientPlot(PlotPanel):
         self.table = GrowingTable(1)
         self.epochs = GrowingTable(1)
         self.finish_tools()
-        self.lines_plot = self.graphics.addPlot(row=0, col=0)
+        self.lines_plot = self.graphics.addPlot(row=0, col=0,
+                                                axisItems={"left": LogAxis("left")})
         plain_axes(self.lines_plot)
         self.lines_plot.setLogMode(y=True)
         self.lines_plot.setLabel("left", _t("mean |∂E/∂W|"))

@@ -15,6 +15,7 @@ from .base import (
     BLUE,
     ORANGE,
     GrowingTable,
+    LogAxis,
     PlotPanel,
     _t,
     add_legend,
@@ -44,7 +45,7 @@ class LossPlot(PlotPanel):
         self.tools.addWidget(self.show_metric)
         self.finish_tools()
 
-        self.plot = self.graphics.addPlot()
+        self.plot = self.graphics.addPlot(axisItems={"left": LogAxis("left")})
         plain_axes(self.plot)
         self.plot.setLabel("bottom", _t("Epoch"))
         self.plot.setLabel("left", _t("Loss"))
