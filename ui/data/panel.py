@@ -34,6 +34,7 @@ from simulator.datasets import BUILTINS, load
 from simulator.settings import NORMALIZATIONS, DataSource
 
 from ..commands import edit
+from ..observe import DocumentObserver
 from .flow import FlowLayout
 from .import_dialog import ImportDialog
 from .look import MUTED
@@ -99,7 +100,7 @@ class ParamSlider(QWidget):
         self.label.setText(self.fmt.format(self.value()))
 
 
-class DataPanel(QWidget):
+class DataPanel(DocumentObserver, QWidget):
     """Dock contents. ``show_status(message)`` reports refused edits (the status bar)."""
 
     def __init__(self, document, undo_stack, show_status=None, parent=None):
@@ -150,8 +151,7 @@ class DataPanel(QWidget):
         self.setMinimumWidth(240)
         self._content = content
 
-        document.events.data.connect(self._on_data_changed)
-        document.events.reset.connect(self._on_reset)
+        self.observe(document, data=self._on_data_changed, reset=self._on_reset)
         self._refresh(refit=True)
 
     # -- building ---------------------------------------------------------------------------
@@ -375,11 +375,6 @@ class DataPanel(QWidget):
         return self._apply(self.tr("Import {0}").format(name), new, dataset)
 
     # -- following the document ---------------------------------------------------------------
-    def detach(self) -> None:
-        """Stop observing the document (before the panel is deleted ahead of it)."""
-        self._doc.events.data.disconnect(self._on_data_changed)
-        self._doc.events.reset.disconnect(self._on_reset)
-
     def _on_data_changed(self) -> None:
         self._refresh()
 

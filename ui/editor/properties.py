@@ -4,7 +4,6 @@ f and f'), bias, initializer. Every change is an undoable command via the contro
 from __future__ import annotations
 
 import numpy as np
-import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from simulator.spec import ACTIVATIONS, INITIALIZERS, MAX_UNITS
 from ui.labels import choice_labels
+from ui.observe import DocumentObserver
 
 from . import style
 
@@ -79,7 +79,7 @@ class ActivationPlot(QWidget):
         p.end()
 
 
-class PropertiesPanel(QWidget):
+class PropertiesPanel(DocumentObserver, QWidget):
     """Edits the layer selected on the canvas (``scene.selection_changed``)."""
 
     def __init__(self, document, controller, scene, parent=None):
@@ -136,22 +136,10 @@ class PropertiesPanel(QWidget):
         form.addRow(self.params)
         lay.addWidget(self.form_widget)
         lay.addStretch(1)
-        self._slots = {"spec": self._guard(self.refresh), "reset": self._guard(self.refresh),
-                       "settings": self._guard(lambda *_: self.refresh())}
-        for name, slot in self._slots.items():
-            getattr(document.events, name).connect(slot)
+        self.observe(document, spec=self.refresh, reset=self.refresh,
+                     settings=lambda *_: self.refresh())
         scene.selection_changed.connect(self.show_column)
         self.show_column(scene.selected_column)
-
-    def _guard(self, method):
-        def slot(*args):
-            if shiboken6.isValid(self):
-                method(*args)
-        return slot
-
-    def detach(self) -> None:
-        for name, slot in self._slots.items():
-            getattr(self.document.events, name).disconnect(slot)
 
     # -- model -> widgets -------------------------------------------------------------------
     def show_column(self, column: int) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QMenu
 
+from ui.observe import DocumentObserver
+
 from . import heatmaps, style
 from .connections import ConnectionGroup, ConnectionItem
 from .items import (
@@ -121,7 +123,7 @@ class NeuronCard(QGraphicsItem):
             painter.drawRect(target)
 
 
-class NetworkScene(QGraphicsScene):
+class NetworkScene(DocumentObserver, QGraphicsScene):
     """Scene of the network; see the module docstring for how it follows the document."""
 
     #: The selected column changed (or was rebuilt); argument: column, -1 for none.
@@ -153,23 +155,13 @@ class NetworkScene(QGraphicsScene):
         self._heat_timer.setSingleShot(True)
         self._heat_timer.setInterval(100)
         self._heat_timer.timeout.connect(self._compute_heatmaps)
-        self._slots = {"spec": self._guard(self._on_spec_changed),
-                       "reset": self._guard(self._on_spec_changed),
-                       "weights": self._guard(self._on_weights_changed)}
-        for name, slot in self._slots.items():
-            getattr(document.events, name).connect(slot)
+        self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
+                     weights=self._on_weights_changed)
         self.rebuild()
-
-    def _guard(self, method):
-        def slot(*args):
-            if shiboken6.isValid(self):
-                method(*args)
-        return slot
 
     def detach(self) -> None:
         """Stop following the document (the scene is going away)."""
-        for name, slot in self._slots.items():
-            getattr(self.document.events, name).disconnect(slot)
+        super().detach()
         self._heat_timer.stop()
 
     # -- document events ------------------------------------------------------------------

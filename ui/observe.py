@@ -1,0 +1,37 @@
+"""Qt views following the plain-Python document.
+
+The document's signals are plain Python and can outlive a deleted widget, so a
+view connects through :class:`DocumentObserver`: each slot runs only while the
+view's C++ object is alive, and ``detach()`` disconnects them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+
+
+class DocumentObserver:
+    """Mixin for QObjects that observe ``document.events``."""
+
+    def observe(self, document, **slots: Callable) -> None:
+        """Connect ``document.events.<name>`` to each slot, e.g. ``spec=self.refresh``."""
+        self._observed = getattr(self, "_observed", [])
+        for name, method in slots.items():
+            signal = getattr(document.events, name)
+            slot = self._guarded(method)
+            signal.connect(slot)
+            self._observed.append((signal, slot))
+
+    def _guarded(self, method: Callable) -> Callable:
+        def slot(*args):
+            if shiboken6.isValid(self):
+                method(*args)
+        return slot
+
+    def detach(self) -> None:
+        """Stop following the document (the view is going away)."""
+        for signal, slot in getattr(self, "_observed", []):
+            signal.disconnect(slot)
+        self._observed = []
