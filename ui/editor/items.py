@@ -35,7 +35,22 @@ class ContainerItem(QGraphicsItem):
         pass
 
 
-class NeuronItem(QGraphicsItem):
+class SelectsColumn:
+    """Left click selects the item's column; right click opens the layer's menu.
+    Needs ``self.column`` and ``self._scene_ref``."""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton:
+            self._scene_ref.select_column(self.column)
+            event.accept()
+        else:
+            event.ignore()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self._scene_ref.layer_context_menu(self.column, event.screenPos())
+
+
+class NeuronItem(SelectsColumn, QGraphicsItem):
     """One neuron: a circle, filled with its output heatmap when one is known."""
 
     def __init__(self, scene_ref, column: int, index: int, parent: QGraphicsItem):
@@ -89,16 +104,6 @@ class NeuronItem(QGraphicsItem):
         self.hovered = False
         self.update()
         self._scene_ref.neuron_hovered(self, False)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.LeftButton:
-            self._scene_ref.select_column(self.column)
-            event.accept()
-        else:
-            event.ignore()
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        self._scene_ref.layer_context_menu(self.column, event.screenPos())
 
 
 class BiasItem(QGraphicsItem):
@@ -302,7 +307,7 @@ class HeaderItem(QGraphicsItem):
         self._scene_ref.layer_context_menu(self.column, event.screenPos())
 
 
-class ColumnBackground(QGraphicsItem):
+class ColumnBackground(SelectsColumn, QGraphicsItem):
     """The soft rounded band behind a column; highlighted when the layer is selected."""
 
     def __init__(self, scene_ref, column: int, rect: QRectF):
@@ -321,16 +326,6 @@ class ColumnBackground(QGraphicsItem):
         painter.setPen(QPen(style.ACCENT, 1.5) if selected else Qt.NoPen)
         painter.setBrush(style.COLUMN_SELECTED if selected else style.COLUMN_FILL)
         painter.drawRoundedRect(self.rect, 14, 14)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.LeftButton:
-            self._scene_ref.select_column(self.column)
-            event.accept()
-        else:
-            event.ignore()
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        self._scene_ref.layer_context_menu(self.column, event.screenPos())
 
 
 class LabelItem(QGraphicsItem):
