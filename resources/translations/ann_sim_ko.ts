@@ -14,7 +14,7 @@
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="214" />
+      <location filename="ui/editor/properties.py" line="202" />
       <source> + {0} biases</source>
       <translation> + 편향 {0}</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>2차원</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="192" />
+      <location filename="ui/editor/properties.py" line="180" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="185" />
+      <location filename="ui/plots/base.py" line="197" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -159,25 +159,25 @@
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="140" />
+      <location filename="ui/main_window.py" line="146" />
       <source>ANN Simulator — a desktop simulator for learning how artificial neural networks work.
 인공신경망의 동작을 직접 보며 배우는 시뮬레이터.</source>
       <translation>ANN Simulator — 인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터.
 A desktop simulator for learning how artificial neural networks work.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="140" />
+      <location filename="ui/main_window.py" line="146" />
       <source>About ANN Simulator</source>
       <translation>ANN Simulator 정보</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="55" />
-      <location filename="ui/plots/loss.py" line="96" />
+      <location filename="ui/plots/loss.py" line="56" />
+      <location filename="ui/plots/loss.py" line="97" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="40" />
+      <location filename="ui/plots/loss.py" line="41" />
       <source>Accuracy / R²</source>
       <translation>정확도 / R²</translation>
     </message>
@@ -197,12 +197,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="260" />
+      <location filename="ui/editor/scene.py" line="252" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="520" />
+      <location filename="ui/editor/scene.py" line="512" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -466,7 +466,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="172" />
+      <location filename="ui/editor/properties.py" line="160" />
       <source>Click a layer on the canvas to edit it.</source>
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
@@ -491,7 +491,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="186" />
+      <location filename="ui/training/controller.py" line="189" />
       <source>Could not start the training process ({0}); training in a thread instead.</source>
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
@@ -517,7 +517,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
-      <location filename="ui/editor/scene.py" line="531" />
+      <location filename="ui/editor/scene.py" line="523" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -548,12 +548,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="389" />
+      <location filename="ui/editor/scene.py" line="381" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="384" />
+      <location filename="ui/editor/scene.py" line="376" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
@@ -573,7 +573,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="242" />
+      <location filename="ui/editor/items.py" line="247" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -590,7 +590,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="540" />
+      <location filename="ui/editor/scene.py" line="532" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -600,8 +600,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="32" />
-      <location filename="ui/plots/loss.py" line="49" />
+      <location filename="ui/plots/gradients.py" line="42" />
+      <location filename="ui/plots/loss.py" line="50" />
       <source>Epoch</source>
       <translation>에포크</translation>
     </message>
@@ -657,7 +657,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="167" />
+      <location filename="ui/plots/base.py" line="179" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -677,7 +677,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="120" />
+      <location filename="ui/plots/base.py" line="132" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -732,9 +732,9 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="199" />
+      <location filename="ui/editor/scene.py" line="191" />
       <location filename="ui/plots/activation.py" line="84" />
-      <location filename="ui/plots/gradients.py" line="59" />
+      <location filename="ui/plots/gradients.py" line="69" />
       <location filename="ui/plots/weights.py" line="48" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
@@ -776,7 +776,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="404" />
+      <location filename="ui/data/panel.py" line="399" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
@@ -787,8 +787,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>초기화 방법</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="183" />
-      <location filename="ui/editor/scene.py" line="193" />
+      <location filename="ui/editor/properties.py" line="171" />
+      <location filename="ui/editor/scene.py" line="185" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -803,12 +803,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="528" />
+      <location filename="ui/editor/scene.py" line="520" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="525" />
+      <location filename="ui/editor/scene.py" line="517" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -848,7 +848,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="93" />
+      <location filename="ui/plots/gradients.py" line="103" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
     </message>
@@ -868,18 +868,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="37" />
+      <location filename="ui/plots/loss.py" line="38" />
       <source>Log scale</source>
       <translation>로그 눈금</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="38" />
+      <location filename="ui/plots/loss.py" line="39" />
       <source>Logarithmic loss axis: shows progress when the loss is small</source>
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
       <location filename="ui/plots/__init__.py" line="30" />
-      <location filename="ui/plots/loss.py" line="50" />
+      <location filename="ui/plots/loss.py" line="51" />
       <location filename="ui/training/panel.py" line="93" />
       <source>Loss</source>
       <translation>손실</translation>
@@ -925,6 +925,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망 캔버스</translation>
     </message>
     <message>
+      <location filename="ui/plots/__init__.py" line="29" />
+      <source>Network output</source>
+      <translation>신경망 출력</translation>
+    </message>
+    <message>
       <location filename="ui/editor/palette.py" line="110" />
       <location filename="ui/editor/properties.py" line="115" />
       <source>Neurons</source>
@@ -966,7 +971,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글 행 없음</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="171" />
+      <location filename="ui/editor/properties.py" line="159" />
       <source>No layer selected</source>
       <translation>선택된 층 없음</translation>
     </message>
@@ -1057,10 +1062,9 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="198" />
-      <location filename="ui/plots/__init__.py" line="29" />
+      <location filename="ui/editor/scene.py" line="190" />
       <location filename="ui/plots/activation.py" line="83" />
-      <location filename="ui/plots/gradients.py" line="58" />
+      <location filename="ui/plots/gradients.py" line="68" />
       <location filename="ui/plots/weights.py" line="48" />
       <source>Output</source>
       <translation>출력층</translation>
@@ -1071,7 +1075,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="168" />
+      <location filename="ui/plots/base.py" line="180" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1081,7 +1085,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="212" />
+      <location filename="ui/editor/properties.py" line="200" />
       <source>Parameters: {0} × {1} weights{2} = {3}</source>
       <translation>매개변수: 가중치 {0} × {1}{2} = {3}</translation>
     </message>
@@ -1106,7 +1110,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="140" />
+      <location filename="ui/data/panel.py" line="141" />
       <source>Plot</source>
       <translation>그래프</translation>
     </message>
@@ -1191,18 +1195,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="257" />
+      <location filename="ui/editor/scene.py" line="249" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="543" />
+      <location filename="ui/editor/scene.py" line="535" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="522" />
+      <location filename="ui/editor/scene.py" line="514" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -1218,13 +1222,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/training/bar.py" line="57" />
-      <location filename="ui/training/controller.py" line="141" />
+      <location filename="ui/training/controller.py" line="143" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="546" />
+      <location filename="ui/editor/scene.py" line="538" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -1239,7 +1243,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="141" />
+      <location filename="ui/data/panel.py" line="142" />
       <source>Rows</source>
       <translation>표</translation>
     </message>
@@ -1249,7 +1253,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="96" />
+      <location filename="ui/plots/loss.py" line="97" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1289,7 +1293,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="121" />
+      <location filename="ui/plots/base.py" line="133" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -1415,18 +1419,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="62" />
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="63" />
+      <location filename="ui/plots/loss.py" line="107" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="54" />
+      <location filename="ui/plots/loss.py" line="55" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
     </message>
@@ -1441,12 +1445,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="280" />
+      <location filename="ui/training/controller.py" line="285" />
       <source>The data changed: training paused. Press Train to continue.</source>
       <translation>데이터가 바뀌었습니다: 학습을 일시정지했습니다. 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="102" />
+      <location filename="ui/training/controller.py" line="104" />
       <source>The epoch limit ({0}) is reached; raise it or reset the weights to train further.</source>
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
@@ -1458,7 +1462,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="180" />
+      <location filename="ui/editor/properties.py" line="168" />
       <source>The input layer has one neuron per feature of the data ({0}).</source>
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
@@ -1486,7 +1490,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
 해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="276" />
+      <location filename="ui/training/controller.py" line="281" />
       <source>The network changed: training paused. Press Train to continue with the new topology.</source>
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
@@ -1496,7 +1500,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="190" />
+      <location filename="ui/editor/properties.py" line="178" />
       <source>The output layer has one neuron per target of the data; its size follows the data.</source>
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
@@ -1522,13 +1526,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="61" />
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="62" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1543,7 +1547,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="53" />
+      <location filename="ui/plots/loss.py" line="54" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
     </message>
@@ -1669,7 +1673,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="401" />
+      <location filename="ui/editor/scene.py" line="393" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -1679,7 +1683,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최대 속도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="404" />
+      <location filename="ui/editor/scene.py" line="396" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -1699,12 +1703,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>쉼표</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="206" />
+      <location filename="ui/editor/properties.py" line="194" />
       <source>default ({0})</source>
       <translation>기본값 ({0})</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="398" />
+      <location filename="ui/editor/scene.py" line="390" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -1719,12 +1723,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="235" />
+      <location filename="ui/editor/scene.py" line="227" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="37" />
+      <location filename="ui/plots/gradients.py" line="47" />
       <source>latest</source>
       <translation>최근 값</translation>
     </message>
@@ -1734,7 +1738,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="31" />
+      <location filename="ui/plots/gradients.py" line="41" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
     </message>
@@ -1754,7 +1758,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="410" />
+      <location filename="ui/editor/scene.py" line="402" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -1779,7 +1783,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="409" />
+      <location filename="ui/data/panel.py" line="404" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -1789,7 +1793,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="382" />
+      <location filename="ui/editor/scene.py" line="374" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -1829,7 +1833,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="510" />
+      <location filename="ui/editor/scene.py" line="502" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -1920,7 +1924,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="407" />
+      <location filename="ui/data/panel.py" line="402" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -1930,17 +1934,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="406" />
+      <location filename="ui/editor/scene.py" line="398" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="155" />
+      <location filename="ui/editor/items.py" line="160" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="410" />
+      <location filename="ui/data/panel.py" line="405" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
     </message>

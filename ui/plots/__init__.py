@@ -26,7 +26,7 @@ def install(window) -> None:
     doc = window.document
     controller = window.training
     plots = {
-        "output": (OutputPlot(doc), _t("Output")),
+        "output": (OutputPlot(doc), _t("Network output")),
         "loss": (LossPlot(doc), _t("Loss")),
         "gradients": (GradientPlot(doc), _t("Gradient magnitudes")),
         "activation": (ActivationPlot(doc), _t("Activation function")),
