@@ -20,5 +20,7 @@ def test_edit_undo_redo_and_refusal(qapp):
     assert all(np.array_equal(a[0], b[0]) for a, b in zip(doc.weights, w0, strict=True))
     stack.redo()
     assert doc.spec == spec1
+    doc.mark_dirty(False)
     message = edit(stack, doc, "bad", lambda: doc.set_spec(doc.spec.with_units(0, 7)))
     assert message and "inputs" in message and stack.count() == 1 and doc.spec == spec1
+    assert not doc.dirty

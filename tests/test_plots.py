@@ -62,6 +62,7 @@ def test_loss_plot_keeps_100k_epochs_and_draws_few(qtbot):
     for start in range(0, len(rows), 1000):
         doc.append_history(rows[start:start + 1000])
     assert len(plot.series()["epoch"]) == 100_000
+    plot.flush()  # redraws are throttled to 10 a second
     x, _y = plot.train_curve.getData()
     assert len(x) <= 2000 and x[0] == 1 and x[-1] == 100_000
     plot.log_y.setChecked(True)
@@ -136,6 +137,7 @@ def test_output_plot_modes(qtbot, name, mode):
     plot.set_views(ctl.views)
     assert plot.mode == mode
     if mode == "curve":
+        plot.flush()
         x, y = plot.curve.getData()
         assert len(x) == 200 and np.isfinite(y).all()
     ctl.shutdown()

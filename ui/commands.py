@@ -40,11 +40,12 @@ def edit(stack: QUndoStack, document: Document, text: str,
     Returns None on success, or the reason when the document refused the edit;
     the document is then exactly as before and nothing is pushed.
     """
-    before = document.snapshot()
+    before, was_dirty = document.snapshot(), document.dirty
     try:
         mutate()
     except SimulatorError as exc:
-        document.restore(before)
+        document.restore(before)  # setters validate first; this undoes any partial step
+        document.mark_dirty(was_dirty)  # a refused edit is not an unsaved change
         return str(exc)
     stack.push(SnapshotCommand(document, text, before, document.snapshot()))
     return None

@@ -3,7 +3,7 @@
     ann-sim lesson.annproj --train-epochs 300 --screenshot shot.png --export-weights w.onnx --quit
 
 Steps run in this order: open PROJECT, train N epochs in the app (the same controller
-and worker thread as the Train button), save a window screenshot, export the weights.
+and training worker as the Train button), save a window screenshot, export the weights.
 :func:`run` returns None to enter the event loop normally, or an exit status when
 ``--quit`` was given or a step failed in a scripted run (messages go to stderr).
 """

@@ -26,8 +26,17 @@ except ImportError:  # pragma: no cover
 SCALES = (1.0, 2.0, 3.0, 4.0)
 
 
+def _flush_plots(widget: QWidget) -> None:
+    """Plots redraw at most 10 times a second; draw what is pending before a picture."""
+    from ui.plots.base import PlotPanel
+    panels = widget.findChildren(PlotPanel)
+    for plot in [widget, *panels] if isinstance(widget, PlotPanel) else panels:
+        plot.flush()
+
+
 def render_image(widget: QWidget, scale: float = 1.0) -> QImage:
     """The widget as it looks on screen, drawn at ``scale`` x resolution."""
+    _flush_plots(widget)
     scale = max(0.25, min(float(scale), 8.0))
     size = widget.size()
     image = QImage(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))),
@@ -59,6 +68,7 @@ def png_bytes(widget: QWidget, scale: float = 1.0) -> bytes:
 
 def svg_bytes(widget: QWidget, title: str = "ANN Simulator") -> bytes:
     """A vector drawing of the widget; a QGraphicsView draws its whole scene."""
+    _flush_plots(widget)
     if QSvgGenerator is None:  # pragma: no cover
         raise RuntimeError("SVG export needs PySide6.QtSvg")
     data = QByteArray()

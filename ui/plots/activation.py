@@ -70,6 +70,7 @@ class ActivationPlot(PlotPanel):
 
     def curve_data(self) -> dict[str, np.ndarray]:
         """What is drawn: x, f, df, and the histogram (edges, share)."""
+        self.flush()
         x, f = self.f_curve.getData()
         _, df = self.df_curve.getData()
         return {"x": x, "f": f, "df": df, "hist_edges": self.hist.xData,
