@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from simulator.document import Document
 from tests import qt_helpers as qh
-from ui.editor import install
+from ui.colors import on_white
+from ui.editor import install, style
 from ui.editor.connections import ConnectionItem
 from ui.main_window import MainWindow
 
@@ -289,10 +290,12 @@ def test_weight_events_restyle_pens_without_rebuilding(win):
     assert set(scene.items()) == items_before
     assert scene.connection_item(0, 0, 0) is item
     assert item.pen.color().name() == "#f59322"  # negative: orange
+    assert item.pen.color().alpha() == 255  # opaque: translucent lines redraw too slowly
     assert item.pen.widthF() == pytest.approx(6.0)  # the layer's largest |w|
     weights[0][0][0, 0] = 1e-6
     doc.set_weights(weights, reason="training")
-    assert item.pen.color().name() == "#0877bd" and item.pen.widthF() < 1.0
+    faint_blue = on_white(style.POSITIVE, 0.35)  # weak weights fade towards the background
+    assert item.pen.color().name() == faint_blue.name() and item.pen.widthF() < 1.0
 
 
 # -- properties panel ---------------------------------------------------------------------------

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
 from simulator.document import Document
 from simulator.settings import DataSource, TrainingSettings
+from ui.plots.base import MAX_DISPLAY, envelope
 
 
 def deep_document(activation: str, init: str) -> Document:
@@ -62,14 +61,15 @@ def test_loss_plot_keeps_100k_epochs_and_draws_few(qtbot):
     for start in range(0, len(rows), 1000):
         doc.append_history(rows[start:start + 1000])
     assert len(plot.series()["epoch"]) == 100_000
-    plot.flush()  # redraws are throttled to 10 a second
+    plot.flush()  # redraws wait for their turn in the shared redraw queue
     x, _y = plot.train_curve.getData()
-    assert len(x) <= 2000 and x[0] == 1 and x[-1] == 100_000
+    assert len(x) <= MAX_DISPLAY and x[0] == 1 and x[-1] == 100_000
     plot.log_y.setChecked(True)
-    t0 = time.perf_counter()
-    doc.append_history([dict(rows[-1], epoch=100_001)])
-    plot.grab()
-    assert time.perf_counter() - t0 < 0.5  # one update + paint stays cheap at 100k epochs
+    doc.append_history([dict(rows[-1], epoch=100_001, train_loss=50.0)])  # a late spike
+    plot.flush()
+    x, y = plot.train_curve.getData()
+    assert len(x) <= MAX_DISPLAY and x[-1] == 100_001
+    assert np.nanmax(10 ** y) == pytest.approx(50.0)  # log mode: drawn as log10
     doc.archive_run()
     assert len(plot.series()["epoch"]) == 0
 
@@ -141,3 +141,69 @@ def test_output_plot_modes(qtbot, name, mode):
         x, y = plot.curve.getData()
         assert len(x) == 200 and np.isfinite(y).all()
     ctl.shutdown()
+
+
+def test_envelope_keeps_ends_extremes_and_order():
+    assert list(envelope(np.arange(5.0), limit=10)) == [0, 1, 2, 3, 4]
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=100_003)
+    y[12_345], y[77_777] = 40.0, -40.0  # one spike up, one down
+    y[500:900] = np.nan  # epochs without a test loss
+    idx = envelope(y, limit=1000)
+    assert len(idx) <= 1000 and np.all(np.diff(idx) > 0)
+    assert {0, len(y) - 1, 12_345, 77_777} <= set(idx.tolist())
+    assert np.nanmax(y[idx]) == np.nanmax(y) and np.nanmin(y[idx]) == np.nanmin(y)
+
+
+def test_grids_are_opaque_and_drawn_under_the_curves(qtbot, window, monkeypatch):
+    """Translucent grid lines cost Qt's raster engine ~50x more (see ui/colors.py);
+    opaque ones must then lie under the data, not over it."""
+    import pyqtgraph as pg
+    pens = []
+    original = pg.AxisItem.drawPicture
+
+    def record(axis, p, axis_spec, tick_specs, text_specs):
+        pens.extend(pen for pen, _a, _b in tick_specs)
+        original(axis, p, axis_spec, tick_specs, text_specs)
+
+    monkeypatch.setattr(pg.AxisItem, "drawPicture", record)
+    twins = {"loss", "activation"}  # the plots with a second y-axis on the right
+    for key, panel in window.plots.items():
+        for plot in panel.graphics.ci.items:
+            if not isinstance(plot, pg.PlotItem):
+                continue
+            assert not plot.getAxis("top").isVisible()
+            assert plot.getAxis("right").isVisible() == (key in twins), key
+            for name in ("left", "bottom", "right"):
+                axis = plot.getAxis(name)
+                assert axis.zValue() < plot.vb.zValue(), (key, name)
+                axis.picture = None
+        panel.graphics.grab()
+    assert len(pens) > 20
+    assert all(pen.color().alpha() == 255 for pen in pens)
+
+
+def test_one_redraw_settles_the_ranges(qtbot, window):
+    """pyqtgraph settles auto-ranges while painting and then paints again; flush()
+    settles them first, so a redraw costs one paint."""
+    loss = window.plots["loss"]
+    window.document.append_history([{"epoch": k, "train_loss": 1.0 / k, "test_loss": 2.0 / k}
+                                    for k in range(1, 301)])
+    loss.flush()
+    before = loss.plot.vb.viewRange()
+    loss.graphics.scene().prepareForPaint()
+    assert loss.plot.vb.viewRange() == before
+    assert before[0][1] >= 300  # the new epochs are in view
+
+
+def test_on_white_blends_translucent_colours_into_opaque_ones():
+    from PySide6.QtGui import QColor, QPen
+
+    from ui.colors import on_white, opaque_pen
+    assert on_white(QColor(0, 0, 0, 51)).getRgb() == (204, 204, 204, 255)  # 255 (1 - 0.2)
+    assert on_white(QColor(8, 119, 189), 1.0).getRgb() == (8, 119, 189, 255)
+    assert on_white(QColor(8, 119, 189), 0.0).getRgb() == (255, 255, 255, 255)
+    solid = QPen(QColor(1, 2, 3))
+    assert opaque_pen(solid) is solid
+    faded = opaque_pen(QPen(QColor(0, 0, 0, 128), 2.5))
+    assert faded.color().alpha() == 255 and faded.widthF() == 2.5

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from ui.colors import on_white
 
 from . import style
 from .items import ContainerItem
@@ -41,7 +43,8 @@ _PENS: dict[tuple, QPen] = {}
 
 
 def pen_for(value: float, rel: float, connected: bool = True, dense: bool = False) -> QPen:
-    """Cached pen: colour by sign, width and opacity by |w| relative to the layer's max."""
+    """Cached pen: colour by sign, width and strength by |w| relative to the layer's max
+    (opaque colours: translucent lines are too slow to redraw 30 times a second)."""
     key = _pen_key(value, rel, connected, dense)
     pen = _PENS.get(key)
     if pen is None:
@@ -49,8 +52,7 @@ def pen_for(value: float, rel: float, connected: bool = True, dense: bool = Fals
             pen = QPen(style.REMOVED, 1.2, Qt.DashLine, Qt.FlatCap)
         else:
             r = key[1] / 24
-            color = QColor(style.POSITIVE if key[0] else style.NEGATIVE)
-            color.setAlphaF(0.35 + 0.6 * r)
+            color = on_white(style.POSITIVE if key[0] else style.NEGATIVE, 0.35 + 0.65 * r)
             top = MAX_WIDTH / 2 if key[2] else MAX_WIDTH
             pen = QPen(color, MIN_WIDTH + (top - MIN_WIDTH) * r, Qt.SolidLine, Qt.FlatCap)
         _PENS[key] = pen
@@ -116,9 +118,8 @@ class ConnectionItem(QGraphicsItem):
         painter.setRenderHint(QPainter.Antialiasing)
         pen = QPen(self._pen)
         pen.setWidthF(pen.widthF() + 2.0)
-        c = QColor(pen.color())
-        c.setAlphaF(1.0)
-        pen.setColor(c)
+        if self.connected:
+            pen.setColor(style.POSITIVE if self.value >= 0 else style.NEGATIVE)
         painter.setPen(pen)
         painter.drawLine(self.line)
 
@@ -184,7 +185,7 @@ class ConnectionGroup(ContainerItem):
                 path.moveTo(src_badge)
                 path.lineTo(dst_badge)
             self.bundle = QGraphicsPathItem(path, self)
-            self.bundle.setPen(QPen(QColor(154, 160, 166, 70), 1.0, Qt.DotLine))
+            self.bundle.setPen(QPen(on_white(style.REMOVED, 0.3), 1.0, Qt.DotLine))
             self.bundle.setZValue(-1)
 
     def update_weights(self, W: np.ndarray, mask: np.ndarray | None) -> None:

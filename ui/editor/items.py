@@ -7,10 +7,21 @@ document and the controller. Coordinates are scene pixels at 100 % zoom.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsObject
 
 from . import style
+
+_WHITE = QBrush(QColor("#ffffff"))
 
 
 def _font(point_size: float, bold: bool = False) -> QFont:
@@ -59,6 +70,7 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
         #: Column (0 = inputs) and neuron index within it.
         self.column, self.index = column, index
         self.image = None  # QImage of the neuron's output over the input plane, or None
+        self._fill = _WHITE
         self.radius = style.NEURON_R
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
@@ -75,25 +87,23 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
 
     def set_image(self, image) -> None:
         self.image = image
+        self._fill = _WHITE
+        if image is not None:
+            # the heatmap as a texture brush stretched over the circle: one antialiased
+            # ellipse, no clip path (about half the cost, 30 times a second, per neuron)
+            self._fill = QBrush(image)
+            scale = 2 * self.radius / image.width()
+            self._fill.setTransform(QTransform(scale, 0, 0, scale, -self.radius, -self.radius))
         self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = self.radius
-        rect = QRectF(-r, -r, 2 * r, 2 * r)
         painter.setRenderHint(QPainter.Antialiasing)
-        path = self.shape()
-        if self.image is not None:
-            painter.save()
-            painter.setClipPath(path)
-            painter.setRenderHint(QPainter.SmoothPixmapTransform)
-            painter.drawImage(rect, self.image)
-            painter.restore()
-        else:
-            painter.fillPath(path, QBrush(QColor("#ffffff")))
+        painter.setRenderHint(QPainter.SmoothPixmapTransform)
         edge = style.ACCENT if self.hovered else style.NEURON_EDGE
         painter.setPen(QPen(edge, 2.0 if self.hovered else 1.3))
-        painter.setBrush(Qt.NoBrush)
-        painter.drawEllipse(rect)
+        painter.setBrush(self._fill)
+        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self.hovered = True

@@ -348,8 +348,10 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
                 if m.ndim != 3 or m.shape[0] < item.visible_units:
                     m = None
             self.heatmaps.append(m)
-            for i, n in enumerate(item.neurons):
-                n.set_image(None if m is None else style.heatmap_image(m[i], act))
+            images = [None] * len(item.neurons) if m is None else \
+                style.heatmap_images(m[: len(item.neurons)], act)
+            for n, image in zip(item.neurons, images, strict=True):
+                n.set_image(image)
         if self._hovered is not None:
             self.neuron_hovered(self._hovered, True)
 

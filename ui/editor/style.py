@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtGui import QColor, QImage
 
 from simulator import activations
+from ui.colors import on_white
 
 POSITIVE = QColor("#0877bd")
 NEGATIVE = QColor("#f59322")
@@ -81,26 +82,31 @@ HEATMAP_LUT = _make_lut()
 
 
 def display_values(values: np.ndarray, activation: str | None) -> np.ndarray:
-    """Map a neuron's outputs to [-1, 1] for colouring (see ``UNIT_RANGE`` / ``BOUNDED``)."""
+    """Map neuron outputs to [-1, 1] for colouring (see ``UNIT_RANGE`` / ``BOUNDED``).
+
+    ``values`` holds one neuron's grid (h, w) or a stack (k, h, w); unbounded outputs
+    are scaled by each neuron's own largest |value|.
+    """
     v = np.asarray(values, dtype=np.float32)
     if activation in UNIT_RANGE:
         return np.clip(2 * v - 1, -1, 1)
     if activation in BOUNDED:
         return np.clip(v, -1, 1)
-    m = float(np.abs(v).max()) if v.size else 0.0
-    return v / m if m > 1e-12 else np.zeros_like(v)
+    if v.size == 0:
+        return v
+    axes = tuple(range(v.ndim - 2, v.ndim))
+    m = np.abs(v).max(axis=axes, keepdims=True)
+    return np.divide(v, m, out=np.zeros_like(v), where=m > 1e-12)
 
 
-def heatmap_image(values: np.ndarray, activation: str | None) -> QImage:
-    """A QImage (w x h) of one neuron's outputs over the input plane; row 0 is the top."""
+def heatmap_images(values: np.ndarray, activation: str | None) -> list[QImage]:
+    """One QImage (w x h) per neuron of ``values`` (k, h, w); row 0 is the top."""
     v = display_values(values, activation)
     idx = np.clip(((v + 1) * 127.5).astype(np.int32), 0, 255)
-    rgba = np.ascontiguousarray(HEATMAP_LUT[idx])
-    h, w = rgba.shape[:2]
-    return QImage(rgba.data, w, h, 4 * w, QImage.Format_RGBA8888).copy()
+    rgba = np.ascontiguousarray(HEATMAP_LUT[idx])  # (k, h, w, 4), colours computed at once
+    h, w = rgba.shape[1:3]
+    return [QImage(img.data, w, h, 4 * w, QImage.Format_RGBA8888).copy() for img in rgba]
 
 
 def weight_color(value: float, alpha: float = 1.0) -> QColor:
-    c = QColor(POSITIVE if value >= 0 else NEGATIVE)
-    c.setAlphaF(max(0.0, min(1.0, alpha)))
-    return c
+    return on_white(POSITIVE if value >= 0 else NEGATIVE, alpha)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from simulator.activations import evaluate
 
-from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, plain_axes, twin_viewbox
+from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, twin_viewbox
 
 
 class ActivationPlot(PlotPanel):
@@ -34,15 +34,13 @@ class ActivationPlot(PlotPanel):
         self.tools.addWidget(self.combo)
         self.tools.addWidget(self.info)
         self.finish_tools()
-        self.plot = self.graphics.addPlot()
-        plain_axes(self.plot)
+        self.plot = self.add_plot()
         self.plot.setLabel("bottom", _t("pre-activation z = x·W + b"))
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = add_legend(self.plot, offset=(10, 10))
         self.hist_vb = twin_viewbox(self.plot, _t("share of values"))
         self.hist = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0,
                                      brush=pg.mkBrush(120, 120, 120, 70),
-                                     pen=pg.mkPen(120, 120, 120, 140))
+                                     pen=pg.mkPen(160, 160, 160))
         self.hist_vb.addItem(self.hist)
         self.hist_vb.setZValue(-10)
         self.f_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2.5), name="f(z)")

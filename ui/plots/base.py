@@ -11,8 +11,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
-#: Most points a history curve draws; longer runs are decimated for display only.
-MAX_DISPLAY = 2000
+from ui.colors import opaque_pen
+
+#: Most points a history curve draws; longer runs are thinned for display only (the
+#: stroke cost grows with the points, and a docked plot is a few hundred pixels wide).
+MAX_DISPLAY = 1000
 #: TensorFlow Playground's colours: orange for negative / class 0, blue for positive / class 1.
 ORANGE, BLUE = (245, 147, 34), (8, 119, 189)
 #: Line colours for per-layer series, first hidden layer (darkest) to output.
@@ -33,11 +36,24 @@ def layer_colors(n: int) -> list[tuple[int, int, int]]:
             for k in range(n)]
 
 
-def decimate(n: int, limit: int = MAX_DISPLAY) -> slice | np.ndarray:
-    """Indices of at most ``limit`` evenly spread points of ``n`` (first and last kept)."""
+def envelope(y: np.ndarray, limit: int = MAX_DISPLAY) -> np.ndarray:
+    """Indices of at most ``limit`` points of ``y`` that keep its shape: the series is cut
+    into ``limit / 2`` equal bins and each bin keeps its lowest and highest value (in
+    order), so spikes and noise bands survive; the first and last points always stay."""
+    n = len(y)
     if n <= limit:
-        return slice(0, n)
-    return np.unique(np.linspace(0, n - 1, limit).astype(np.intp))
+        return np.arange(n)
+    bins = limit // 2
+    k = -(-n // bins)  # ceil
+    padded = np.full(bins * k, np.nan)
+    padded[:n] = y
+    rows = padded.reshape(bins, k)
+    nan = np.isnan(rows)
+    lo = np.where(nan, np.inf, rows).argmin(axis=1)
+    hi = np.where(nan, -np.inf, rows).argmax(axis=1)
+    start = np.arange(bins) * k
+    idx = np.unique(np.concatenate([start + lo, start + hi, [0, n - 1]]))
+    return idx[idx < n]
 
 
 class GrowingTable:
@@ -93,7 +109,17 @@ def plain_axes(plot: pg.PlotItem) -> None:
         plot.getAxis(name).enableAutoSIPrefix(False)
 
 
-class LogAxis(pg.AxisItem):
+class Axis(pg.AxisItem):
+    """An axis whose ticks and grid lines are opaque: pyqtgraph fades them with alpha,
+    which Qt's raster engine draws ~50x slower (see ``ui/colors.py``), and a grid is
+    redrawn whenever its range moves."""
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802,N803 (pyqtgraph)
+        tickSpecs = [(opaque_pen(pen), a, b) for pen, a, b in tickSpecs]  # noqa: N806
+        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+
+
+class LogAxis(Axis):
     """A log axis labelling only 1, 2 and 5 times a power of ten: pyqtgraph labels every
     minor tick when the range spans one or two decades, and the labels overlap."""
 
@@ -176,6 +202,21 @@ class PlotPanel(QWidget):
         self.export_button.setAutoRaise(True)
         self.export_button.clicked.connect(self._ask_export)
 
+    def add_plot(self, row=None, col=None, log_axis: bool = False,
+                 grid: tuple[bool, bool] = (True, True)) -> pg.PlotItem:
+        """A plot in ``graphics`` with plain number labels and a light, opaque grid."""
+        axes = {side: Axis(side) for side in ("bottom", "right", "top")}
+        axes["left"] = LogAxis("left") if log_axis else Axis("left")
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=axes)
+        plain_axes(plot)
+        plot.showGrid(x=grid[0], y=grid[1], alpha=0.2)
+        for side in ("right", "top"):  # shown by twin_viewbox only; no grid of their own
+            axes[side].setGrid(False)
+            plot.hideAxis(side)
+        for axis in axes.values():  # an opaque grid goes under the curves, not over them
+            axis.setZValue(plot.vb.zValue() - 1)
+        return plot
+
     def finish_tools(self) -> None:
         """Call after adding subclass widgets: pushes Export to the right end."""
         self.tools.addStretch(1)
@@ -197,6 +238,9 @@ class PlotPanel(QWidget):
             return False
         self._dirty = False
         self.redraw()
+        # pyqtgraph settles auto-ranges in the paint event and then asks for a second
+        # paint; settling them now makes one paint per redraw
+        self.graphics.scene().prepareForPaint()
         return True
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -12,13 +12,11 @@ import pyqtgraph as pg
 
 from .base import (
     GrowingTable,
-    LogAxis,
     PlotPanel,
     _t,
     add_legend,
-    decimate,
+    envelope,
     layer_colors,
-    plain_axes,
 )
 
 #: Values below this are drawn at this floor on the log axes.
@@ -34,18 +32,13 @@ class GradientPlot(PlotPanel):
         self.table = GrowingTable(1)
         self.epochs = GrowingTable(1)
         self.finish_tools()
-        self.lines_plot = self.graphics.addPlot(row=0, col=0,
-                                                axisItems={"left": LogAxis("left")})
-        plain_axes(self.lines_plot)
+        self.lines_plot = self.add_plot(row=0, col=0, log_axis=True)
         self.lines_plot.setLogMode(y=True)
         self.lines_plot.setLabel("left", _t("mean |∂E/∂W|"))
         self.lines_plot.setLabel("bottom", _t("Epoch"))
-        self.lines_plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = add_legend(self.lines_plot, offset=(-10, 10), colCount=2)
-        self.bars_plot = self.graphics.addPlot(row=1, col=0)
-        plain_axes(self.bars_plot)
+        self.bars_plot = self.add_plot(row=1, col=0, grid=(False, True))
         self.bars_plot.setLabel("left", _t("latest"))
-        self.bars_plot.showGrid(y=True, alpha=0.2)
         self.bars_plot.setMouseEnabled(x=False, y=False)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
@@ -103,10 +96,9 @@ class GradientPlot(PlotPanel):
             names = [_t("Layer {0}").format(k + 1) for k in range(n)]
         if names != self._names or len(self.curves) != n:
             self._rebuild_curves(names)
-        idx = decimate(len(epochs))
-        x = epochs[idx]
         for k, curve in enumerate(self.curves):
-            curve.setData(x, np.maximum(values[idx, k], FLOOR), connect="finite")
+            idx = envelope(values[:, k])
+            curve.setData(epochs[idx], np.maximum(values[idx, k], FLOOR), connect="finite")
         cur = self.current_values()
         if len(cur):
             logs = np.log10(np.maximum(cur, FLOOR))

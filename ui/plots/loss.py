@@ -15,12 +15,10 @@ from .base import (
     BLUE,
     ORANGE,
     GrowingTable,
-    LogAxis,
     PlotPanel,
     _t,
     add_legend,
-    decimate,
-    plain_axes,
+    envelope,
     twin_viewbox,
 )
 
@@ -45,11 +43,9 @@ class LossPlot(PlotPanel):
         self.tools.addWidget(self.show_metric)
         self.finish_tools()
 
-        self.plot = self.graphics.addPlot(axisItems={"left": LogAxis("left")})
-        plain_axes(self.plot)
+        self.plot = self.add_plot(log_axis=True)
         self.plot.setLabel("bottom", _t("Epoch"))
         self.plot.setLabel("left", _t("Loss"))
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = add_legend(self.plot, offset=(-10, 10))
         self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=_t("Train loss"))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=_t("Test loss"))
@@ -83,22 +79,22 @@ class LossPlot(PlotPanel):
     # -- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
         v = self.table.view
-        idx = decimate(len(v))
-        d = v[idx]
-        x = d[:, 0]
+        x = v[:, 0]
         log = self.log_y.isChecked()
         for curve, col in ((self.train_curve, 1), (self.test_curve, 2)):
-            y = d[:, col]
+            y = v[:, col]
             if log:
                 y = np.where(y > 0, y, np.nan)
-            curve.setData(x, y, connect="finite")
+            idx = envelope(y)
+            curve.setData(x[idx], y[idx], connect="finite")
             curve.setVisible(bool(np.isfinite(y).any()) or len(y) == 0)
         r2 = self.metric_name == "r2"
         self.plot.getAxis("right").setLabel(_t("R²") if r2 else _t("Accuracy"))
         self.metric_vb.setYRange(-0.02 if not r2 else -0.5, 1.02, padding=0)
         show = self.show_metric.isChecked()
         for curve, col in ((self.train_metric, 3), (self.test_metric, 4)):
-            curve.setData(x, d[:, col], connect="finite")
+            idx = envelope(v[:, col])
+            curve.setData(x[idx], v[idx, col], connect="finite")
             curve.setVisible(show)
         self._rename_legend(r2)
 

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from .base import BLUE, CLASS_COLORS, ORANGE, PlotPanel, _t, plain_axes
+from .base import BLUE, CLASS_COLORS, ORANGE, PlotPanel, _t
 
 
 def playground_lut(n: int = 256) -> np.ndarray:
@@ -34,9 +34,7 @@ class OutputPlot(PlotPanel):
         self.document = document
         self.views = None
         self.finish_tools()
-        self.plot = self.graphics.addPlot()
-        plain_axes(self.plot)
-        self.plot.showGrid(x=False, y=False)
+        self.plot = self.add_plot(grid=(False, False))
         self.image = pg.ImageItem()
         self.image.setLookupTable(playground_lut())
         self.image.setZValue(-20)

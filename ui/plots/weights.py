@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from .base import PlotPanel, _t, add_legend, layer_colors, plain_axes
+from .base import PlotPanel, _t, add_legend, layer_colors
 
 
 class WeightsPlot(PlotPanel):
@@ -16,11 +16,9 @@ class WeightsPlot(PlotPanel):
         self.document = document
         self.views = None
         self.finish_tools()
-        self.plot = self.graphics.addPlot()
-        plain_axes(self.plot)
+        self.plot = self.add_plot()
         self.plot.setLabel("bottom", _t("weight value"))
         self.plot.setLabel("left", _t("share of weights"))
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = add_legend(self.plot, offset=(-10, 10))
         self.curves: list[pg.PlotCurveItem] = []
 
