@@ -13,7 +13,7 @@ def test_no_tr_call_on_a_formatted_string():
 
 def test_every_source_string_has_a_korean_translation():
     catalog = i18n.load_catalog()
-    sources = {**i18n.extract_sources(), **{t: ["datasets"] for t in i18n.builtin_titles()}}
+    sources = {**i18n.extract_sources(), **{t: ["datasets"] for t in i18n.builtin_texts()}}
     missing = [f"{text!r} ({where[0]})" for text, where in sources.items()
                if text not in catalog]
     assert not missing, f"{len(missing)} untranslated; run `make translations`:\n" + \
@@ -35,6 +35,8 @@ def test_korean_interface_at_runtime(qapp):
         window = MainWindow()
         titles = [a.text() for a in window.menuBar().actions()]
         assert titles and all(HANGUL.search(t) for t in titles), titles
+        # the built-in data set's description too (it comes from simulator.datasets)
+        assert HANGUL.search(window.data_panel.description_label.text())
         window.close()
         window.deleteLater()
     finally:

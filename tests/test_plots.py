@@ -207,3 +207,19 @@ def test_on_white_blends_translucent_colours_into_opaque_ones():
     assert opaque_pen(solid) is solid
     faded = opaque_pen(QPen(QColor(0, 0, 0, 128), 2.5))
     assert faded.color().alpha() == 255 and faded.widthF() == 2.5
+
+
+def test_history_plots_explain_themselves_until_the_first_epoch(qtbot):
+    from ui.plots import GradientPlot, LossPlot
+    doc = Document()
+    plots = [LossPlot(doc), GradientPlot(doc)]
+    for plot in plots:
+        qtbot.addWidget(plot)
+        plot.show()
+        plot.flush()
+        assert plot.empty_label.isVisible() and not plot.graphics.isVisible()
+        assert "F5" in plot.empty_label.text()
+    doc.append_history([{"epoch": 1, "train_loss": 0.5, "grad_mean_abs": [0.1, 0.01]}])
+    for plot in plots:
+        plot.flush()
+        assert plot.graphics.isVisible() and not plot.empty_label.isVisible()

@@ -84,11 +84,17 @@ def extract_sources(root: Path = UI_ROOT) -> dict[str, list[str]]:
     return found
 
 
-def builtin_titles() -> dict[str, str]:
-    """The built-in datasets' titles, which the data panel translates at run time;
-    the catalog seeds their Korean from ``simulator.datasets``."""
+def builtin_texts() -> dict[str, str | None]:
+    """The built-in datasets' titles and descriptions, which the data panel translates at
+    run time: {English: Korean or None}. Titles bring their Korean from
+    ``simulator.datasets``; descriptions get theirs in the catalog."""
     from simulator.datasets import BUILTINS
-    return {info.title: info.title_ko for info in BUILTINS.values()}
+    texts: dict[str, str | None] = {}
+    for info in BUILTINS.values():
+        texts[info.title] = info.title_ko
+        if info.description:
+            texts.setdefault(info.description, None)
+    return texts
 
 
 def dynamic_tr_calls(root: Path = UI_ROOT) -> list[str]:
@@ -128,10 +134,11 @@ def _tr_calls(path: Path):
 
 def update_ts(path: Path = TS_FILE) -> tuple[int, int]:
     """Rewrite the .ts file with every current source text; returns (total, untranslated)."""
-    old = {**builtin_titles(), **load_catalog(path)}
+    builtins = builtin_texts()
+    old = {**{k: v for k, v in builtins.items() if v}, **load_catalog(path)}
     sources = extract_sources()
-    for title in builtin_titles():
-        sources.setdefault(title, ["simulator/datasets/catalog.py:0"])
+    for text in builtins:
+        sources.setdefault(text, ["simulator/datasets/catalog.py:0"])
     root = ET.Element("TS", version="2.1", language="ko_KR", sourcelanguage="en")
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = "ANN Simulator"

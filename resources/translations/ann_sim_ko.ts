@@ -9,7 +9,7 @@
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="127" />
+      <location filename="ui/plots/activation.py" line="126" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -124,7 +124,17 @@
       <translation>--train-epochs는 0 이상이어야 합니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="167" />
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>1-D regression: y = sin(x) for x in -6 .. 6, plus Gaussian noise with standard deviation = noise.</source>
+      <translation>1차원 회귀: x가 -6 .. 6일 때 y = sin(x)에 표준편차가 노이즈인 가우시안 노이즈를 더합니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>1797 handwritten digits as 8 x 8 images (64 pixel values 0 .. 16), 10 classes 0 .. 9. UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</source>
+      <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="173" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -144,7 +154,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="197" />
+      <location filename="ui/plots/base.py" line="313" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -171,13 +181,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>ANN Simulator 정보</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="56" />
-      <location filename="ui/plots/loss.py" line="97" />
+      <location filename="ui/plots/loss.py" line="52" />
+      <location filename="ui/plots/loss.py" line="95" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="41" />
+      <location filename="ui/plots/loss.py" line="39" />
       <source>Accuracy / R²</source>
       <translation>정확도 / R²</translation>
     </message>
@@ -202,12 +212,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="512" />
+      <location filename="ui/editor/scene.py" line="514" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/data/panel.py" line="355" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -246,6 +256,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/labels.py" line="14" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Breast Cancer Wisconsin (Diagnostic): 30 measurements of cell nuclei from 569 samples; class benign (0) or malignant (1). UCI Machine Learning Repository, CC BY 4.0.</source>
+      <translation>위스콘신 유방암(진단) 데이터: 표본 569개의 세포핵 측정값 30개, 클래스는 양성(0) 또는 악성(1). UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -380,17 +395,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="238" />
+      <location filename="ui/data/panel.py" line="245" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="349" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="233" />
+      <location filename="ui/data/panel.py" line="240" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -410,7 +425,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="248" />
+      <location filename="ui/data/panel.py" line="255" />
       <location filename="ui/training/panel.py" line="153" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
@@ -426,7 +441,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="335" />
+      <location filename="ui/data/panel.py" line="342" />
       <source>Change training ratio</source>
       <translation>학습 비율 변경</translation>
     </message>
@@ -436,7 +451,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="308" />
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Chemical analysis of 178 Italian wines from 3 cultivars, 13 measurements each. UCI Machine Learning Repository, CC BY 4.0.</source>
+      <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="315" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -449,6 +469,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/table_model.py" line="76" />
       <source>Class</source>
       <translation>클래스</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Class 1 in the quadrants where x1 and x2 have the same sign, class 0 in the others: the XOR pattern, which no single line separates.</source>
+      <translation>x1과 x2의 부호가 같은 사분면은 클래스 1, 나머지는 클래스 0: 어떤 직선 하나로도 나눌 수 없는 XOR 패턴입니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Class 1 inside a circle of radius 2.5, class 0 in a ring from 3.5 to 5. Noise moves the point used to pick the label, so labels near the border get mixed.</source>
+      <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
       <location filename="ui/data/plot.py" line="43" />
@@ -486,7 +516,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>쉼표  ,</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="122" />
+      <location filename="ui/plots/output.py" line="120" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
@@ -511,13 +541,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="283" />
+      <location filename="ui/data/panel.py" line="290" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
-      <location filename="ui/editor/scene.py" line="523" />
+      <location filename="ui/editor/scene.py" line="525" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -548,12 +578,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="381" />
+      <location filename="ui/editor/scene.py" line="383" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="376" />
+      <location filename="ui/editor/scene.py" line="378" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
@@ -573,7 +603,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="247" />
+      <location filename="ui/editor/items.py" line="257" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -590,7 +620,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="532" />
+      <location filename="ui/editor/scene.py" line="534" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -600,8 +630,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="42" />
-      <location filename="ui/plots/loss.py" line="50" />
+      <location filename="ui/plots/gradients.py" line="38" />
+      <location filename="ui/plots/loss.py" line="47" />
       <source>Epoch</source>
       <translation>에포크</translation>
     </message>
@@ -657,7 +687,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="179" />
+      <location filename="ui/plots/base.py" line="295" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -677,7 +707,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="132" />
+      <location filename="ui/plots/base.py" line="219" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -692,7 +722,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>첫 행이 머리글</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="113" />
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Fisher's iris flowers: 4 measurements (cm) of 150 flowers, 3 species (50 each). UCI Machine Learning Repository, CC BY 4.0.</source>
+      <translation>피셔의 붓꽃 데이터: 꽃 150송이의 측정값 4개(cm), 품종 3개(각 50송이). UCI Machine Learning Repository, CC BY 4.0.</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="111" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
@@ -733,9 +768,9 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="191" />
-      <location filename="ui/plots/activation.py" line="84" />
-      <location filename="ui/plots/gradients.py" line="69" />
-      <location filename="ui/plots/weights.py" line="48" />
+      <location filename="ui/plots/activation.py" line="83" />
+      <location filename="ui/plots/gradients.py" line="62" />
+      <location filename="ui/plots/weights.py" line="46" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
@@ -766,17 +801,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="202" />
+      <location filename="ui/data/panel.py" line="209" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="375" />
+      <location filename="ui/data/panel.py" line="382" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="399" />
+      <location filename="ui/data/panel.py" line="406" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
@@ -803,12 +838,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="520" />
+      <location filename="ui/editor/scene.py" line="522" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="517" />
+      <location filename="ui/editor/scene.py" line="519" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -848,7 +883,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="103" />
+      <location filename="ui/plots/gradients.py" line="100" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
     </message>
@@ -863,23 +898,23 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습률 α</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="165" />
+      <location filename="ui/data/panel.py" line="171" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="38" />
+      <location filename="ui/plots/loss.py" line="36" />
       <source>Log scale</source>
       <translation>로그 눈금</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="39" />
+      <location filename="ui/plots/loss.py" line="37" />
       <source>Logarithmic loss axis: shows progress when the loss is small</source>
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
       <location filename="ui/plots/__init__.py" line="30" />
-      <location filename="ui/plots/loss.py" line="51" />
+      <location filename="ui/plots/loss.py" line="48" />
       <location filename="ui/training/panel.py" line="93" />
       <source>Loss</source>
       <translation>손실</translation>
@@ -890,12 +925,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="172" />
+      <location filename="ui/data/panel.py" line="178" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="263" />
+      <location filename="ui/data/panel.py" line="270" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -920,7 +955,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="ui/files/screenshots.py" line="167" />
+      <location filename="ui/files/screenshots.py" line="177" />
       <source>Network canvas</source>
       <translation>신경망 캔버스</translation>
     </message>
@@ -956,7 +991,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="250" />
+      <location filename="ui/data/panel.py" line="257" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -981,17 +1016,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="271" />
+      <location filename="ui/data/panel.py" line="278" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="235" />
+      <location filename="ui/data/panel.py" line="242" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="262" />
+      <location filename="ui/data/panel.py" line="269" />
       <location filename="ui/labels.py" line="21" />
       <source>None</source>
       <translation>없음</translation>
@@ -1002,7 +1037,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="274" />
+      <location filename="ui/data/panel.py" line="281" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1022,7 +1057,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="230" />
+      <location filename="ui/data/panel.py" line="237" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1063,9 +1098,9 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="190" />
-      <location filename="ui/plots/activation.py" line="83" />
-      <location filename="ui/plots/gradients.py" line="68" />
-      <location filename="ui/plots/weights.py" line="48" />
+      <location filename="ui/plots/activation.py" line="82" />
+      <location filename="ui/plots/gradients.py" line="61" />
+      <location filename="ui/plots/weights.py" line="46" />
       <source>Output</source>
       <translation>출력층</translation>
     </message>
@@ -1075,7 +1110,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="180" />
+      <location filename="ui/plots/base.py" line="296" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1110,22 +1145,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="141" />
+      <location filename="ui/data/panel.py" line="147" />
       <source>Plot</source>
       <translation>그래프</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="270" />
+      <location filename="ui/data/panel.py" line="277" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="171" />
+      <location filename="ui/data/panel.py" line="177" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="118" />
+      <location filename="ui/plots/output.py" line="116" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
     </message>
@@ -1145,7 +1180,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="246" />
+      <location filename="ui/data/panel.py" line="253" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -1160,22 +1195,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="172" />
+      <location filename="ui/data/panel.py" line="178" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="249" />
+      <location filename="ui/data/panel.py" line="256" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="329" />
+      <location filename="ui/data/panel.py" line="336" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="170" />
+      <location filename="ui/data/panel.py" line="176" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -1183,6 +1218,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/import_dialog.py" line="91" />
       <source>Regression (numbers)</source>
       <translation>회귀 (수치)</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Regression on a tilted plane: y = (x1 + x2) / 10, about -1.2 .. 1.2. Noise shifts the point before y is computed.</source>
+      <translation>기울어진 평면의 회귀: y = (x1 + x2) / 10, 약 -1.2 .. 1.2. 노이즈는 y를 계산하기 전에 점을 움직입니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Regression on six bumps (three up, three down) in a 3 x 2 grid; y is -1 .. 1 and 0 away from the bumps.</source>
+      <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="126" />
@@ -1201,17 +1246,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="535" />
+      <location filename="ui/editor/scene.py" line="537" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="514" />
+      <location filename="ui/editor/scene.py" line="516" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="353" />
+      <location filename="ui/data/panel.py" line="360" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -1228,12 +1273,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="538" />
+      <location filename="ui/editor/scene.py" line="540" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="298" />
+      <location filename="ui/data/panel.py" line="305" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -1243,7 +1288,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="142" />
+      <location filename="ui/data/panel.py" line="148" />
       <source>Rows</source>
       <translation>표</translation>
     </message>
@@ -1253,7 +1298,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="97" />
+      <location filename="ui/plots/loss.py" line="95" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1293,7 +1338,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="133" />
+      <location filename="ui/plots/base.py" line="220" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -1303,7 +1348,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="266" />
+      <location filename="ui/data/panel.py" line="273" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -1318,7 +1363,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="272" />
+      <location filename="ui/data/panel.py" line="279" />
       <location filename="ui/training/panel.py" line="154" />
       <source>Seed</source>
       <translation>시드</translation>
@@ -1334,12 +1379,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="255" />
+      <location filename="ui/data/panel.py" line="262" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="97" />
+      <location filename="ui/plots/activation.py" line="96" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -1354,7 +1399,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>나선</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="262" />
+      <location filename="ui/data/panel.py" line="269" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
@@ -1419,18 +1464,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="105" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="63" />
-      <location filename="ui/plots/loss.py" line="107" />
+      <location filename="ui/plots/loss.py" line="59" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="55" />
+      <location filename="ui/plots/loss.py" line="51" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
     </message>
@@ -1438,6 +1483,26 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/bar.py" line="159" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>The AND truth table: inputs x1, x2 in {0, 1}, target 0 or 1. A single perceptron (one straight line) can learn it.</source>
+      <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>The NAND truth table: inputs x1, x2 in {0, 1}, target 0 or 1. A single perceptron (one straight line) can learn it.</source>
+      <translation>NAND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>The OR truth table: inputs x1, x2 in {0, 1}, target 0 or 1. A single perceptron (one straight line) can learn it.</source>
+      <translation>OR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>The XOR truth table: inputs x1, x2 in {0, 1}, target 0 or 1. No single straight line separates the classes: a perceptron cannot learn it, a network with a hidden layer can.</source>
+      <translation>XOR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 어떤 직선 하나로도 두 클래스를 나눌 수 없어 퍼셉트론은 학습하지 못하고, 은닉층이 있는 신경망은 학습합니다.</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="86" />
@@ -1472,7 +1537,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="165" />
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>The lecture's feature table (4 rows, columns a, b, c) for the matrix view X @ W. The lecture gives no target, so the target is the plain sum a + b + c: a weighted sum with every weight 1, which one linear neuron learns exactly.</source>
+      <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="171" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -1495,7 +1565,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="107" />
+      <location filename="ui/plots/output.py" line="105" />
       <source>The network's output over the input plane; training points filled, test points hollow</source>
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
@@ -1526,13 +1596,23 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/gradients.py" line="94" />
+      <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
+      <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="83" />
+      <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
+      <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="105" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="62" />
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="58" />
+      <location filename="ui/plots/loss.py" line="105" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1547,7 +1627,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="54" />
+      <location filename="ui/plots/loss.py" line="50" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
     </message>
@@ -1562,7 +1642,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="273" />
+      <location filename="ui/data/panel.py" line="280" />
       <location filename="ui/training/panel.py" line="146" />
       <source>Training data</source>
       <translation>학습 비율</translation>
@@ -1584,13 +1664,28 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Two Gaussian clouds: class 1 around (2, 2), class 0 around (-2, -2). More noise widens the clouds until they overlap.</source>
+      <translation>가우시안 분포를 따르는 두 점 구름: 클래스 1은 (2, 2) 주변, 클래스 0은 (-2, -2) 주변. 노이즈가 클수록 구름이 넓어져 서로 겹칩니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Two Gaussians</source>
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="168" />
+      <location filename="ui/data/panel.py" line="174" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Two interleaved spirals (class 1 and class 0), the hardest of the 2-D sets: it needs several hidden layers or extra input features.</source>
+      <translation>서로 맞물린 두 나선(클래스 1과 클래스 0). 2차원 데이터 중 가장 어려워서 은닉층을 여러 개 두거나 입력 특징을 더해야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="simulator/datasets/catalog.py" line="0" />
+      <source>Two interleaving half circles (scikit-learn's make_moons, scaled by 3): class 1 the upper moon, class 0 the lower. Noise is Gaussian with standard deviation noise x 3.</source>
+      <translation>서로 맞물린 두 반원(scikit-learn의 make_moons를 3배로 키움): 위쪽 반달은 클래스 1, 아래쪽은 클래스 0. 노이즈는 표준편차가 노이즈 x 3인 가우시안입니다.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1618,7 +1713,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="203" />
+      <location filename="ui/data/panel.py" line="210" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
@@ -1638,7 +1733,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 행을 학습에 쓰는지, 테스트에만 쓰는지</translation>
     </message>
     <message>
-      <location filename="ui/files/screenshots.py" line="164" />
+      <location filename="ui/files/screenshots.py" line="174" />
       <source>Whole window</source>
       <translation>전체 창</translation>
     </message>
@@ -1673,7 +1768,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="393" />
+      <location filename="ui/editor/scene.py" line="395" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -1683,7 +1778,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최대 속도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="396" />
+      <location filename="ui/editor/scene.py" line="398" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -1708,7 +1803,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="390" />
+      <location filename="ui/editor/scene.py" line="392" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -1728,7 +1823,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="47" />
+      <location filename="ui/plots/gradients.py" line="41" />
       <source>latest</source>
       <translation>최근 값</translation>
     </message>
@@ -1738,7 +1833,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="41" />
+      <location filename="ui/plots/gradients.py" line="37" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
     </message>
@@ -1753,37 +1848,37 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="112" />
+      <location filename="ui/plots/output.py" line="110" />
       <source>output</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="402" />
+      <location filename="ui/editor/scene.py" line="404" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="39" />
+      <location filename="ui/plots/activation.py" line="38" />
       <source>pre-activation z = x·W + b</source>
       <translation>활성화 전 값 z = x·W + b</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="51" />
+      <location filename="ui/plots/activation.py" line="49" />
       <source>pre-activations now</source>
       <translation>현재 활성화 전 값</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="120" />
+      <location filename="ui/plots/output.py" line="118" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="117" />
+      <location filename="ui/plots/output.py" line="115" />
       <source>predicted value</source>
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="404" />
+      <location filename="ui/data/panel.py" line="411" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -1793,12 +1888,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="374" />
+      <location filename="ui/editor/scene.py" line="376" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="96" />
+      <location filename="ui/plots/activation.py" line="95" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>
@@ -1813,12 +1908,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>세미콜론</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="42" />
+      <location filename="ui/plots/activation.py" line="40" />
       <source>share of values</source>
       <translation>값의 비율</translation>
     </message>
     <message>
-      <location filename="ui/plots/weights.py" line="22" />
+      <location filename="ui/plots/weights.py" line="21" />
       <source>share of weights</source>
       <translation>가중치 비율</translation>
     </message>
@@ -1833,7 +1928,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="502" />
+      <location filename="ui/editor/scene.py" line="504" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -1898,12 +1993,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="121" />
+      <location filename="ui/plots/output.py" line="119" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="116" />
+      <location filename="ui/plots/output.py" line="114" />
       <source>true value</source>
       <translation>실제값</translation>
     </message>
@@ -1913,7 +2008,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>사용 불가</translation>
     </message>
     <message>
-      <location filename="ui/plots/weights.py" line="21" />
+      <location filename="ui/plots/weights.py" line="20" />
       <source>weight value</source>
       <translation>가중치 값</translation>
     </message>
@@ -1924,7 +2019,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="402" />
+      <location filename="ui/data/panel.py" line="409" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -1934,17 +2029,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="398" />
+      <location filename="ui/editor/scene.py" line="400" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="160" />
+      <location filename="ui/editor/items.py" line="170" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="405" />
+      <location filename="ui/data/panel.py" line="412" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
     </message>

@@ -56,6 +56,12 @@ QToolButton:checked { border: 2px solid #3367d6; background: #e3ecfb; padding: 1
 """
 
 
+def translated_description(text: str) -> str:
+    """A built-in's description in the interface language (an imported file's own
+    description has no translation and stays as it is)."""
+    return QCoreApplication.translate("BuiltinDatasets", text) if text else text
+
+
 def builtin_title(info) -> str:
     """The built-in's name as shown: the (translatable) English title and the Korean one."""
     title = QCoreApplication.translate("BuiltinDatasets", info.title)
@@ -188,7 +194,8 @@ class DataPanel(DocumentObserver, QWidget):
                 b.setIcon(thumbnail(name))
                 b.setIconSize(QSize(SIZE, SIZE))
                 b.setStyleSheet(BUTTON_STYLE)
-                b.setToolTip(f"<b>{builtin_title(info)}</b><br>{info.description}")
+                b.setToolTip(f"<b>{builtin_title(info)}</b><br>"
+                             f"{translated_description(info.description)}")
                 b.setAccessibleName(info.title)
                 b.clicked.connect(lambda _=False, n=name: self.choose(n))
                 self.button_group.addButton(b)
@@ -405,7 +412,7 @@ class DataPanel(DocumentObserver, QWidget):
         self.summary_label.setText(self.tr("{0} rows · {1} inputs · {2} · {3} for training")
                                    .format(len(ds), ds.n_features, task,
                                            len(doc.data.train_indices)))
-        self.description_label.setText(ds.description)
+        self.description_label.setText(translated_description(ds.description))
         self._shown_name = src.name
 
         params = self._effective_params()

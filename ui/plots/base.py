@@ -9,7 +9,15 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.colors import opaque_pen
 
@@ -194,7 +202,15 @@ class PlotPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addLayout(self.tools)
-        lay.addWidget(self.graphics, 1)
+        # the plot, or a message in its place while there is nothing to draw
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #5f6368; background: white; padding: 24px;")
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.graphics)
+        self._stack.addWidget(self.empty_label)
+        lay.addLayout(self._stack, 1)
         self._dirty = True
         self.export_button = QToolButton()
         self.export_button.setText(_t("Export…"))
@@ -216,6 +232,11 @@ class PlotPanel(QWidget):
         for axis in axes.values():  # an opaque grid goes under the curves, not over them
             axis.setZValue(plot.vb.zValue() - 1)
         return plot
+
+    def show_empty(self, message: str | None) -> None:
+        """Show ``message`` instead of the plot (nothing to draw yet), or the plot (None)."""
+        self.empty_label.setText(message or "")
+        self._stack.setCurrentWidget(self.empty_label if message else self.graphics)
 
     def finish_tools(self) -> None:
         """Call after adding subclass widgets: pushes Export to the right end."""

@@ -90,6 +90,10 @@ class GradientPlot(PlotPanel):
     # -- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
         epochs, values = self.series()
+        self.show_empty(None if len(epochs) else
+                        _t("Train (F5) or step one epoch: the mean |∂E/∂W| of every layer "
+                           "appears here. Lines falling apart by orders of magnitude are "
+                           "vanishing gradients."))
         n = values.shape[1] if values.ndim == 2 else 0
         names = self._layer_names()
         if len(names) != n:

@@ -79,6 +79,9 @@ class LossPlot(PlotPanel):
     # -- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
         v = self.table.view
+        self.show_empty(None if len(v) else
+                        _t("Train (F5) or step one epoch: the train and test loss of every "
+                           "epoch appear here."))
         x = v[:, 0]
         log = self.log_y.isChecked()
         for curve, col in ((self.train_curve, 1), (self.test_curve, 2)):
