@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
 from simulator.document import Document
 from tests import qt_helpers as qh
@@ -421,3 +427,79 @@ def test_training_weights_refresh_gui_heatmaps_throttled(win, qtbot):
     assert np.array_equal(scene.heatmaps[1], before)  # not on every event: a timer batches them
     qtbot.waitUntil(lambda: not np.array_equal(scene.heatmaps[1], before), timeout=2000)
     assert np.allclose(scene.heatmaps[1], -before, atol=1e-5)  # tanh is odd: flipped inputs
+
+
+# -- context menus and the real number dialog (modal: answered from a timer) ---------------------
+def answer_popup(qtbot, text: str) -> list[str]:
+    """When the next context menu opens, trigger its action ``text``; returns the list
+    the menu's action texts are put in (empty if no menu opened)."""
+    seen: list[str] = []
+
+    def pick():
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            return
+        try:
+            seen.extend(a.text() for a in menu.actions() if a.text())
+            action = next(a for a in menu.actions() if a.text() == text)
+            assert action.isEnabled(), text
+            action.trigger()
+        finally:
+            menu.close()
+
+    QTimer.singleShot(50, pick)
+    return seen
+
+
+def right_click(view, scene_point) -> None:
+    """The context-menu event Qt sends after a right click (a blocking menu follows)."""
+    pos = qh.view_point(view, scene_point)
+    event = QContextMenuEvent(QContextMenuEvent.Mouse, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_connection_menu_removes_and_restores_a_connection(qtbot, win):
+    window, editor = win
+    view, scene, doc = editor.canvas, editor.scene, window.document
+    point = along(scene.connection_item(0, 1, 2))
+    seen = answer_popup(qtbot, "Remove connection")
+    right_click(view, point)
+    assert "Edit weight…" in seen
+    assert not editor.controller.is_connected(0, 1, 2)
+    assert doc.spec.layers[0].mask[1, 2] == 0
+    answer_popup(qtbot, "Restore connection")
+    right_click(view, point)
+    assert editor.controller.is_connected(0, 1, 2)
+    window.undo_stack.undo()
+    assert not editor.controller.is_connected(0, 1, 2)
+
+
+def test_layer_menu_inserts_and_deletes_layers(qtbot, win):
+    window, editor = win
+    view, scene, doc = editor.canvas, editor.scene, window.document
+    seen = answer_popup(qtbot, "Insert layer after")
+    right_click(view, scene.neuron_pos(1, 0))  # a neuron opens its layer's menu
+    assert {"Add neuron", "Remove neuron", "Delete layer"} <= set(seen)
+    assert len(doc.spec.layers) == 4
+    answer_popup(qtbot, "Delete layer")
+    right_click(view, scene.neuron_pos(2, 1))  # the new layer
+    assert len(doc.spec.layers) == 3
+
+
+def test_real_weight_dialog_sets_the_typed_value(qtbot, win):
+    window, editor = win
+    view, scene, doc = editor.canvas, editor.scene, window.document
+    shown = []
+
+    def type_value():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QInputDialog):
+            shown.append(dialog.doubleValue())
+            dialog.setDoubleValue(-1.25)
+            dialog.accept()
+
+    QTimer.singleShot(50, type_value)
+    old = float(doc.weights[0][0][1, 2])
+    qh.double_click(view, along(scene.connection_item(0, 1, 2)))
+    assert shown == [pytest.approx(old, abs=1e-4)]  # the dialog opened on the current value
+    assert doc.weights[0][0][1, 2] == pytest.approx(-1.25)

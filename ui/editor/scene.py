@@ -504,7 +504,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.controller.refuse(self.tr("the input and output layers follow the data and "
                                        "cannot be moved"))
 
-    # -- context menus (blocking: not used by tests) -----------------------------------------
+    # -- context menus (modal; tests answer them from a timer) --------------------------------
     def layer_context_menu(self, column: int, screen_pos) -> None:
         self.select_column(column)
         menu = QMenu()
