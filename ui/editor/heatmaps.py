@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ui.training.views import plane_extent, plotted_rows
+
 from . import style
 
 #: Above this many multiply-adds per grid point the GUI does not compute heatmaps itself.
@@ -16,28 +18,14 @@ MAX_GUI_COST = 40_000
 
 
 def plane_bounds(document) -> tuple[float, float, float, float] | None:
-    """(x_min, x_max, y_min, y_max) of the network's (normalized) input plane, or None
-    when the data does not have exactly two features."""
+    """(x_min, x_max, y_min, y_max) of the (normalized) input plane the heatmaps cover,
+    the same as the output plot's; None unless the data has exactly two features."""
     if document.spec.inputs != 2:
         return None
-    X = None
-    data = document.data
-    for name in ("X_train", "train_X", "x_train"):
-        X = getattr(data, name, None)
-        if X is not None:
-            break
-    if X is None:
-        train = getattr(data, "train", None)
-        X = getattr(train, "X", None)
-    if X is None:
-        X = document.dataset.X
-    X = np.asarray(X, dtype=np.float64)
+    X = plotted_rows(document.data)
     if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
         return None
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    pad = np.maximum((hi - lo) * 0.08, 1e-3)
-    lo, hi = lo - pad, hi + pad
-    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+    return plane_extent(X)
 
 
 def gui_cost(spec) -> int:

@@ -20,7 +20,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .runner import ProcessRunner, ThreadRunner
-from .views import MAX_POINTS, Views, compute_views, plane_extent
+from .views import MAX_POINTS, Views, compute_views, plane_extent, plotted_rows
 from .worker import LIVE_SETTINGS, Job, Snapshot
 
 #: GIL switch interval while the worker runs; the default 5 ms starves the GUI thread.
@@ -338,8 +338,6 @@ def _shapes_match(weights, document) -> bool:
 def _plot_points(document) -> tuple[np.ndarray, tuple | None]:
     """Rows for histograms and predicted-vs-true (train then test, capped), and the
     input-plane extent for 1- and 2-input data."""
-    train, test = document.data.train, document.data.test
-    parts = [train.X] + ([test.X] if test is not None and len(test.X) else [])
-    X = np.concatenate(parts, axis=0)
+    X = plotted_rows(document.data)
     extent = plane_extent(X) if X.shape[1] <= 2 and len(X) else None
     return X[:MAX_POINTS].astype(document.settings.dtype), extent

@@ -95,6 +95,14 @@ def compute_views(net, sample: np.ndarray | None, extent: tuple | None) -> Views
     return views
 
 
+def plotted_rows(data) -> np.ndarray:
+    """Every row the plots draw, normalized as the network sees them: train, then test
+    (``data`` is the document's PreparedData)."""
+    parts = [data.train.X] + ([data.test.X] if data.test is not None and len(data.test.X)
+                              else [])
+    return np.concatenate(parts, axis=0)
+
+
 def plane_extent(X: np.ndarray, margin: float = 0.1) -> tuple:
     """(xmin, xmax, ymin, ymax) around the points of 1- or 2-column ``X``, with a margin."""
     lo, hi = X.min(axis=0), X.max(axis=0)
