@@ -260,3 +260,53 @@ def test_history_rows_have_per_layer_gradients(qtbot, make_controller):
     row = doc.history[-1]
     assert len(row["grad_mean_abs"]) == 2
     assert all(math.isfinite(v) and v > 0 for v in row["grad_mean_abs"])
+
+
+@pytest.fixture
+def xor_window(qtbot):
+    from ui.main_window import MainWindow
+    window = MainWindow(xor_document())
+    qtbot.addWidget(window)
+    window.files.ask_unsaved = lambda: "discard"
+    window.show()
+    yield window
+    window.document.mark_dirty(False)
+    window.training.shutdown()
+
+
+def test_epoch_limit_from_the_toolbar_pauses_there(qtbot, xor_window):
+    window, bar, ctl = xor_window, xor_window.training_bar, xor_window.training
+    bar.limit.setValue(25)  # "Stop at epoch": an undoable settings edit
+    assert window.document.settings.epoch_limit == 25
+    with qtbot.waitSignal(ctl.limit_reached, timeout=20000) as blocker:
+        bar.act_train.trigger()
+    assert blocker.args == [25]
+    assert ctl.state == "paused" and ctl.epoch == 25 and len(window.document.history) == 25
+    assert "25" in window.statusBar().currentMessage()
+    bar.act_train.trigger()  # at the limit: refused with a note, nothing runs
+    assert ctl.state == "paused" and ctl.epoch == 25
+    bar.limit.setValue(40)  # raising the limit lets it continue to the new one
+    with qtbot.waitSignal(ctl.limit_reached, timeout=20000) as blocker:
+        bar.act_train.trigger()
+    assert blocker.args == [40] and [r["epoch"] for r in window.document.history] == \
+        list(range(1, 41))
+
+
+def test_slow_motion_speed_paces_the_epochs(qtbot, xor_window):
+    """5 epochs per second: a learner can follow every epoch (XOR runs thousands of
+    epochs a second as fast as possible)."""
+    window, bar, ctl = xor_window, xor_window.training_bar, xor_window.training
+    i = bar.speed.findData(5.0)
+    bar.speed.setCurrentIndex(i)
+    bar.speed.activated.emit(i)  # what choosing it with the mouse sends
+    assert window.document.settings.epochs_per_second == 5.0
+    bar.act_train.trigger()
+    qtbot.waitUntil(lambda: ctl.epoch >= 2, timeout=10000)
+    qtbot.wait(600)
+    # never faster than asked (a slow machine may be slower, not faster)
+    assert ctl.epoch <= 2 + 0.6 * 5 + 2, ctl.epoch
+    i = bar.speed.findData(0.0)
+    bar.speed.setCurrentIndex(i)
+    bar.speed.activated.emit(i)  # back to full speed, live
+    at = ctl.epoch
+    qtbot.waitUntil(lambda: ctl.epoch >= at + 200, timeout=20000)
