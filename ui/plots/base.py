@@ -111,12 +111,6 @@ def twin_viewbox(plot: pg.PlotItem, label: str) -> pg.ViewBox:
     return vb
 
 
-def plain_axes(plot: pg.PlotItem) -> None:
-    """No "(x0.001)" SI rescaling of axis labels: learners read the numbers as they are."""
-    for name in ("left", "right", "bottom"):
-        plot.getAxis(name).enableAutoSIPrefix(False)
-
-
 class Axis(pg.AxisItem):
     """An axis whose ticks and grid lines are opaque: pyqtgraph fades them with alpha,
     which Qt's raster engine draws ~50x slower (see ``ui/colors.py``), and a grid is
@@ -224,13 +218,13 @@ class PlotPanel(QWidget):
         axes = {side: Axis(side) for side in ("bottom", "right", "top")}
         axes["left"] = LogAxis("left") if log_axis else Axis("left")
         plot = self.graphics.addPlot(row=row, col=col, axisItems=axes)
-        plain_axes(plot)
         plot.showGrid(x=grid[0], y=grid[1], alpha=0.2)
         for side in ("right", "top"):  # shown by twin_viewbox only; no grid of their own
             axes[side].setGrid(False)
             plot.hideAxis(side)
-        for axis in axes.values():  # an opaque grid goes under the curves, not over them
-            axis.setZValue(plot.vb.zValue() - 1)
+        for axis in axes.values():
+            axis.enableAutoSIPrefix(False)  # no "(x0.001)": learners read numbers as they are
+            axis.setZValue(plot.vb.zValue() - 1)  # an opaque grid goes under the curves
         return plot
 
     def show_empty(self, message: str | None) -> None:
