@@ -10,10 +10,10 @@ For each configuration, in one process:
    snapshots' training time), and the frame-gap p50 / p99 / max.
 
 ``--history 100000`` starts the GUI runs from a 100,000-epoch history (the plots draw
-a long run; the headless figure is unchanged).
+a long run; the headless figure is unchanged); ``--size 1920x1080`` sets the window size.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--seconds 5]
-[--history 100000]``
+[--history 100000] [--size 1920x1080]``
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def past_history(doc, epochs: int) -> list[dict]:
     return rows
 
 
-def gui(app, spec: dict, seconds: float, history: int = 0) -> dict:
+def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880)) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from ui.main_window import MainWindow
@@ -96,7 +96,7 @@ def gui(app, spec: dict, seconds: float, history: int = 0) -> dict:
     if history:
         doc.append_history(past_history(doc, history))
     window = MainWindow(doc)
-    window.resize(1400, 880)
+    window.resize(*size)
     window.show()
     for _ in range(20):
         app.processEvents()
@@ -139,6 +139,7 @@ def gui(app, spec: dict, seconds: float, history: int = 0) -> dict:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--seconds", type=float, default=5.0)
+    p.add_argument("--size", default="1400x880", help="window size, e.g. 1920x1080")
     p.add_argument("--history", type=int, default=0,
                    help="start from a run of this many epochs (e.g. 100000)")
     args = p.parse_args()
@@ -147,7 +148,7 @@ def main() -> int:
     from ui.fonts import install_app_font
     install_app_font(app)
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
-          f"{args.seconds:g} s per measurement, offscreen"
+          f"{args.seconds:g} s per measurement, window {args.size}, offscreen"
           + (f", starting after {args.history} epochs" if args.history else ""))
     header = (f"{'configuration':28s} {'headless ep/s':>13s} {'GUI ep/s':>9s} {'ratio':>6s} "
               f"{'target':>7s} {'gap p50':>8s} {'gap p99':>8s} {'gap max':>8s}")
@@ -155,7 +156,8 @@ def main() -> int:
     ok = True
     for name, spec in CONFIGS.items():
         h = headless(spec, args.seconds)
-        g = gui(app, spec, args.seconds, args.history)
+        size = tuple(int(v) for v in args.size.lower().split("x"))
+        g = gui(app, spec, args.seconds, args.history, size)
         ratio = g["eps"] / h if h else 0.0
         good = g["eps"] >= TARGETS[name] and g["p99"] <= 50 and ratio >= 0.75
         ok &= good
