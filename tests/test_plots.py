@@ -223,3 +223,23 @@ def test_history_plots_explain_themselves_until_the_first_epoch(qtbot):
     for plot in plots:
         plot.flush()
         assert plot.graphics.isVisible() and not plot.empty_label.isVisible()
+
+
+def test_gradient_bars_shorten_their_labels_when_crowded(qtbot):
+    from ui.plots import GradientPlot
+    doc = deep_document("sigmoid", "xavier")  # 9 layers
+    plot = GradientPlot(doc)
+    qtbot.addWidget(plot)
+    doc.append_history([{"epoch": 1, "grad_mean_abs": [10.0 ** -k for k in range(9, 0, -1)]}])
+
+    def labels():
+        plot.flush()
+        return plot.bar_labels
+
+    plot.resize(320, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    assert labels() == [f"H{k}" for k in range(1, 9)] + ["Out"]
+    plot.resize(1600, 300)
+    qtbot.waitUntil(lambda: labels()[0] == "Hidden 1")
+    assert labels()[-1] == "Output"

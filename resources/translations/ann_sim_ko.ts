@@ -154,7 +154,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="313" />
+      <location filename="ui/plots/base.py" line="304" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -630,7 +630,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="38" />
+      <location filename="ui/plots/gradients.py" line="39" />
       <location filename="ui/plots/loss.py" line="47" />
       <source>Epoch</source>
       <translation>에포크</translation>
@@ -687,7 +687,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="295" />
+      <location filename="ui/plots/base.py" line="286" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -707,7 +707,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="219" />
+      <location filename="ui/plots/base.py" line="210" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -769,7 +769,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/editor/scene.py" line="191" />
       <location filename="ui/plots/activation.py" line="83" />
-      <location filename="ui/plots/gradients.py" line="62" />
+      <location filename="ui/plots/gradients.py" line="63" />
       <location filename="ui/plots/weights.py" line="46" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
@@ -783,6 +783,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/bar.py" line="190" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/gradients.py" line="138" />
+      <source>H{0}</source>
+      <translation>은닉{0}</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="129" />
@@ -883,7 +888,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="100" />
+      <location filename="ui/plots/gradients.py" line="101" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
     </message>
@@ -1097,9 +1102,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>옵티마이저</translation>
     </message>
     <message>
+      <location filename="ui/plots/gradients.py" line="138" />
+      <source>Out</source>
+      <translation>출력</translation>
+    </message>
+    <message>
       <location filename="ui/editor/scene.py" line="190" />
       <location filename="ui/plots/activation.py" line="82" />
-      <location filename="ui/plots/gradients.py" line="61" />
+      <location filename="ui/plots/gradients.py" line="62" />
       <location filename="ui/plots/weights.py" line="46" />
       <source>Output</source>
       <translation>출력층</translation>
@@ -1110,7 +1120,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="296" />
+      <location filename="ui/plots/base.py" line="287" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1338,7 +1348,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="220" />
+      <location filename="ui/plots/base.py" line="211" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -1596,7 +1606,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="94" />
+      <location filename="ui/plots/gradients.py" line="95" />
       <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
@@ -1823,7 +1833,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="41" />
+      <location filename="ui/plots/gradients.py" line="42" />
       <source>latest</source>
       <translation>최근 값</translation>
     </message>
@@ -1833,7 +1843,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="37" />
+      <location filename="ui/plots/gradients.py" line="38" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
     </message>

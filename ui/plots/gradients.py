@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 
 from .base import (
     GrowingTable,
@@ -46,6 +47,8 @@ class GradientPlot(PlotPanel):
         self.bars_plot.addItem(self.bars)
         self.curves: list[pg.PlotDataItem] = []
         self._names: list[str] = []
+        #: The labels under the bars, as drawn (short ones when the full names crowd).
+        self.bar_labels: list[str] = []
         document.events.history.connect(self._on_history_changed)
         document.events.spec.connect(lambda: self._on_history_changed(None))
         document.events.reset.connect(lambda: self._on_history_changed(None))
@@ -121,8 +124,25 @@ class GradientPlot(PlotPanel):
         else:
             self.bars.setOpts(x=[], height=[], y0=0)
         ax = self.bars_plot.getAxis("bottom")
-        ax.setTicks([[(k, nm) for k, nm in enumerate(names[:len(cur)] if len(cur) else names)]])
+        self.bar_labels = self._fitting_labels(names[:len(cur)] if len(cur) else names)
+        ax.setTicks([list(enumerate(self.bar_labels))])
         self.bars_plot.setXRange(-0.6, max(len(names), 1) - 0.4, padding=0)
+
+    def _fitting_labels(self, names: list[str]) -> list[str]:
+        """The layer names under the bars, or short ones ("H1" ... "Out") where the full
+        names would run into each other."""
+        width = self.bars_plot.vb.width()
+        metrics = QFontMetricsF(self.bars_plot.getAxis("bottom").font())
+        widest = max((metrics.horizontalAdvance(nm) for nm in names), default=0.0)
+        if not names or width <= 0 or widest + 6 <= width / len(names):
+            return names
+        last = len(names) - 1
+        return [_t("Out") if k == last else _t("H{0}").format(k + 1)
+                for k in range(len(names))]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.changed()  # the bar labels may fit now, or no longer
 
     def _rebuild_curves(self, names: list[str]) -> None:
         for c in self.curves:
