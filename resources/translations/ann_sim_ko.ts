@@ -9,7 +9,7 @@
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="126" />
+      <location filename="ui/plots/activation.py" line="124" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="304" />
+      <location filename="ui/plots/base.py" line="314" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -630,7 +630,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="39" />
+      <location filename="ui/plots/gradients.py" line="40" />
       <location filename="ui/plots/loss.py" line="47" />
       <source>Epoch</source>
       <translation>에포크</translation>
@@ -687,7 +687,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="286" />
+      <location filename="ui/plots/base.py" line="296" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -707,7 +707,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="210" />
+      <location filename="ui/plots/base.py" line="220" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -768,9 +768,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="191" />
-      <location filename="ui/plots/activation.py" line="83" />
-      <location filename="ui/plots/gradients.py" line="63" />
-      <location filename="ui/plots/weights.py" line="46" />
+      <location filename="ui/plots/base.py" line="53" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
@@ -785,7 +783,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="138" />
+      <location filename="ui/plots/base.py" line="52" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
     </message>
@@ -888,7 +886,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="101" />
+      <location filename="ui/plots/gradients.py" line="93" />
+      <location filename="ui/plots/weights.py" line="42" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
     </message>
@@ -1102,15 +1101,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="138" />
+      <location filename="ui/plots/base.py" line="52" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="190" />
-      <location filename="ui/plots/activation.py" line="82" />
-      <location filename="ui/plots/gradients.py" line="62" />
-      <location filename="ui/plots/weights.py" line="46" />
+      <location filename="ui/plots/base.py" line="53" />
       <source>Output</source>
       <translation>출력층</translation>
     </message>
@@ -1120,7 +1117,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="287" />
+      <location filename="ui/plots/base.py" line="297" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1348,7 +1345,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="211" />
+      <location filename="ui/plots/base.py" line="221" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -1394,7 +1391,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="96" />
+      <location filename="ui/plots/activation.py" line="94" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -1606,7 +1603,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="95" />
+      <location filename="ui/plots/gradients.py" line="87" />
       <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
@@ -1833,7 +1830,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="42" />
+      <location filename="ui/plots/gradients.py" line="43" />
       <source>latest</source>
       <translation>최근 값</translation>
     </message>
@@ -1843,7 +1840,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="38" />
+      <location filename="ui/plots/gradients.py" line="39" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
     </message>
@@ -1903,7 +1900,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="95" />
+      <location filename="ui/plots/activation.py" line="93" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from simulator.activations import evaluate
 
-from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, twin_viewbox
+from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, layer_names, twin_viewbox
 
 
 class ActivationPlot(PlotPanel):
@@ -78,9 +78,7 @@ class ActivationPlot(PlotPanel):
     def _on_spec_changed(self) -> None:
         spec = self.document.spec
         self.combo.clear()
-        for k, layer in enumerate(spec.layers):
-            name = layer.name or (_t("Output") if k == len(spec.layers) - 1
-                                  else _t("Hidden {0}").format(k + 1))
+        for layer, name in zip(spec.layers, layer_names(spec), strict=True):
             self.combo.addItem(f"{name} ({layer.activation})")
         self.set_layer(min(self.layer, len(spec.layers) - 1))
 

@@ -44,6 +44,16 @@ def layer_colors(n: int) -> list[tuple[int, int, int]]:
             for k in range(n)]
 
 
+def layer_names(spec, short: bool = False) -> list[str]:
+    """Display names of the layers, first hidden to output: a layer's own name, else
+    "Hidden k" / "Output"; ``short``: "H1" ... "Out" (every layer)."""
+    last = len(spec.layers) - 1
+    if short:
+        return [_t("Out") if k == last else _t("H{0}").format(k + 1) for k in range(last + 1)]
+    return [layer.name or (_t("Output") if k == last else _t("Hidden {0}").format(k + 1))
+            for k, layer in enumerate(spec.layers)]
+
+
 def envelope(y: np.ndarray, limit: int = MAX_DISPLAY) -> np.ndarray:
     """Indices of at most ``limit`` points of ``y`` that keep its shape: the series is cut
     into ``limit / 2`` equal bins and each bin keeps its lowest and highest value (in

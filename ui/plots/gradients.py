@@ -18,6 +18,7 @@ from .base import (
     add_legend,
     envelope,
     layer_colors,
+    layer_names,
 )
 
 #: Values below this are drawn at this floor on the log axes.
@@ -55,17 +56,6 @@ class GradientPlot(PlotPanel):
         self._on_history_changed(None)
 
     # -- data ---------------------------------------------------------------------------
-    def _layer_names(self) -> list[str]:
-        spec = self.document.spec
-        names = []
-        for k in range(len(spec.layers)):
-            name = spec.layers[k].name
-            if not name:
-                name = _t("Output") if k == len(spec.layers) - 1 else \
-                    _t("Hidden {0}").format(k + 1)
-            names.append(name)
-        return names
-
     def _on_history_changed(self, rows) -> None:
         n_layers = len(self.document.spec.layers)
         if rows is None:
@@ -98,7 +88,7 @@ class GradientPlot(PlotPanel):
                            "appears here. Lines falling apart by orders of magnitude are "
                            "vanishing gradients."))
         n = values.shape[1] if values.ndim == 2 else 0
-        names = self._layer_names()
+        names = layer_names(self.document.spec)
         if len(names) != n:
             names = [_t("Layer {0}").format(k + 1) for k in range(n)]
         if names != self._names or len(self.curves) != n:
@@ -134,11 +124,11 @@ class GradientPlot(PlotPanel):
         width = self.bars_plot.vb.width()
         metrics = QFontMetricsF(self.bars_plot.getAxis("bottom").font())
         widest = max((metrics.horizontalAdvance(nm) for nm in names), default=0.0)
-        if not names or width <= 0 or widest + 6 <= width / len(names):
+        short = layer_names(self.document.spec, short=True)
+        if not names or width <= 0 or widest + 6 <= width / len(names) \
+                or len(short) != len(names):
             return names
-        last = len(names) - 1
-        return [_t("Out") if k == last else _t("H{0}").format(k + 1)
-                for k in range(len(names))]
+        return short
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

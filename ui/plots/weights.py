@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from .base import PlotPanel, _t, add_legend, layer_colors
+from .base import PlotPanel, _t, add_legend, layer_colors, layer_names
 
 
 class WeightsPlot(PlotPanel):
@@ -36,14 +36,17 @@ class WeightsPlot(PlotPanel):
                 self.plot.removeItem(c)
                 self.legend.removeItem(c)
             colors = layer_colors(len(hists))
+            crowded = len(hists) > 4  # short names in columns, or the legend hides the plot
+            names = layer_names(spec, short=crowded)
+            if len(names) != len(hists):
+                names = [_t("Layer {0}").format(k + 1) for k in range(len(hists))]
+            self.legend.setColumnCount(3 if crowded else 1)
             self.curves = []
-            for k, c in enumerate(colors):
+            for c, name in zip(colors, names, strict=True):
                 curve = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center",
                                          pen=pg.mkPen(c, width=2),
                                          fillLevel=0, brush=pg.mkBrush(*c, 40))
                 self.plot.addItem(curve)
-                name = (spec.layers[k].name if k < len(spec.layers) else "") or (
-                    _t("Output") if k == len(hists) - 1 else _t("Hidden {0}").format(k + 1))
                 self.legend.addItem(curve, name)
                 self.curves.append(curve)
         for curve, (counts, edges) in zip(self.curves, hists, strict=True):
