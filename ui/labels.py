@@ -2,6 +2,13 @@
 
 from PySide6.QtCore import QCoreApplication
 
+#: Human names of the activations (the ids are the spec's).
+ACTIVATION_LABELS = {
+    "step": "step", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
+    "leaky_relu": "leaky ReLU", "elu": "ELU", "softplus": "softplus", "swish": "swish",
+    "gelu": "GELU", "linear": "linear", "softmax": "softmax",
+}
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)

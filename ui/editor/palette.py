@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.spec import MAX_UNITS
+from ui.labels import ACTIVATION_LABELS
 
 from . import style
 
@@ -111,11 +112,11 @@ class Palette(QWidget):
         lay.addLayout(form)
         self.list = LayerList(self.units)
         for act in PRESETS:
-            label = self.tr("Dense {0}").format(style.ACTIVATION_LABELS[act])
+            label = self.tr("Dense {0}").format(ACTIVATION_LABELS[act])
             item = QListWidgetItem(activation_icon(act), label)
             item.setData(ROLE_ACTIVATION, act)
             item.setToolTip(self.tr("Drag onto the canvas to insert a hidden layer with the "
-                                    "{0} activation").format(style.ACTIVATION_LABELS[act]))
+                                    "{0} activation").format(ACTIVATION_LABELS[act]))
             self.list.addItem(item)
         self.list.itemDoubleClicked.connect(
             lambda it: self.add_requested.emit(it.data(ROLE_ACTIVATION), self.units.value()))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.spec import ACTIVATIONS, INITIALIZERS, MAX_UNITS
-from ui.labels import choice_labels
+from ui.labels import ACTIVATION_LABELS, choice_labels
 from ui.observe import DocumentObserver
 
 from . import style
@@ -115,7 +115,7 @@ class PropertiesPanel(DocumentObserver, QWidget):
         form.addRow(self.tr("Neurons"), self.units)
         self.activation = QComboBox()
         for act in ACTIVATIONS:
-            self.activation.addItem(style.ACTIVATION_LABELS[act], act)
+            self.activation.addItem(ACTIVATION_LABELS[act], act)
         self.activation.currentIndexChanged.connect(self._activation_changed)
         form.addRow(self.tr("Activation"), self.activation)
         self.plot = ActivationPlot()
@@ -213,7 +213,7 @@ class PropertiesPanel(DocumentObserver, QWidget):
         if have != want:
             self.activation.clear()
             for act in want:
-                self.activation.addItem(style.ACTIVATION_LABELS[act], act)
+                self.activation.addItem(ACTIVATION_LABELS[act], act)
 
     # -- widgets -> commands ------------------------------------------------------------------
     def _layer(self) -> int | None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QMenu
 
+from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
 from . import heatmaps, style
@@ -195,7 +196,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         units = spec.sizes[column]
         if column == 0:
             return f"{self.spec_column_name(0)} · {units}"
-        act = style.ACTIVATION_LABELS.get(spec.layers[column - 1].activation,
+        act = ACTIVATION_LABELS.get(spec.layers[column - 1].activation,
                                           spec.layers[column - 1].activation)
         return f"{self.spec_column_name(column)} · {units} · {act}"
 
@@ -393,7 +394,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         else:
             layer = spec.layers[column - 1]
             lines.append(self.tr("activation: {0}").format(
-                style.ACTIVATION_LABELS.get(layer.activation, layer.activation)))
+                ACTIVATION_LABELS.get(layer.activation, layer.activation)))
             if layer.use_bias:
                 lines.append(self.tr("bias: {0:.4f}").format(float(weights[column - 1][1][i])))
             W = weights[column - 1][0][:, i]

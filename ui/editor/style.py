@@ -35,12 +35,6 @@ HEADER_H = 64.0
 #: Side of the grid a neuron's heatmap is computed on in the GUI.
 HEATMAP_SIZE = 32
 
-#: Human names of the activations (the ids are the spec's).
-ACTIVATION_LABELS = {
-    "step": "step", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
-    "leaky_relu": "leaky ReLU", "elu": "ELU", "softplus": "softplus", "swish": "swish",
-    "gelu": "GELU", "linear": "linear", "softmax": "softmax",
-}
 #: Activations whose output lies in [0, 1]; heatmaps map them to [-1, 1] as 2y - 1.
 UNIT_RANGE = {"sigmoid", "step", "softmax"}
 #: Activations with a fixed output range; the others are scaled per neuron for display.

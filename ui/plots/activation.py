@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from simulator.activations import evaluate
+from ui.labels import ACTIVATION_LABELS
 
 from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, layer_names, twin_viewbox
 
@@ -79,7 +80,8 @@ class ActivationPlot(PlotPanel):
         spec = self.document.spec
         self.combo.clear()
         for layer, name in zip(spec.layers, layer_names(spec), strict=True):
-            self.combo.addItem(f"{name} ({layer.activation})")
+            label = ACTIVATION_LABELS.get(layer.activation, layer.activation)
+            self.combo.addItem(f"{name} ({label})")
         self.set_layer(min(self.layer, len(spec.layers) - 1))
 
     def _update_info(self) -> None:
@@ -121,5 +123,6 @@ class ActivationPlot(PlotPanel):
         lo = float(min(f.min(), df.min(), 0.0))
         hi = float(max(f.max(), df.max(), 1.0))
         self.plot.setYRange(lo, hi, padding=0.05)
-        title = act + (_t(" (shown for one logit against 0)") if act == "softmax" else "")
+        title = ACTIVATION_LABELS.get(act, act) + (
+            _t(" (shown for one logit against 0)") if act == "softmax" else "")
         self.plot.setTitle(title, size="10pt")
