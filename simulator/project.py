@@ -1,14 +1,21 @@
 """Project files (``.annproj``): network, settings, data, weights and history in one file.
 
-Format (version 1): a ZIP archive with exactly these entries
+Format (version 2): a ZIP archive with exactly these entries
 
     project.json        format name and version, spec, settings, data source, history,
                         past runs, title, description (UTF-8 JSON)
+    history/current.npy the current run's history as a table (see ``history_io``); the
+                        history in project.json is then the table's schema
+    history/run0.npy    ... and one table per past run, in order (empty histories have none)
     weights/W0.npy      weights of layer 0, shape (fan_in, units), float32 or float64
     weights/b0.npy      bias of layer 0, shape (units,)
     ...                 one W/b pair per layer of the spec
     data/X.npy          only for imported or edited data: the feature table (n, features)
     data/Y.npy          ... and the target table (n, outputs)
+
+Version 1 files (histories as lists of JSON rows) still load: a history given as a list
+is read as rows. Tables came in because a 100,000-epoch history as JSON rows was 91 MB
+of text, over the JSON limit, so a long run saved fine and then could not be opened.
 
 Why this design: ``.npy`` is NumPy's own, documented, pickle-free array format, so weights
 round-trip bit for bit, and a ZIP keeps the file single and compressed. Nothing is ever
@@ -31,13 +38,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import atomic
+from . import atomic, history_io
 from .errors import ProjectError, SimulatorError
 from .settings import DataSource, TrainingSettings
 from .spec import MAX_UNITS, NetworkSpec
 
 FORMAT_NAME = "ann-sim-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".annproj"
 
 #: Keys project.json must have (all of them) and may have (no others).
@@ -215,12 +222,27 @@ def _encode(project: Project) -> list[tuple[str, bytes]]:
         "settings": project.settings.to_dict(),
         "data_source": project.data_source.to_dict(),
         "dataset": dataset_meta,
-        "history": [_plain_row(r) for r in project.history],
+        "history": _history_table(project.history, "history/current.npy", entries),
         "runs": [{"settings": r.settings.to_dict(), "spec": NetworkSpec.coerce(r.spec).to_dict(),
-                  "history": [_plain_row(x) for x in r.history]} for r in project.runs],
+                  "history": _history_table(r.history, f"history/run{k}.npy", entries)}
+                 for k, r in enumerate(project.runs)],
     }
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     return [("project.json", text.encode("utf-8"))] + entries
+
+
+def _history_table(rows, entry: str, entries: list) -> dict | list:
+    """The history's schema for project.json, its table appended to ``entries`` (an empty
+    history stays an empty list)."""
+    rows = [_plain_row(r) for r in rows]
+    if not rows:
+        return []
+    try:
+        schema, table = history_io.encode(rows)
+    except ValueError as exc:
+        raise ProjectError(f"cannot save the history: {exc}") from exc
+    entries.append((entry, _npy(table)))
+    return schema
 
 
 def _npy(a: np.ndarray) -> bytes:
@@ -240,7 +262,13 @@ def _plain_row(row) -> dict:
     return {str(k): _plain_value(k, v) for k, v in row.items()}
 
 
+_PLAIN = {float, int, str, bool, type(None)}
+
+
 def _plain_value(key, v):
+    t = type(v)
+    if t in _PLAIN or (t is list and all(type(x) is float for x in v)):
+        return v  # the common case, checked fast: a long history has millions of values
     if isinstance(v, np.ndarray):
         v = v.tolist()
     if isinstance(v, (list, tuple)):
@@ -346,10 +374,11 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
     source = DataSource.from_dict(meta["data_source"])
     title = _text(meta["title"], "title")
     description = _text(meta["description"], "description")
-    history = _history(meta["history"], "history")
-    runs = _runs(meta["runs"])
-
     expected = {"project.json"}
+    history = _read_history(zf, entries, meta["history"], "history/current.npy", name,
+                            "history", expected)
+    runs = _runs(zf, entries, meta["runs"], name, expected)
+
     weights = []
     for k, (ws, bs) in enumerate(spec.weight_shapes()):
         wn, bn = f"weights/W{k}.npy", f"weights/b{k}.npy"
@@ -418,7 +447,7 @@ def _read_npy(zf: zipfile.ZipFile, entries: dict, entry: str, shape: tuple, name
     """Check the .npy header (dtype, shape) before reading; then read exactly that much."""
     info = entries.get(entry)
     if info is None:
-        raise ProjectError(f"'{name}' is missing '{entry}' (the spec needs it)")
+        raise ProjectError(f"'{name}' is missing '{entry}'")
     with zf.open(info) as f:
         try:
             version = np.lib.format.read_magic(f)
@@ -434,8 +463,8 @@ def _read_npy(zf: zipfile.ZipFile, entries: dict, entry: str, shape: tuple, name
     if dtype.hasobject or dtype.name not in dtypes:
         raise ProjectError(f"'{name}': '{entry}' holds {dtype}; expected {' or '.join(dtypes)}")
     if tuple(hshape) != tuple(shape):
-        raise ProjectError(f"'{name}': '{entry}' has shape {tuple(hshape)} but the network "
-                           f"spec needs {tuple(shape)}")
+        raise ProjectError(f"'{name}': '{entry}' has shape {tuple(hshape)} but the project "
+                           f"describes {tuple(shape)}")
     want = header_len + math.prod(shape) * dtype.itemsize
     if info.file_size != want:
         raise ProjectError(f"'{name}': '{entry}' is {info.file_size} bytes; "
@@ -519,7 +548,25 @@ def _history(rows, what: str) -> list[dict]:
     return rows
 
 
-def _runs(runs) -> list[tuple]:
+def _read_history(zf: zipfile.ZipFile, entries: dict, value, entry: str, name: str,
+                  what: str, expected: set) -> list[dict]:
+    """A history: rows given in project.json (format 1), or a table schema whose table
+    is ``entry`` (format 2)."""
+    if not isinstance(value, dict):
+        return _history(value, what)
+    try:
+        shape = history_io.table_shape(value)
+    except ValueError as exc:
+        raise ProjectError(f"'{name}': the {what} table is malformed: {exc}") from exc
+    expected.add(entry)
+    table = _read_npy(zf, entries, entry, shape, name, ("float64",))
+    try:
+        return history_io.decode(value, table)
+    except ValueError as exc:
+        raise ProjectError(f"'{name}': the {what} table is malformed: {exc}") from exc
+
+
+def _runs(zf: zipfile.ZipFile, entries: dict, runs, name: str, expected: set) -> list[tuple]:
     if not isinstance(runs, list):
         raise ProjectError("the project's runs must be a list")
     out = []
@@ -528,7 +575,9 @@ def _runs(runs) -> list[tuple]:
             raise ProjectError(f"run {i + 1} must be an object with settings, spec and history")
         settings = TrainingSettings.from_dict(r["settings"])
         spec = NetworkSpec.from_dict(r["spec"]).to_dict()
-        out.append((settings, spec, _history(r["history"], f"run {i + 1} history")))
+        history = _read_history(zf, entries, r["history"], f"history/run{i}.npy", name,
+                                f"run {i + 1} history", expected)
+        out.append((settings, spec, history))
     return out
 
 

@@ -224,6 +224,16 @@ BAD_FILES = {
     "zip-bomb": (_bomb, "zip bomb"),
     "absurd-network": (_with_meta(lambda m: m["spec"].update(layers=[
         {"units": 4096, "activation": "tanh"}] * 4 + [{"units": 1}])), "parameters; at most"),
+    "history-table-missing": (_with_entry("history/current.npy"),
+                              "missing 'history/current.npy'"),
+    "history-table-rows": (_with_meta(lambda m: m["history"].update(rows=3)),
+                           r"history/current.npy' has shape \(2, \d+\).*\(3, \d+\)"),
+    "history-unknown-kind": (_with_meta(lambda m: m["history"]["columns"][1].update(
+        kind="magic")), "history table is malformed: column 'train_loss': unknown kind"),
+    "history-bad-state": (_with_meta(lambda m: m["history"]["columns"][2].update(
+        state="yes")), "history table is malformed: column 'test_loss': 'state' must be"),
+    "run-history-table-missing": (_with_entry("history/run0.npy"),
+                                  "missing 'history/run0.npy'"),
     "dataset-without-rows": (_with_meta(lambda m: m.update(dataset={
         "name": "x", "description": "", "task": "classification",
         "feature_names": ["a", "b"], "target_names": ["0", "1"]})), "missing 'data/X.npy'"),
@@ -282,3 +292,64 @@ def test_a_random_byte_flip_never_escapes_as_another_exception(tmp_path):
             load_project(path).to_document()
         except sim.ProjectError:
             pass
+
+
+def test_long_history_round_trips_as_a_table(tmp_path):
+    """100,000 epochs as JSON rows were 91 MB of text, over the limit for project.json: a
+    long run saved and then could not be opened. Histories are tables now."""
+    rng = np.random.default_rng(0)
+    rows = [{"epoch": k, "train_loss": float(v), "test_loss": None if k % 7 else float(v) / 2,
+             "metric": "accuracy", "grad_mean_abs": rng.random(7).tolist(),
+             "status": "ok", "batches": 25} for k, v in enumerate(rng.random(100_000), 1)]
+    rows[10]["train_loss"] = float("nan")  # a diverged epoch stays NaN, not None
+    rows[11]["grad_mean_abs"] = [0.5, 0.25]  # a row of other length (a topology change)
+    del rows[12]["status"]  # a key a row lacks stays missing
+    rows[13]["note"] = "수동"  # and one only some rows have appears only there
+    p = _project()
+    p.history = rows
+    save_project(p, tmp_path / "long.annproj")
+    with zipfile.ZipFile(tmp_path / "long.annproj") as zf:
+        assert zf.getinfo("project.json").file_size < 10_000
+        assert "history/current.npy" in zf.namelist()
+    q = load_project(tmp_path / "long.annproj")
+    assert len(q.history) == 100_000
+    assert np.isnan(q.history[10]["train_loss"]) and q.history[10]["test_loss"] is None
+    assert q.history[11]["grad_mean_abs"] == [0.5, 0.25]
+    assert "status" not in q.history[12] and q.history[13]["note"] == "수동"
+    assert "note" not in q.history[14]
+    for i in (0, 7, 500, 99_999):
+        assert q.history[i] == rows[i]
+        assert type(q.history[i]["epoch"]) is int
+    assert q.runs[0].history == [{"epoch": 1}]
+
+
+def test_format_1_files_with_json_rows_still_load(tmp_path):
+    e = _entries()
+    meta = json.loads(e["project.json"])
+    meta["version"] = 1
+    meta["history"] = [{"epoch": 1, "train_loss": 0.7, "test_loss": None},
+                       {"epoch": 2, "train_loss": 0.6, "grad_norm": [0.1, 0.2]}]
+    meta["runs"][0]["history"] = [{"epoch": 1}]
+    e["project.json"] = json.dumps(meta).encode()
+    for name in [n for n in e if n.startswith("history/")]:
+        del e[name]
+    (tmp_path / "v1.annproj").write_bytes(_zip(e))
+    q = load_project(tmp_path / "v1.annproj")
+    assert q.history == meta["history"] and q.runs[0].history == [{"epoch": 1}]
+
+
+def test_history_tables_keep_every_kind_of_value_exactly():
+    from simulator import history_io
+    rows = [{"a": 1, "b": None, "c": [1, 2], "d": True, "e": "x", "f": [0.5]},
+            {"a": 2, "b": None, "c": [3], "d": False, "e": "x"},
+            {"b": None, "e": "y", "f": []}]
+    schema, table = history_io.encode(rows)
+    kinds = {c["key"]: c["kind"] for c in schema["columns"]}
+    assert kinds == {"a": "int", "b": "float", "c": "json", "d": "json", "e": "text",
+                     "f": "list"}
+    back = history_io.decode(json.loads(json.dumps(schema)), table)
+    assert back == rows
+    assert [type(r["a"]) for r in back[:2]] == [int, int] and back[0]["d"] is True
+    assert history_io.encode([])[1].shape == (0, 0)
+    with pytest.raises(ValueError, match="numbers, text or lists"):
+        history_io.encode([{"a": {"nested": 1}}])
