@@ -72,7 +72,8 @@ class Document:
             spec = default_spec(self.data.dataset)
         self.spec = fit_spec_to_data(NetworkSpec.coerce(spec), self.data.dataset)
         self.weights: Weights = self._checked(weights) if weights else self.initial_weights()
-        #: Per-epoch stats (dicts, see ``simulator.trainer.EpochStats.to_dict``) of the current run.
+        #: Per-epoch stats (dicts, see ``simulator.trainer.EpochStats.to_dict``) of the current
+        #: run. Rows are never changed once appended, so snapshots share them.
         self.history: list[dict] = []
         #: Earlier runs of this session, newest last.
         self.runs: list[Run] = []

@@ -22,6 +22,7 @@ Run lengths (``"lengths"``, text ``"values"``) are ``[[value, count], ...]``.
 from __future__ import annotations
 
 import math
+from itertools import chain
 
 import numpy as np
 
@@ -34,69 +35,98 @@ _MISSING, _NONE, _VALUE = 0, 1, 2
 
 # -- encoding ------------------------------------------------------------------------------
 def encode(rows: list[dict]) -> tuple[dict, np.ndarray]:
-    """(schema, table) for history ``rows`` (dicts of numbers, text, None, number lists)."""
+    """(schema, table) for history ``rows`` (dicts of numbers, text, None, number lists;
+    NumPy numbers and arrays count as the plain ones). ValueError for anything else."""
     n = len(rows)
     keys = list(dict.fromkeys(k for row in rows for k in row))
     columns, blocks = [], []
     for key in keys:
-        values = [row.get(key, _Missing) for row in rows]
-        state = [_MISSING if v is _Missing else _NONE if v is None else _VALUE for v in values]
-        present = [v for v, s in zip(values, state, strict=True) if s == _VALUE]
-        col = {"key": str(key), "kind": _kind(present)}
-        if any(s != _VALUE for s in state):
+        values = [row.get(key, _MISSING_VALUE) for row in rows]
+        col = {"key": str(key)}
+        state = None
+        if any(v is None or v is _MISSING_VALUE for v in values):
+            state = [_MISSING if v is _MISSING_VALUE else _NONE if v is None else _VALUE
+                     for v in values]
             col["state"] = True
             blocks.append(np.asarray(state, dtype=np.float64)[:, None])
-        kind = col["kind"]
+            present = [v for v, st in zip(values, state, strict=True) if st == _VALUE]
+        else:
+            present = values
+        kind = _kind(present)
+        if kind == "json":  # NumPy values become plain ones first: the same file either way
+            values = [v if v is _MISSING_VALUE else _plain(v) for v in values]
+            present = [v for v in values if v is not None and v is not _MISSING_VALUE]
+            kind = _kind(present)
+        col["kind"] = kind
         if kind in ("float", "int"):
             block = np.full((n, 1), np.nan)
-            block[[i for i, s in enumerate(state) if s == _VALUE], 0] = present
+            where = slice(None) if state is None else np.asarray(state) == _VALUE
+            block[where, 0] = present
             col["width"] = 1
             blocks.append(block)
         elif kind == "list":
-            lengths = [len(v) if s == _VALUE else 0 for v, s in zip(values, state, strict=True)]
-            width = max(lengths, default=0)
-            block = np.full((n, width), np.nan)
-            for i, (v, s) in enumerate(zip(values, state, strict=True)):
-                if s == _VALUE:
-                    block[i, : len(v)] = v
-            col["width"] = width
-            if any(m != width for m, s in zip(lengths, state, strict=True) if s == _VALUE):
-                col["lengths"] = _runs(lengths)
-            blocks.append(block)
+            blocks.append(_list_block(col, values, state, n))
         elif kind == "text":
-            col["values"] = _runs([v if s == _VALUE else "" for v, s in zip(values, state,
-                                                                             strict=True)])
+            col["values"] = _runs([v if isinstance(v, str) else "" for v in values])
         else:
-            col["values"] = [v if s == _VALUE else None for v, s in zip(values, state,
-                                                                        strict=True)]
+            col["values"] = [None if v is _MISSING_VALUE else v for v in values]
         columns.append(col)
     table = np.concatenate(blocks, axis=1) if blocks else np.zeros((n, 0))
     return {"rows": n, "columns": columns}, table
 
 
-class _Missing:  # marks a key a row does not have
+class _MissingValue:  # marks a key a row does not have
     pass
 
 
-def _number(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
+_MISSING_VALUE = _MissingValue()
+
+
+def _list_block(col: dict, values: list, state: list | None, n: int) -> np.ndarray:
+    lengths = [len(v) if isinstance(v, list) else 0 for v in values]
+    present = lengths if state is None else [m for m, st in zip(lengths, state, strict=True)
+                                             if st == _VALUE]
+    width = col["width"] = max(lengths, default=0)
+    if state is None and all(m == width for m in lengths):
+        return np.array(values, dtype=np.float64).reshape(n, width)  # the common case, fast
+    if any(m != width for m in present):
+        col["lengths"] = _runs(lengths)
+    block = np.full((n, width), np.nan)
+    for i, v in enumerate(values):
+        if isinstance(v, list):
+            block[i, : len(v)] = v
+    return block
 
 
 def _kind(present: list) -> str:
-    if all(type(v) is int for v in present) and present:
+    types = set(map(type, present))  # one pass in C: histories have millions of values
+    if types == {int}:
         return "int"
-    if all(isinstance(v, float) for v in present):
+    if types <= _FLOATS:
         return "float"  # (also for a column with no values at all)
-    if all(isinstance(v, list) and all(isinstance(x, float) for x in v) for v in present):
+    if types == {list} and set(map(type, chain.from_iterable(present))) <= _FLOATS:
         return "list"
-    if all(isinstance(v, str) for v in present):
+    if types == {str}:
         return "text"
-    for v in present:
-        items = v if isinstance(v, list) else [v]
-        if not all(x is None or _number(x) or isinstance(x, (bool, str)) for x in items):
-            raise ValueError(f"history values must be numbers, text or lists of numbers, "
-                             f"got {type(v).__name__}")
     return "json"
+
+
+_FLOATS = {float, np.float64}
+
+
+def _plain(v):
+    """``v`` as JSON: NumPy numbers and arrays become Python ones; ValueError for values
+    that are not numbers, text, None or lists of them."""
+    if isinstance(v, np.ndarray):
+        v = v.tolist()
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, np.generic):
+        v = v.item()
+    if v is not None and not isinstance(v, (bool, int, float, str)):
+        raise ValueError(f"history values must be numbers, text or lists of numbers, got "
+                         f"{type(v).__name__}")
+    return v
 
 
 def _runs(values: list) -> list[list]:
@@ -145,15 +175,15 @@ def decode(schema: dict, table: np.ndarray) -> list[dict]:
     n, width = table_shape(schema)
     if table.shape != (n, width):
         raise ValueError(f"the table is {table.shape}, the schema describes {(n, width)}")
-    rows: list[dict] = [{} for _ in range(n)]
-    keys = set()
+    keys: list[str] = []
+    columns: list[list] = []  # per key: its value in every row (_MISSING_VALUE: no key)
     offset = 0
     for col in schema["columns"]:
         key, kind = col["key"], col.get("kind")
         allowed = {"key", "kind", "state", "width", "lengths", "values"}
-        if key in keys or not set(col) <= allowed:
+        if key in keys or not set(col) <= allowed:  # (few columns: a list is fine)
             raise ValueError(f"column '{key}' appears twice or has unknown fields")
-        keys.add(key)
+        keys.append(key)
         state = None
         if col.get("state") is True:
             column = table[:, offset]
@@ -173,12 +203,18 @@ def decode(schema: dict, table: np.ndarray) -> list[dict]:
             values = col.get("values")
             if not isinstance(values, list) or len(values) != n:
                 raise ValueError(f"column '{key}': needs one value per row")
-            _kind([v for v in values if v is not None])  # numbers, text or lists of numbers
-        for i, row in enumerate(rows):
-            s = _VALUE if state is None else state[i]
-            if s != _MISSING:
-                row[key] = values[i] if s == _VALUE else None
-    return rows
+            values = [_plain(v) for v in values]  # numbers, text or lists of numbers
+        if state is not None:
+            values = [v if st == _VALUE else None if st == _NONE else _MISSING_VALUE
+                      for v, st in zip(values, state, strict=True)]
+        columns.append(values)
+    if not keys:
+        return [{} for _ in range(n)]
+    rows = zip(*columns, strict=True)
+    if not any(_MISSING_VALUE in c for c in columns):  # every row has every key: fast
+        return [dict(zip(keys, vals, strict=True)) for vals in rows]
+    return [{k: v for k, v in zip(keys, vals, strict=True) if v is not _MISSING_VALUE}
+            for vals in rows]
 
 
 def _numbers(kind: str, block: np.ndarray, col: dict, n: int) -> list:

@@ -108,9 +108,9 @@ class Project:
         dataset = doc.dataset if _needs_inline_data(doc.data_source, doc.dataset) else None
         return cls(network=net, settings=replace(doc.settings),
                    data_source=DataSource.from_dict(doc.data_source.to_dict()),
-                   dataset=dataset, history=[dict(r) for r in doc.history],
+                   dataset=dataset, history=list(doc.history),  # rows are never changed
                    runs=[Run(replace(r.settings), json.loads(json.dumps(r.spec)),
-                             [dict(x) for x in r.history]) for r in doc.runs],
+                             list(r.history)) for r in doc.runs],
                    title=doc.title, description=doc.description)
 
     def to_document(self):
@@ -234,9 +234,10 @@ def _encode(project: Project) -> list[tuple[str, bytes]]:
 def _history_table(rows, entry: str, entries: list) -> dict | list:
     """The history's schema for project.json, its table appended to ``entries`` (an empty
     history stays an empty list)."""
-    rows = [_plain_row(r) for r in rows]
     if not rows:
         return []
+    if not all(isinstance(r, dict) for r in rows):
+        raise ProjectError("every history row must be a dict")
     try:
         schema, table = history_io.encode(rows)
     except ValueError as exc:
@@ -252,33 +253,6 @@ def _npy(a: np.ndarray) -> bytes:
     buf = io.BytesIO()
     np.save(buf, np.ascontiguousarray(a), allow_pickle=False)
     return buf.getvalue()
-
-
-def _plain_row(row) -> dict:
-    """A history row as JSON-able values: numbers, text, None, or lists of numbers (per layer).
-    NumPy numbers become Python numbers."""
-    if not isinstance(row, dict):
-        raise ProjectError(f"a history row must be a dict, got {type(row).__name__}")
-    return {str(k): _plain_value(k, v) for k, v in row.items()}
-
-
-_PLAIN = {float, int, str, bool, type(None)}
-
-
-def _plain_value(key, v):
-    t = type(v)
-    if t in _PLAIN or (t is list and all(type(x) is float for x in v)):
-        return v  # the common case, checked fast: a long history has millions of values
-    if isinstance(v, np.ndarray):
-        v = v.tolist()
-    if isinstance(v, (list, tuple)):
-        return [_plain_value(key, x) for x in v]
-    if isinstance(v, np.generic):
-        v = v.item()
-    if v is not None and not isinstance(v, (bool, int, float, str)):
-        raise ProjectError(f"history value '{key}' must be a number or text, got "
-                           f"{type(v).__name__}")
-    return v
 
 
 # =====================================================================================

@@ -131,22 +131,24 @@ def test_autosave_and_recovery(window, tmp_path):
     assert str(autosave.recovery_folder()).startswith(str(tmp_path))
     path = _open_example(window, tmp_path)
     files, doc = window.files, window.document
-    assert not files.autosaver.save_now()  # nothing unsaved, nothing written
+    saver = files.autosaver
+    assert not saver.save_now()  # nothing unsaved, nothing written
     doc.set_settings(learning_rate=0.3)
-    assert files.autosaver.save_now()
+    assert saver.save_now() and saver.wait()
     pending = autosave.pending_recovery()
     assert pending and pending["path"] == str(path)
     # a new window after a crash: the user accepts the offer
     doc.mark_dirty(False)
     assert files.new_project()
-    files.autosaver.save_now()
+    saver.save_now()
     assert autosave.pending_recovery() is None  # the clean new project removed it
     doc.set_settings(learning_rate=0.7)
-    files.autosaver.save_now()
+    saver.save_now()
     files.new_project()  # discards (the fixture answers "discard") and removes the copy
-    assert autosave.pending_recovery() is None
+    assert autosave.pending_recovery() is None  # (after the copy being written was done)
     doc.set_settings(learning_rate=0.9)
-    files.autosaver.save_now()
+    saver.save_now()
+    saver.wait()
     doc.mark_dirty(False)
     doc.set_settings(learning_rate=0.03)
     doc.mark_dirty(False)
@@ -154,6 +156,26 @@ def test_autosave_and_recovery(window, tmp_path):
     assert doc.settings.learning_rate == 0.9 and doc.dirty
     assert files.save_to(tmp_path / "saved.annproj")
     assert autosave.pending_recovery() is None  # a clean save removes the copy
+
+
+def test_autosave_writes_off_the_gui_thread(window, monkeypatch):
+    """Training keeps the project unsaved; the minute's copy must not freeze the window."""
+    import threading
+    writers = []
+    release = threading.Event()
+
+    def slow_save(project, path):
+        writers.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+
+    monkeypatch.setattr(autosave, "save_project", slow_save)
+    saver, doc = window.files.autosaver, window.document
+    doc.append_history([{"epoch": k, "train_loss": 1.0 / k} for k in range(1, 1001)])
+    assert saver.save_now()  # returns while the copy is still being written
+    assert saver.busy and not saver.save_now()  # one copy at a time
+    doc.append_history([{"epoch": 1001, "train_loss": 0.0}])  # the GUI goes on meanwhile
+    release.set()
+    assert saver.wait() and writers == [False]
 
 
 def test_exports_and_pictures(window, tmp_path):

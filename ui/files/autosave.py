@@ -3,11 +3,16 @@
 The copy lives in the app's data folder (QStandardPaths.AppDataLocation), next to a small
 JSON note saying which file it belongs to. It is deleted after a clean save or a clean
 close, so finding it at the next start means the app did not end normally.
+
+The copy is written in a thread from a snapshot taken on the GUI thread: training keeps
+the project unsaved, and encoding a 100,000-epoch history takes about a second, which
+must not freeze the window once a minute.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -76,24 +81,52 @@ class Autosaver(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
+        self._thread: threading.Thread | None = None
 
     def save_now(self) -> bool:
-        """Save the recovery copy if there are unsaved changes; True when written."""
+        """Start writing the recovery copy if there are unsaved changes (and no copy is
+        being written); True when started. :meth:`wait` waits for it."""
         doc = self.document
-        if not doc.dirty:
+        if not doc.dirty or self.busy:
             return False
         try:
-            folder = recovery_folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            save_project(Project.from_document(doc), recovery_file())
-            atomic.write_text(_note_file(), json.dumps({
-                "path": str(doc.path) if doc.path else None,
-                "saved_at": time.strftime("%Y-%m-%d %H:%M:%S")}))
-        except (SimulatorError, OSError) as exc:
+            project = Project.from_document(doc)
+        except SimulatorError as exc:
             self.last_error = str(exc)
             return False
-        self.last_error = ""
+        note = {"path": str(doc.path) if doc.path else None,
+                "saved_at": time.strftime("%Y-%m-%d %H:%M:%S")}
+        self._thread = threading.Thread(target=self._write, args=(project, note),
+                                        name="autosave", daemon=True)
+        self._thread.start()
         return True
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def wait(self) -> bool:
+        """Wait for a copy being written; True when the last one was written."""
+        if self._thread is not None:
+            self._thread.join()
+        return not self.last_error
+
+    def _write(self, project: Project, note: dict) -> None:
+        """The thread's work: files only, no Qt."""
+        try:
+            recovery_folder().mkdir(parents=True, exist_ok=True)
+            save_project(project, recovery_file())
+            atomic.write_text(_note_file(), json.dumps(note))
+        except (SimulatorError, OSError) as exc:
+            self.last_error = str(exc)
+            return
+        self.last_error = ""
+
+    def discard(self) -> None:
+        """Remove the recovery copy (after a copy being written is finished)."""
+        self.wait()
+        discard_recovery()
 
     def stop(self) -> None:
         self.timer.stop()
+        self.wait()

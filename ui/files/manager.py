@@ -260,7 +260,7 @@ class FileManager(QObject):
         self.document.replace_with(new_doc)
         self.window.undo_stack.clear()
         self.document.events.path.emit(self.document.path)
-        autosave.discard_recovery()
+        self.autosaver.discard()
         self.update_title()
 
     # -- save ------------------------------------------------------------------------------
@@ -293,7 +293,7 @@ class FileManager(QObject):
         self.document.mark_dirty(False)
         self.add_recent(path)
         self._remember_folder(path)
-        autosave.discard_recovery()
+        self.autosaver.discard()
         self.update_title()
         self.window.show_status(self.tr("Saved {0}").format(path.name))
         return True
@@ -303,7 +303,7 @@ class FileManager(QObject):
         if not self.maybe_save():
             return False
         self.autosaver.stop()
-        autosave.discard_recovery()
+        self.autosaver.discard()
         return True
 
     # -- recovery ----------------------------------------------------------------------------
@@ -322,18 +322,18 @@ class FileManager(QObject):
         else:
             restore = bool(ask(pending))
         if not restore:
-            autosave.discard_recovery()
+            self.autosaver.discard()
             return False
         try:
             new_doc = autosave.load_recovery().to_document()
         except SimulatorError as exc:
             self.show_error(self.tr("Cannot restore"), str(exc))
-            autosave.discard_recovery()
+            self.autosaver.discard()
             return False
         new_doc.path = Path(pending["path"]) if pending["path"] else None
         self._replace(new_doc, example_title="")
         self.document.mark_dirty(True)  # restored work is not saved yet
-        autosave.Autosaver.save_now(self.autosaver)  # keep the copy until it is saved
+        self.autosaver.save_now()  # keep the copy until it is saved
         return True
 
     # -- recent files --------------------------------------------------------------------------
