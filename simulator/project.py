@@ -4,9 +4,11 @@ Format (version 2): a ZIP archive with exactly these entries
 
     project.json        format name and version, spec, settings, data source, history,
                         past runs, title, description (UTF-8 JSON)
-    history/current.npy the current run's history as a table (see ``history_io``); the
-                        history in project.json is then the table's schema
-    history/run0.npy    ... and one table per past run, in order (empty histories have none)
+    history/current/0.npy  the current run's history as tables of up to 8192 rows (see
+                        ``history_io``); project.json's history is then {"chunks": [schema
+                        of table 0, ...]}
+    history/run0/0.npy  ... and the same for each past run, in order (an empty history is
+                        an empty list and has no tables)
     weights/W0.npy      weights of layer 0, shape (fan_in, units), float32 or float64
     weights/b0.npy      bias of layer 0, shape (units,)
     ...                 one W/b pair per layer of the spec
@@ -55,7 +57,7 @@ OPTIONAL_KEYS = ("saved_by",)
 #: Limits that keep a hostile or broken file from exhausting memory.
 MAX_FILE_BYTES = 2 * 1024**3          # the .annproj file itself
 MAX_JSON_BYTES = 64 * 1024**2         # project.json, uncompressed
-MAX_ENTRIES = 2 * 1024 + 8            # zip entries (1024 layers is far beyond any use)
+MAX_ENTRIES = 16 * 1024               # zip entries (2 per layer, 1 per 8192 epochs)
 MAX_LAYERS = 1024
 MAX_DATA_ROWS = 5_000_000
 MAX_DATA_CELLS = 50_000_000           # rows x columns of X plus Y (400 MB as float64)
@@ -182,7 +184,10 @@ def project_bytes(project: Project) -> bytes:
 
 def _zinfo(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # reproducible bytes
-    info.compress_type = zipfile.ZIP_DEFLATED
+    # History tables are stored as they are: their float64s shrink only to ~60 %, and
+    # deflating them takes the CPU the window needs while training writes a recovery copy.
+    info.compress_type = zipfile.ZIP_STORED if name.startswith("history/") \
+        else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     return info
 
@@ -222,28 +227,29 @@ def _encode(project: Project) -> list[tuple[str, bytes]]:
         "settings": project.settings.to_dict(),
         "data_source": project.data_source.to_dict(),
         "dataset": dataset_meta,
-        "history": _history_table(project.history, "history/current.npy", entries),
+        "history": _history_tables(project.history, "history/current", entries),
         "runs": [{"settings": r.settings.to_dict(), "spec": NetworkSpec.coerce(r.spec).to_dict(),
-                  "history": _history_table(r.history, f"history/run{k}.npy", entries)}
+                  "history": _history_tables(r.history, f"history/run{k}", entries)}
                  for k, r in enumerate(project.runs)],
     }
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     return [("project.json", text.encode("utf-8"))] + entries
 
 
-def _history_table(rows, entry: str, entries: list) -> dict | list:
-    """The history's schema for project.json, its table appended to ``entries`` (an empty
-    history stays an empty list)."""
+def _history_tables(rows, folder: str, entries: list) -> dict | list:
+    """The history for project.json (its chunks' schemas), the tables appended to
+    ``entries`` as ``folder/0.npy`` ... (an empty history stays an empty list)."""
     if not rows:
         return []
     if not all(isinstance(r, dict) for r in rows):
         raise ProjectError("every history row must be a dict")
     try:
-        schema, table = history_io.encode(rows)
+        chunks = history_io.encode_chunks(rows)
     except ValueError as exc:
         raise ProjectError(f"cannot save the history: {exc}") from exc
-    entries.append((entry, _npy(table)))
-    return schema
+    for k, (_schema, table) in enumerate(chunks):
+        entries.append((f"{folder}/{k}.npy", _npy(table)))
+    return {"chunks": [schema for schema, _table in chunks]}
 
 
 def _npy(a: np.ndarray) -> bytes:
@@ -349,7 +355,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
     title = _text(meta["title"], "title")
     description = _text(meta["description"], "description")
     expected = {"project.json"}
-    history = _read_history(zf, entries, meta["history"], "history/current.npy", name,
+    history = _read_history(zf, entries, meta["history"], "history/current", name,
                             "history", expected)
     runs = _runs(zf, entries, meta["runs"], name, expected)
 
@@ -522,22 +528,29 @@ def _history(rows, what: str) -> list[dict]:
     return rows
 
 
-def _read_history(zf: zipfile.ZipFile, entries: dict, value, entry: str, name: str,
+def _read_history(zf: zipfile.ZipFile, entries: dict, value, folder: str, name: str,
                   what: str, expected: set) -> list[dict]:
-    """A history: rows given in project.json (format 1), or a table schema whose table
-    is ``entry`` (format 2)."""
+    """A history: rows given in project.json (format 1), or {"chunks": [schema, ...]}
+    whose tables are ``folder/0.npy`` ... (format 2)."""
     if not isinstance(value, dict):
         return _history(value, what)
+    schemas = value.get("chunks")
+    if set(value) != {"chunks"} or not isinstance(schemas, list) or len(schemas) > MAX_ENTRIES:
+        raise ProjectError(f"'{name}': the {what} must be a list of rows or "
+                           "{\"chunks\": [table schema, ...]}")
+    chunks = []
+    for k, schema in enumerate(schemas):
+        entry = f"{folder}/{k}.npy"
+        try:
+            shape = history_io.table_shape(schema)
+        except ValueError as exc:
+            raise ProjectError(f"'{name}': {what} table {k} is malformed: {exc}") from exc
+        expected.add(entry)
+        chunks.append((schema, _read_npy(zf, entries, entry, shape, name, ("float64",))))
     try:
-        shape = history_io.table_shape(value)
+        return history_io.decode_chunks(chunks)
     except ValueError as exc:
-        raise ProjectError(f"'{name}': the {what} table is malformed: {exc}") from exc
-    expected.add(entry)
-    table = _read_npy(zf, entries, entry, shape, name, ("float64",))
-    try:
-        return history_io.decode(value, table)
-    except ValueError as exc:
-        raise ProjectError(f"'{name}': the {what} table is malformed: {exc}") from exc
+        raise ProjectError(f"'{name}': a {what} table is malformed: {exc}") from exc
 
 
 def _runs(zf: zipfile.ZipFile, entries: dict, runs, name: str, expected: set) -> list[tuple]:
@@ -549,7 +562,7 @@ def _runs(zf: zipfile.ZipFile, entries: dict, runs, name: str, expected: set) ->
             raise ProjectError(f"run {i + 1} must be an object with settings, spec and history")
         settings = TrainingSettings.from_dict(r["settings"])
         spec = NetworkSpec.from_dict(r["spec"]).to_dict()
-        history = _read_history(zf, entries, r["history"], f"history/run{i}.npy", name,
+        history = _read_history(zf, entries, r["history"], f"history/run{i}", name,
                                 f"run {i + 1} history", expected)
         out.append((settings, spec, history))
     return out

@@ -224,16 +224,19 @@ BAD_FILES = {
     "zip-bomb": (_bomb, "zip bomb"),
     "absurd-network": (_with_meta(lambda m: m["spec"].update(layers=[
         {"units": 4096, "activation": "tanh"}] * 4 + [{"units": 1}])), "parameters; at most"),
-    "history-table-missing": (_with_entry("history/current.npy"),
-                              "missing 'history/current.npy'"),
-    "history-table-rows": (_with_meta(lambda m: m["history"].update(rows=3)),
-                           r"history/current.npy' has shape \(2, \d+\).*\(3, \d+\)"),
-    "history-unknown-kind": (_with_meta(lambda m: m["history"]["columns"][1].update(
-        kind="magic")), "history table is malformed: column 'train_loss': unknown kind"),
-    "history-bad-state": (_with_meta(lambda m: m["history"]["columns"][2].update(
-        state="yes")), "history table is malformed: column 'test_loss': 'state' must be"),
-    "run-history-table-missing": (_with_entry("history/run0.npy"),
-                                  "missing 'history/run0.npy'"),
+    "history-table-missing": (_with_entry("history/current/0.npy"),
+                              "missing 'history/current/0.npy'"),
+    "history-table-rows": (_with_meta(lambda m: m["history"]["chunks"][0].update(rows=3)),
+                           r"history/current/0.npy' has shape \(2, \d+\).*\(3, \d+\)"),
+    "history-unknown-kind": (_with_meta(lambda m: m["history"]["chunks"][0]["columns"][1]
+                                        .update(kind="magic")),
+                             "history table 0 is malformed: column 'train_loss': unknown kind"),
+    "history-bad-state": (_with_meta(lambda m: m["history"]["chunks"][0]["columns"][2].update(
+        state="yes")), "history table 0 is malformed: column 'test_loss': 'state' must be"),
+    "history-not-chunks": (_with_meta(lambda m: m.update(history={"rows": 2})),
+                           "history must be a list of rows or"),
+    "run-history-table-missing": (_with_entry("history/run0/0.npy"),
+                                  "missing 'history/run0/0.npy'"),
     "dataset-without-rows": (_with_meta(lambda m: m.update(dataset={
         "name": "x", "description": "", "task": "classification",
         "feature_names": ["a", "b"], "target_names": ["0", "1"]})), "missing 'data/X.npy'"),
@@ -309,8 +312,9 @@ def test_long_history_round_trips_as_a_table(tmp_path):
     p.history = rows
     save_project(p, tmp_path / "long.annproj")
     with zipfile.ZipFile(tmp_path / "long.annproj") as zf:
-        assert zf.getinfo("project.json").file_size < 10_000
-        assert "history/current.npy" in zf.namelist()
+        assert zf.getinfo("project.json").file_size < 50_000  # JSON rows: 91 MB
+        tables = [n for n in zf.namelist() if n.startswith("history/current/")]
+        assert len(tables) == 13  # chunks of 8192 rows
     q = load_project(tmp_path / "long.annproj")
     assert len(q.history) == 100_000
     assert np.isnan(q.history[10]["train_loss"]) and q.history[10]["test_loss"] is None
@@ -353,3 +357,18 @@ def test_history_tables_keep_every_kind_of_value_exactly():
     assert history_io.encode([])[1].shape == (0, 0)
     with pytest.raises(ValueError, match="numbers, text or lists"):
         history_io.encode([{"a": {"nested": 1}}])
+
+
+def test_finished_history_chunks_are_encoded_once():
+    """The recovery copy is written every minute during training: saving again costs
+    the new rows, not the whole run."""
+    from simulator import history_io
+    rows = [{"epoch": k, "train_loss": 1.0 / k} for k in range(1, 2 * history_io.CHUNK + 11)]
+    first = history_io.encode_chunks(rows)
+    rows.extend({"epoch": k, "train_loss": 0.0} for k in range(len(rows) + 1, len(rows) + 6))
+    second = history_io.encode_chunks(list(rows))  # a snapshot shares the row objects
+    assert len(first) == len(second) == 3
+    assert second[0] is first[0] and second[1] is first[1]  # reused, not encoded again
+    assert second[2][0]["rows"] == 15 and history_io.decode_chunks(second) == rows
+    copies = [dict(r) for r in rows]  # other row objects with equal values: encoded anew
+    assert history_io.encode_chunks(copies)[0] is not first[0]
