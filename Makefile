@@ -29,6 +29,7 @@ test: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_engine.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_gui.py
+	$(PY) bench/bench_files.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
