@@ -9,12 +9,14 @@ commands (``ui.commands``), which call the setters below. Qt-free on purpose.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from .errors import SpecError
+from .history import History
 from .observable import Signal
 from .settings import DataSource, TrainingSettings
 from .spec import LayerSpec, NetworkSpec
@@ -50,7 +52,7 @@ class Run:
 
     settings: TrainingSettings
     spec: dict
-    history: list[dict] = field(default_factory=list)
+    history: Sequence[dict] = field(default_factory=list)
 
 
 class Document:
@@ -73,8 +75,8 @@ class Document:
         self.spec = fit_spec_to_data(NetworkSpec.coerce(spec), self.data.dataset)
         self.weights: Weights = self._checked(weights) if weights else self.initial_weights()
         #: Per-epoch stats (dicts, see ``simulator.trainer.EpochStats.to_dict``) of the current
-        #: run. Rows are never changed once appended, so snapshots share them.
-        self.history: list[dict] = []
+        #: run, as a :class:`~simulator.history.History` (assigning a list converts it).
+        self.history = History()
         #: Earlier runs of this session, newest last.
         self.runs: list[Run] = []
         self.path: Path | None = None
@@ -191,6 +193,14 @@ class Document:
         self.archive_run()
         self.set_weights(self.initial_weights(), reason="reset")
 
+    @property
+    def history(self) -> History:
+        return self._history
+
+    @history.setter
+    def history(self, rows) -> None:
+        self._history = rows if isinstance(rows, History) else History(rows)
+
     def append_history(self, rows: list[dict]) -> None:
         """Add per-epoch rows; trained weights and history are unsaved work."""
         self.history.extend(rows)
@@ -202,7 +212,7 @@ class Document:
         """Keep the current history as a past run and start a new one."""
         if self.history:
             self.runs.append(Run(replace(self.settings), self.spec.to_dict(), self.history))
-        self.history = []
+        self.history = History()
         self.events.history.emit(None)
 
     # -- undo support -------------------------------------------------------------------

@@ -18,17 +18,15 @@ order, each ``{"key": str, "kind": kind, ...}``:
 column, before the column's own, holds 0 (key missing), 1 (None) or 2 (a value) per row.
 Run lengths (``"lengths"``, text ``"values"``) are ``[[value, count], ...]``.
 
-Files hold a history as chunks of ``CHUNK`` rows, each its own (schema, table):
-histories only grow, so a finished chunk is encoded once (:func:`encode_chunks` keeps
-them) and saving a long run costs the rows added since the last save, not the whole run
-(the recovery copy is written every minute while training runs).
+Files hold a history as chunks of ``CHUNK`` rows, each its own (schema, table): the
+chunks :class:`simulator.history.History` packs in memory as rows arrive, so saving a
+long run costs only its newest rows (the recovery copy is written every minute while
+training runs).
 """
 
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 from itertools import chain
 
 import numpy as np
@@ -40,48 +38,14 @@ MAX_CELLS = 64 * 1024**2  # rows x table columns (512 MB as float64)
 _MISSING, _NONE, _VALUE = 0, 1, 2
 #: Rows converted per NumPy call while encoding (see ``_list_block``).
 _SLICE = 4096
-#: Rows per chunk in files; finished chunks are kept encoded, at most _CACHED of them
-#: (2 million rows; 8 bytes a number, about an eighth of what the rows themselves take).
+#: Rows per chunk (in memory and in files).
 CHUNK = 8192
-_CACHED = 256
 
 
 # -- chunks ------------------------------------------------------------------------------------
 def encode_chunks(rows: list[dict]) -> list[tuple[dict, np.ndarray]]:
-    """``rows`` as (schema, table) chunks of ``CHUNK`` rows; finished chunks come from a
-    cache when these very row objects were encoded before (rows are never changed once
-    in a history, see ``Document.history``)."""
-    chunks = []
-    for start in range(0, len(rows), CHUNK):
-        part = rows[start:start + CHUNK]
-        if len(part) < CHUNK:
-            chunks.append(encode(part))
-            continue
-        key = (id(part[0]), id(part[-1]))
-        with _LOCK:
-            hit = _DONE.get(key)
-            if hit is not None and hit[0] is part[0] and hit[1] is part[-1]:
-                _DONE.move_to_end(key)
-                chunks.append(hit[2])
-                continue
-        encoded = encode(part)
-        with _LOCK:
-            _DONE[key] = (part[0], part[-1], encoded)  # the rows pin their ids
-            while len(_DONE) > _CACHED:
-                _DONE.popitem(last=False)
-        chunks.append(encoded)
-    return chunks
-
-
-def decode_chunks(chunks: list[tuple[dict, np.ndarray]]) -> list[dict]:
-    rows: list[dict] = []
-    for schema, table in chunks:
-        rows.extend(decode(schema, table))
-    return rows
-
-
-_LOCK = threading.Lock()  # the autosave thread and the GUI thread both save
-_DONE: OrderedDict = OrderedDict()
+    """``rows`` as (schema, table) chunks of ``CHUNK`` rows (the last one shorter)."""
+    return [encode(rows[i:i + CHUNK]) for i in range(0, len(rows), CHUNK)]
 
 
 # -- encoding ------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ import numpy as np
 
 from . import atomic, history_io
 from .errors import ProjectError, SimulatorError
+from .history import History
 from .settings import DataSource, TrainingSettings
 from .spec import MAX_UNITS, NetworkSpec
 
@@ -110,9 +111,9 @@ class Project:
         dataset = doc.dataset if _needs_inline_data(doc.data_source, doc.dataset) else None
         return cls(network=net, settings=replace(doc.settings),
                    data_source=DataSource.from_dict(doc.data_source.to_dict()),
-                   dataset=dataset, history=list(doc.history),  # rows are never changed
+                   dataset=dataset, history=_copy(doc.history),
                    runs=[Run(replace(r.settings), json.loads(json.dumps(r.spec)),
-                             list(r.history)) for r in doc.runs],
+                             _copy(r.history)) for r in doc.runs],
                    title=doc.title, description=doc.description)
 
     def to_document(self):
@@ -122,7 +123,7 @@ class Project:
         do not match the data's columns).
         """
         from .datasets import prepare
-        from .document import Document
+        from .document import Document, Run
         try:
             spec = NetworkSpec.coerce(self.network.spec)
             weights = [(np.array(W), np.array(b)) for W, b in self.network.get_weights()]
@@ -142,8 +143,8 @@ class Project:
         except Exception as exc:  # an engine bug must not look like a crash to the user
             raise ProjectError(f"the project cannot be opened: {type(exc).__name__}: {exc}") \
                 from exc
-        doc.history = [dict(r) for r in self.history]
-        doc.runs = list(self.runs)
+        doc.history = _copy(self.history)
+        doc.runs = [Run(r.settings, r.spec, _copy(r.history)) for r in self.runs]
         doc.title, doc.description = self.title, self.description
         doc.mark_dirty(False)
         return doc
@@ -236,15 +237,20 @@ def _encode(project: Project) -> list[tuple[str, bytes]]:
     return [("project.json", text.encode("utf-8"))] + entries
 
 
+def _copy(history) -> History:
+    """An independent copy (histories share their immutable rows and tables)."""
+    return history.copy() if isinstance(history, History) else History(history)
+
+
 def _history_tables(rows, folder: str, entries: list) -> dict | list:
     """The history for project.json (its chunks' schemas), the tables appended to
     ``entries`` as ``folder/0.npy`` ... (an empty history stays an empty list)."""
     if not rows:
         return []
-    if not all(isinstance(r, dict) for r in rows):
+    if not isinstance(rows, History) and not all(isinstance(r, dict) for r in rows):
         raise ProjectError("every history row must be a dict")
     try:
-        chunks = history_io.encode_chunks(rows)
+        chunks = rows.chunks() if isinstance(rows, History) else history_io.encode_chunks(rows)
     except ValueError as exc:
         raise ProjectError(f"cannot save the history: {exc}") from exc
     for k, (_schema, table) in enumerate(chunks):
@@ -533,7 +539,7 @@ def _read_history(zf: zipfile.ZipFile, entries: dict, value, folder: str, name: 
     """A history: rows given in project.json (format 1), or {"chunks": [schema, ...]}
     whose tables are ``folder/0.npy`` ... (format 2)."""
     if not isinstance(value, dict):
-        return _history(value, what)
+        return History(_history(value, what))
     schemas = value.get("chunks")
     if set(value) != {"chunks"} or not isinstance(schemas, list) or len(schemas) > MAX_ENTRIES:
         raise ProjectError(f"'{name}': the {what} must be a list of rows or "
@@ -548,7 +554,7 @@ def _read_history(zf: zipfile.ZipFile, entries: dict, value, folder: str, name: 
         expected.add(entry)
         chunks.append((schema, _read_npy(zf, entries, entry, shape, name, ("float64",))))
     try:
-        return history_io.decode_chunks(chunks)
+        return History.from_chunks(chunks)
     except ValueError as exc:
         raise ProjectError(f"'{name}': a {what} table is malformed: {exc}") from exc
 

@@ -102,3 +102,18 @@ def test_replace_with_keeps_observers(doc):
     resets = record(doc.events.reset)
     doc.replace_with(other)
     assert resets == [()] and doc.dataset.name == other.dataset.name
+
+
+def test_history_is_packed_and_assignable_as_a_list():
+    from simulator.history import History
+    from simulator.history_io import CHUNK
+    doc = Document()
+    rows = [{"epoch": k, "train_loss": 1.0 / k} for k in range(1, CHUNK + 3)]
+    doc.append_history(rows[:5])
+    doc.append_history(rows[5:])
+    assert isinstance(doc.history, History) and doc.history == rows
+    assert len(doc.history.chunks()) == 2 and doc.history[-1] is rows[-1]
+    doc.archive_run()
+    assert doc.runs[-1].history == rows and len(doc.history) == 0
+    doc.history = [{"epoch": 1}]  # a list is converted
+    assert isinstance(doc.history, History) and doc.history[0] == {"epoch": 1}

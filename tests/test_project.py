@@ -359,16 +359,25 @@ def test_history_tables_keep_every_kind_of_value_exactly():
         history_io.encode([{"a": {"nested": 1}}])
 
 
-def test_finished_history_chunks_are_encoded_once():
-    """The recovery copy is written every minute during training: saving again costs
-    the new rows, not the whole run."""
+def test_history_packs_full_chunks_and_reads_like_a_list():
+    """One dict per epoch would take GBs an hour; full chunks are packed as tables (what
+    project files store, so saving a long run costs only the newest rows)."""
     from simulator import history_io
-    rows = [{"epoch": k, "train_loss": 1.0 / k} for k in range(1, 2 * history_io.CHUNK + 11)]
-    first = history_io.encode_chunks(rows)
-    rows.extend({"epoch": k, "train_loss": 0.0} for k in range(len(rows) + 1, len(rows) + 6))
-    second = history_io.encode_chunks(list(rows))  # a snapshot shares the row objects
-    assert len(first) == len(second) == 3
-    assert second[0] is first[0] and second[1] is first[1]  # reused, not encoded again
-    assert second[2][0]["rows"] == 15 and history_io.decode_chunks(second) == rows
-    copies = [dict(r) for r in rows]  # other row objects with equal values: encoded anew
-    assert history_io.encode_chunks(copies)[0] is not first[0]
+    from simulator.history import History
+    n = 2 * history_io.CHUNK + 15
+    rows = [{"epoch": k, "train_loss": 1.0 / k, "grad": [0.5 / k, 0.25]} for k in range(1, n + 1)]
+    h = History(rows[:10])
+    h.extend(rows[10:])
+    assert len(h) == n and h == rows and list(h) == rows
+    assert len(h._tail) == 15  # the rest is packed
+    assert h[0] == rows[0] and h[-1] is rows[-1] and h[history_io.CHUNK] == rows[history_io.CHUNK]
+    assert h[5:8] == rows[5:8] and h[-2]["epoch"] == n - 1
+    packed = h.chunks()
+    assert h.chunks()[0] is packed[0] and h.chunks()[1] is packed[1]  # packed once
+    copy = h.copy()
+    h.append({"epoch": n + 1})
+    assert len(copy) == n and len(h) == n + 1
+    back = History.from_chunks(packed)
+    assert back == rows and len(back._tail) == 15
+    with pytest.raises(IndexError):
+        h[n + 1]

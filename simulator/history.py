@@ -1,0 +1,109 @@
+"""A training history that stays small: the newest rows as dicts, older ones as tables.
+
+One row per epoch (``EpochStats.to_dict()``) as a dict takes ~1.5-2.2 KB; at the 1 000
+epochs a second a small network trains, an hour would hold 5-8 GB. Every ``CHUNK`` rows
+are therefore packed into a float64 table (``history_io.encode``, ~8 bytes a number,
+about a seventh) as soon as they are complete. The project file stores those very
+tables, so saving a long run costs only the newest rows.
+
+It reads like the list of dicts it replaces (``len``, ``[i]``, slices, iteration,
+``==`` with a list); packed rows are unpacked one chunk at a time when read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from . import history_io
+
+
+class History(Sequence):
+    """Per-epoch rows, oldest first. Rows are never changed once added."""
+
+    def __init__(self, rows: Iterable[dict] = ()) -> None:
+        self._chunks: list[tuple[dict, np.ndarray]] = []  # CHUNK rows each
+        self._tail: list[dict] = []
+        self._unpacked: tuple[int, list[dict]] | None = None  # (chunk index, its rows)
+        self._last: dict | None = None
+        self.extend(rows)
+
+    @classmethod
+    def from_chunks(cls, chunks: list[tuple[dict, np.ndarray]]) -> History:
+        """A history read from a file: full chunks stay packed, a short last one is
+        unpacked (new rows join it)."""
+        h = cls()
+        for schema, table in chunks:
+            if schema["rows"] == history_io.CHUNK and not h._tail:
+                h._chunks.append((schema, table))
+                h._last = None
+            else:
+                h.extend(history_io.decode(schema, table))
+        if h._last is None and len(h):
+            h._last = h._chunk_rows(len(h._chunks) - 1)[-1]
+        return h
+
+    # -- growing -------------------------------------------------------------------------
+    def extend(self, rows: Iterable[dict]) -> None:
+        for row in rows:
+            self.append(row)
+
+    def append(self, row: dict) -> None:
+        if not isinstance(row, dict):
+            raise TypeError(f"a history row must be a dict, got {type(row).__name__}")
+        self._tail.append(row)
+        self._last = row  # the row read most (status bar, plots), without unpacking
+        if len(self._tail) == history_io.CHUNK:
+            self._chunks.append(history_io.encode(self._tail))
+            self._tail = []
+
+    def copy(self) -> History:
+        """An independent history sharing the (immutable) packed tables and rows."""
+        h = History()
+        h._chunks, h._tail, h._last = list(self._chunks), list(self._tail), self._last
+        return h
+
+    def chunks(self) -> list[tuple[dict, np.ndarray]]:
+        """The whole history as (schema, table) chunks, as project files store it."""
+        return self._chunks + ([history_io.encode(self._tail)] if self._tail else [])
+
+    # -- reading ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._chunks) * history_io.CHUNK + len(self._tail)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("history index out of range")
+        if index == n - 1:
+            return self._last
+        k, i = divmod(index, history_io.CHUNK)
+        if k == len(self._chunks):
+            return self._tail[i]
+        return self._chunk_rows(k)[i]
+
+    def __iter__(self) -> Iterator[dict]:
+        for k in range(len(self._chunks)):
+            yield from self._chunk_rows(k)
+        yield from list(self._tail)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (History, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                          strict=True))
+        return NotImplemented
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        return f"History({len(self)} rows, {len(self._chunks)} packed chunks)"
+
+    def _chunk_rows(self, k: int) -> list[dict]:
+        if self._unpacked is None or self._unpacked[0] != k:
+            self._unpacked = (k, history_io.decode(*self._chunks[k]))
+        return self._unpacked[1]
