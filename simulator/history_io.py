@@ -113,8 +113,8 @@ def _list_block(col: dict, values: list, state: list | None, n: int) -> np.ndarr
 
 def _kind(present: list) -> str:
     types = set(map(type, present))  # one pass in C: histories have millions of values
-    if types == {int}:
-        return "int"
+    if types == {int}:  # exact in float64 up to 2**53; larger ones go as JSON
+        return "int" if -2**53 <= min(present) and max(present) <= 2**53 else "json"
     if types <= _FLOATS:
         return "float"  # (also for a column with no values at all)
     if types == {list} and set(map(type, chain.from_iterable(present))) <= _FLOATS:

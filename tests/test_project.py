@@ -344,13 +344,13 @@ def test_format_1_files_with_json_rows_still_load(tmp_path):
 
 def test_history_tables_keep_every_kind_of_value_exactly():
     from simulator import history_io
-    rows = [{"a": 1, "b": None, "c": [1, 2], "d": True, "e": "x", "f": [0.5]},
-            {"a": 2, "b": None, "c": [3], "d": False, "e": "x"},
+    rows = [{"a": 1, "b": None, "c": [1, 2], "d": True, "e": "x", "f": [0.5], "g": 2**60},
+            {"a": 2, "b": None, "c": [3], "d": False, "e": "x", "g": 1},
             {"b": None, "e": "y", "f": []}]
     schema, table = history_io.encode(rows)
     kinds = {c["key"]: c["kind"] for c in schema["columns"]}
     assert kinds == {"a": "int", "b": "float", "c": "json", "d": "json", "e": "text",
-                     "f": "list"}
+                     "f": "list", "g": "json"}  # 2**60 does not fit a float64 exactly
     back = history_io.decode(json.loads(json.dumps(schema)), table)
     assert back == rows
     assert [type(r["a"]) for r in back[:2]] == [int, int] and back[0]["d"] is True
