@@ -35,6 +35,7 @@ class History(Sequence):
         unpacked (new rows join it)."""
         h = cls()
         for schema, table in chunks:
+            history_io.check(schema, table)  # (ValueError) packed chunks are read later
             if schema["rows"] == history_io.CHUNK and not h._tail:
                 h._chunks.append((schema, table))
                 h._last = None
@@ -69,6 +70,28 @@ class History(Sequence):
         return self._chunks + ([history_io.encode(self._tail)] if self._tail else [])
 
     # -- reading ---------------------------------------------------------------------------
+    def numbers(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's numbers under ``key``, read from the packed tables without building
+        rows (plots of a long run want a few columns, not a million dicts):
+        (values (rows, width) float64, NaN-padded; lengths (rows,) numbers per row, 0
+        where a row has none)."""
+        parts = [history_io.numbers(schema, table, key) for schema, table in self._chunks]
+        parts.append(_tail_numbers(self._tail, key))
+        width = max(v.shape[1] for v, _ in parts)
+        values = np.full((len(self), width), np.nan)
+        lengths = np.zeros(len(self), dtype=np.intp)
+        start = 0
+        for v, m in parts:
+            values[start:start + len(v), : v.shape[1]] = v
+            lengths[start:start + len(v)] = m
+            start += len(v)
+        return values, lengths
+
+    def column(self, key: str) -> np.ndarray:
+        """The number under ``key`` in every row (NaN where a row has none)."""
+        values, lengths = self.numbers(key)
+        return np.where(lengths == 1, values[:, 0], np.nan)
+
     def __len__(self) -> int:
         return len(self._chunks) * history_io.CHUNK + len(self._tail)
 
@@ -107,3 +130,22 @@ class History(Sequence):
         if self._unpacked is None or self._unpacked[0] != k:
             self._unpacked = (k, history_io.decode(*self._chunks[k]))
         return self._unpacked[1]
+
+
+def _tail_numbers(rows: list[dict], key: str) -> tuple[np.ndarray, np.ndarray]:
+    numbers = []
+    for row in rows:
+        v = row.get(key)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            numbers.append([v])
+        elif isinstance(v, list) and all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                         for x in v):
+            numbers.append(v)
+        else:
+            numbers.append([])
+    lengths = np.array([len(v) for v in numbers], dtype=np.intp)
+    values = np.full((len(rows), max(lengths, default=1) or 1), np.nan)
+    for i, v in enumerate(numbers):
+        values[i, : len(v)] = v
+    return values, lengths
+

@@ -183,43 +183,68 @@ def table_shape(schema) -> tuple[int, int]:
     return n, width
 
 
-def decode(schema: dict, table: np.ndarray) -> list[dict]:
-    """The rows ``encode`` was given; ValueError (saying what) for a malformed schema."""
+def check(schema, table: np.ndarray) -> None:
+    """ValueError (saying what) unless (schema, table) is a well-formed chunk: what
+    :func:`decode` and :func:`numbers` rely on. Cheap: no rows are built."""
     n, width = table_shape(schema)
     if table.shape != (n, width):
         raise ValueError(f"the table is {table.shape}, the schema describes {(n, width)}")
-    keys: list[str] = []
-    columns: list[list] = []  # per key: its value in every row (_MISSING_VALUE: no key)
-    offset = 0
-    for col in schema["columns"]:
-        key, kind = col["key"], col.get("kind")
-        allowed = {"key", "kind", "state", "width", "lengths", "values"}
-        if key in keys or not set(col) <= allowed:  # (few columns: a list is fine)
+    keys = set()
+    for col, state, block in _layout(schema, table):
+        key, kind = col["key"], col["kind"]
+        if key in keys or not set(col) <= _FIELDS:
             raise ValueError(f"column '{key}' appears twice or has unknown fields")
-        keys.append(key)
-        state = None
-        if col.get("state") is True:
-            column = table[:, offset]
-            offset += 1
-            if not np.isin(column, (_MISSING, _NONE, _VALUE)).all():
-                raise ValueError(f"column '{key}': state values must be 0, 1 or 2")
-            state = column.astype(np.int8).tolist()
-        if kind in ("float", "int", "list"):
-            block = table[:, offset:offset + col["width"]]
-            offset += col["width"]
-            values = _numbers(kind, block, col, n)
-        elif kind == "text":
+        keys.add(key)
+        if state is not None and not np.isin(state, (_MISSING, _NONE, _VALUE)).all():
+            raise ValueError(f"column '{key}': state values must be 0, 1 or 2")
+        if kind == "int" and not (np.isnan(block) | (np.abs(block) <= 2**53)).all():
+            raise ValueError(f"column '{key}': whole numbers out of range")
+        if kind == "list" and "lengths" in col:
+            lengths = _expand(col["lengths"], n, f"'{key}' lengths")
+            if not all(_count(m) and m <= block.shape[1] for m in lengths):
+                raise ValueError(f"column '{key}': list lengths out of range")
+        if kind == "text":
             values = _expand(col.get("values"), n, f"'{key}' values")
             if not all(isinstance(v, str) for v in values):
                 raise ValueError(f"column '{key}': text values must be text")
-        else:  # "json" (table_shape checked the kinds)
+        if kind == "json":
             values = col.get("values")
             if not isinstance(values, list) or len(values) != n:
                 raise ValueError(f"column '{key}': needs one value per row")
-            values = [_plain(v) for v in values]  # numbers, text or lists of numbers
+            for v in values:
+                _plain(v)  # numbers, text or lists of numbers
+
+
+_FIELDS = {"key", "kind", "state", "width", "lengths", "values"}
+
+
+def _layout(schema: dict, table: np.ndarray):
+    """(column, its state column or None, its table block or None) per column."""
+    offset = 0
+    for col in schema["columns"]:
+        state = None
+        if col.get("state") is True:
+            state = table[:, offset]
+            offset += 1
+        block = None
+        if col["kind"] in ("float", "int", "list"):
+            block = table[:, offset:offset + col["width"]]
+            offset += col["width"]
+        yield col, state, block
+
+
+def decode(schema: dict, table: np.ndarray) -> list[dict]:
+    """The rows ``encode`` was given; ValueError (saying what) for a malformed chunk."""
+    check(schema, table)
+    n = schema["rows"]
+    keys: list[str] = []
+    columns: list[list] = []  # per key: its value in every row (_MISSING_VALUE: no key)
+    for col, state, block in _layout(schema, table):
+        keys.append(col["key"])
+        values = _values(col, block, n)
         if state is not None:
             values = [v if st == _VALUE else None if st == _NONE else _MISSING_VALUE
-                      for v, st in zip(values, state, strict=True)]
+                      for v, st in zip(values, state.astype(np.int8).tolist(), strict=True)]
         columns.append(values)
     if not keys:
         return [{} for _ in range(n)]
@@ -230,22 +255,43 @@ def decode(schema: dict, table: np.ndarray) -> list[dict]:
             for vals in rows]
 
 
-def _numbers(kind: str, block: np.ndarray, col: dict, n: int) -> list:
+def _values(col: dict, block: np.ndarray | None, n: int) -> list:
+    kind = col["kind"]
     if kind == "float":
         return block[:, 0].tolist()
     if kind == "int":
-        column = block[:, 0]
-        ok = np.isnan(column) | (np.abs(column) <= 2**53)
-        if not ok.all():
-            raise ValueError(f"column '{col['key']}': whole numbers out of range")
-        return [0 if math.isnan(v) else int(v) for v in column.tolist()]
-    values = block.tolist()
-    if "lengths" in col:
-        lengths = _expand(col["lengths"], n, f"'{col['key']}' lengths")
-        if not all(_count(m) and m <= block.shape[1] for m in lengths):
-            raise ValueError(f"column '{col['key']}': list lengths out of range")
-        values = [v[:m] for v, m in zip(values, lengths, strict=True)]
-    return values
+        return [0 if math.isnan(v) else int(v) for v in block[:, 0].tolist()]
+    if kind == "list":
+        values = block.tolist()
+        if "lengths" in col:
+            lengths = _expand(col["lengths"], n, "lengths")
+            values = [v[:m] for v, m in zip(values, lengths, strict=True)]
+        return values
+    if kind == "text":
+        return _expand(col["values"], n, "values")
+    return [_plain(v) for v in col["values"]]
+
+
+def numbers(schema: dict, table: np.ndarray, key: str) -> tuple[np.ndarray, np.ndarray]:
+    """A column's numbers straight from a checked chunk, no rows built: (values, lengths)
+    with values (rows, width) float64 (width 1 for a number column; NaN where a row has
+    no number there) and lengths (rows,) the count of numbers in each row (0: missing,
+    None, or not numbers)."""
+    n = schema["rows"]
+    for col, state, block in _layout(schema, table):
+        if col["key"] != key:
+            continue
+        if block is None:  # text or JSON: not read as numbers here
+            break
+        values = block.copy()
+        lengths = np.full(n, block.shape[1])
+        if "lengths" in col:
+            lengths = np.asarray(_expand(col["lengths"], n, "lengths"), dtype=np.intp)
+        if state is not None:
+            values[state != _VALUE] = np.nan
+            lengths[state != _VALUE] = 0
+        return values, lengths
+    return np.full((n, 1), np.nan), np.zeros(n, dtype=np.intp)
 
 
 def _expand(runs, n: int, what: str) -> list:

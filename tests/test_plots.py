@@ -243,3 +243,28 @@ def test_gradient_bars_shorten_their_labels_when_crowded(qtbot):
     plot.resize(1600, 300)
     qtbot.waitUntil(lambda: labels()[0] == "Hidden 1")
     assert labels()[-1] == "Output"
+
+
+def test_plots_read_a_long_history_as_columns(qtbot):
+    """Opening a long run: the plots read columns from the packed history (no dict per
+    epoch) and get what they would get row by row."""
+    from simulator.history_io import CHUNK
+    from ui.plots import GradientPlot, LossPlot
+    n = 2 * CHUNK + 100
+    rows = [{"epoch": k, "train_loss": 1.0 / k, "test_loss": None if k % 5 else 2.0 / k,
+             "metric": "accuracy", "grad_mean_abs": [0.1, 0.2] if k <= CHUNK + 7 else
+             [0.3, 0.2, 0.1]} for k in range(1, n + 1)]
+    del rows[CHUNK + 50]["grad_mean_abs"]  # a row without statistics is skipped
+    doc = Document()
+    doc.history = rows  # packed as it is assigned
+    loss, grads = LossPlot(doc), GradientPlot(doc)
+    for plot in (loss, grads):
+        qtbot.addWidget(plot)
+    series = loss.series()
+    assert np.array_equal(series["epoch"], np.arange(1, n + 1))
+    assert np.allclose(series["train_loss"], [1.0 / k for k in range(1, n + 1)])
+    assert np.isnan(series["test_loss"][0]) and series["test_loss"][4] == pytest.approx(0.4)
+    epochs, values = grads.series()
+    expect = [r["epoch"] for r in rows[CHUNK + 7:] if "grad_mean_abs" in r]
+    assert list(epochs) == expect  # only rows since the change to 3 layers
+    assert values.shape == (len(expect), 3) and np.allclose(values[-1], [0.3, 0.2, 0.1])

@@ -381,3 +381,20 @@ def test_history_packs_full_chunks_and_reads_like_a_list():
     assert back == rows and len(back._tail) == 15
     with pytest.raises(IndexError):
         h[n + 1]
+
+
+def test_history_columns_come_from_the_tables():
+    from simulator import history_io
+    from simulator.history import History
+    n = history_io.CHUNK + 3
+    rows = [{"epoch": k, "loss": None if k == 2 else 1.0 / k, "name": "x",
+             "grad": [0.5] * (1 + k % 2)} for k in range(1, n + 1)]
+    del rows[5]["loss"]
+    h = History(rows)
+    loss = h.column("loss")
+    assert np.isnan(loss[1]) and np.isnan(loss[5]) and loss[0] == 1.0 and loss[-1] == 1.0 / n
+    assert np.array_equal(h.column("epoch"), np.arange(1, n + 1))
+    assert np.isnan(h.column("name")).all() and np.isnan(h.column("nothing")).all()
+    values, lengths = h.numbers("grad")
+    assert values.shape == (n, 2) and list(lengths[:4]) == [2, 1, 2, 1]
+    assert np.isnan(values[1, 1]) and values[-1, 0] == 0.5  # packed part and tail alike

@@ -63,12 +63,15 @@ class LossPlot(PlotPanel):
 
     # -- data ---------------------------------------------------------------------------
     def _on_history_changed(self, rows) -> None:
-        if rows is None:
+        if rows is None:  # the whole history, read as columns (a long run has a million rows)
             self.table.clear()
-            rows = self.document.history
+            rows = history = self.document.history
+            if history:
+                self.table.append(np.column_stack([history.column(c) for c in COLUMNS]))
+        else:
+            self.table.append(np.array([[_f(r.get(c)) for c in COLUMNS] for r in rows]))
         if rows:
             self.metric_name = rows[-1].get("metric", self.metric_name) or self.metric_name
-            self.table.append(np.array([[_f(r.get(c)) for c in COLUMNS] for r in rows]))
         self.changed()
 
     def series(self) -> dict[str, np.ndarray]:
