@@ -35,6 +35,7 @@ import io
 import json
 import math
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -85,8 +86,9 @@ class Project:
     data_source: DataSource = field(default_factory=DataSource)
     #: The data itself, only for imported or hand-edited data (None: regenerate from source).
     dataset: object | None = None
-    #: Per-epoch stats of the current run (``EpochStats.to_dict()`` rows).
-    history: list[dict] = field(default_factory=list)
+    #: Per-epoch stats of the current run (``EpochStats.to_dict()`` rows): a list, or a
+    #: :class:`~simulator.history.History` (what loading gives).
+    history: Sequence[dict] = field(default_factory=list)
     #: Earlier runs kept for comparison (``simulator.document.Run``: settings, spec, history).
     runs: list = field(default_factory=list)
     #: Short name shown in the window title and the Examples menu.
@@ -535,7 +537,7 @@ def _history(rows, what: str) -> list[dict]:
 
 
 def _read_history(zf: zipfile.ZipFile, entries: dict, value, folder: str, name: str,
-                  what: str, expected: set) -> list[dict]:
+                  what: str, expected: set) -> History:
     """A history: rows given in project.json (format 1), or {"chunks": [schema, ...]}
     whose tables are ``folder/0.npy`` ... (format 2)."""
     if not isinstance(value, dict):
