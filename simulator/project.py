@@ -430,9 +430,8 @@ def _read_json(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> dict:
     return meta
 
 
-def _read_npy(zf: zipfile.ZipFile, entries: dict, entry: str, shape: tuple, name: str,
-              dtypes: tuple[str, ...]) -> np.ndarray:
-    """Check the .npy header (dtype, shape) before reading; then read exactly that much."""
+def _npy_header(zf: zipfile.ZipFile, entries: dict, entry: str, name: str):
+    """(zip info, shape, dtype, header length) of a .npy entry, read from its header alone."""
     info = entries.get(entry)
     if info is None:
         raise ProjectError(f"'{name}' is missing '{entry}'")
@@ -440,14 +439,20 @@ def _read_npy(zf: zipfile.ZipFile, entries: dict, entry: str, shape: tuple, name
         try:
             version = np.lib.format.read_magic(f)
             if version == (1, 0):
-                hshape, fortran, dtype = np.lib.format.read_array_header_1_0(f)
+                shape, _fortran, dtype = np.lib.format.read_array_header_1_0(f)
             elif version in ((2, 0), (3, 0)):
-                hshape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
+                shape, _fortran, dtype = np.lib.format.read_array_header_2_0(f)
             else:
                 raise ValueError(f"unsupported .npy version {version}")
         except ValueError as exc:
             raise ProjectError(f"'{name}': '{entry}' is not a valid .npy array ({exc})") from exc
-        header_len = f.tell()
+        return info, shape, dtype, f.tell()
+
+
+def _read_npy(zf: zipfile.ZipFile, entries: dict, entry: str, shape: tuple, name: str,
+              dtypes: tuple[str, ...]) -> np.ndarray:
+    """Check the .npy header (dtype, shape) before reading; then read exactly that much."""
+    info, hshape, dtype, header_len = _npy_header(zf, entries, entry, name)
     if dtype.hasobject or dtype.name not in dtypes:
         raise ProjectError(f"'{name}': '{entry}' holds {dtype}; expected {' or '.join(dtypes)}")
     if tuple(hshape) != tuple(shape):
@@ -498,17 +503,7 @@ def _read_dataset(zf: zipfile.ZipFile, entries: dict, meta, name: str):
 
 
 def _npy_rows(zf: zipfile.ZipFile, entries: dict, entry: str, name: str) -> int:
-    info = entries.get(entry)
-    if info is None:
-        raise ProjectError(f"'{name}' is missing '{entry}' (the dataset needs it)")
-    with zf.open(info) as f:
-        try:
-            version = np.lib.format.read_magic(f)
-            reader = np.lib.format.read_array_header_1_0 if version == (1, 0) \
-                else np.lib.format.read_array_header_2_0
-            shape, _, _ = reader(f)
-        except ValueError as exc:
-            raise ProjectError(f"'{name}': '{entry}' is not a valid .npy array ({exc})") from exc
+    _info, shape, _dtype, _header_len = _npy_header(zf, entries, entry, name)
     if len(shape) != 2:
         raise ProjectError(f"'{name}': '{entry}' must be a 2-D table, got shape {shape}")
     return int(shape[0])
