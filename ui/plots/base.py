@@ -126,6 +126,12 @@ class Axis(pg.AxisItem):
     which Qt's raster engine draws ~50x slower (see ``ui/colors.py``), and a grid is
     redrawn whenever its range moves."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # labels on the finer tick level only while they leave room between them
+        # (pyqtgraph's default filled a 280-pixel axis with -9 ... 9)
+        self.setStyle(textFillLimits=[(0, 0.8), (2, 0.4), (4, 0.3), (6, 0.2)])
+
     def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802,N803 (pyqtgraph)
         tickSpecs = [(opaque_pen(pen), a, b) for pen, a, b in tickSpecs]  # noqa: N806
         super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
