@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ui.training.views import plane_extent, plotted_rows
+from simulator.inspector import plane_extent, plotted_rows
 
 from . import style
 

@@ -2,8 +2,8 @@
 and the controller that runs the training loop off the GUI thread.
 
 ``install(window)`` sets ``window.training`` (the :class:`~.controller.TrainingController`),
-``window.training_bar`` and ``window.training_panel``. This package's ``__init__`` stays
-free of Qt imports: the training process imports ``ui.training.worker`` without Qt.
+``window.training_bar`` and ``window.training_panel``. The loop itself is Qt-free and
+lives in ``simulator.training``.
 """
 
 

@@ -1,6 +1,6 @@
 """The training controller: GUI-thread side of training.
 
-It starts a :class:`~ui.training.worker.TrainingLoop` in a Python thread built
+It starts a :class:`~simulator.training.loop.TrainingLoop` in a Python thread built
 from the document, forwards commands to it (pause, step, learning rate, a
 weight edited on the canvas...) through a thread-safe queue, and on a <= 30 Hz
 QTimer takes the newest snapshot from the loop's one-item slot and writes it
@@ -19,9 +19,9 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from .runner import ProcessRunner, ThreadRunner
-from .views import MAX_POINTS, Views, compute_views, plane_extent, plotted_rows
-from .worker import LIVE_SETTINGS, Job, Snapshot
+from simulator.inspector import MAX_POINTS, Views, compute_views, plane_extent, plotted_rows
+from simulator.training.loop import LIVE_SETTINGS, Job, Snapshot
+from simulator.training.runner import ProcessRunner, ThreadRunner
 
 #: GIL switch interval while the worker runs; the default 5 ms starves the GUI thread.
 SWITCH_INTERVAL = 0.0005
@@ -42,7 +42,7 @@ class TrainingController(QObject):
     epoch_changed = Signal(int)
     #: A snapshot was written into the document; argument: the Snapshot.
     snapshot_applied = Signal(object)
-    #: New plot data; argument: :class:`~ui.training.views.Views`.
+    #: New plot data; argument: :class:`~simulator.inspector.Views`.
     views_changed = Signal(object)
     #: Training diverged; argument: the engine's message. Finite weights are in the document.
     diverged = Signal(str)

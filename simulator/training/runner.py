@@ -29,7 +29,7 @@ import queue
 import sys
 import threading
 
-from .worker import Job, Snapshot, SnapshotSlot, TrainingLoop
+from .loop import Job, Snapshot, SnapshotSlot, TrainingLoop
 
 _CTX = None
 
@@ -41,7 +41,7 @@ def _context():
         if "forkserver" in methods:
             _CTX = mp.get_context("forkserver")
             _CTX.set_forkserver_preload(["numpy", "simulator.network", "simulator.trainer",
-                                         "ui.training.worker"])
+                                         "simulator.training.loop"])
         else:
             _CTX = mp.get_context("spawn")
     return _CTX

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .views import Views, compute_views
+from simulator.inspector import Views, compute_views
 
 #: Seconds between two snapshots while training runs (the GUI redraws at most this often).
 SNAPSHOT_INTERVAL = 1.0 / 30.0
