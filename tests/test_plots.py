@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from simulator.document import Document
+from simulator.inspector import GRID
 from simulator.settings import DataSource, TrainingSettings
 from ui.plots.base import MAX_DISPLAY, envelope
 
@@ -105,7 +106,7 @@ def test_output_plot_shows_the_plane_for_two_inputs(qtbot, window):
         ctl.step_epoch()
     out = window.plots["output"]
     assert out.mode == "plane"
-    assert out.image.image is not None and out.image.image.shape == (48, 48)
+    assert out.image.image is not None and out.image.image.shape[:2] == (GRID, GRID)
     n_train, n_test = len(window.document.data.train.X), len(window.document.data.test.X)
     assert len(out.train_points.data) == n_train and len(out.test_points.data) == n_test
 
@@ -134,8 +135,12 @@ def test_output_plot_modes(qtbot, name, mode):
     plot.show()
     ctl = TrainingController(doc)
     ctl.refresh_views()
-    plot.set_views(ctl.views)
+    plot.flush()
     assert plot.mode == mode
+    if mode == "confusion":  # the inspector's matrix: one row per true class, every row counted
+        m = doc.inspector.views.confusion
+        assert m.shape == (3, 3) and m.sum() == len(doc.inspector.views.predictions)
+        assert plot.texts[0].toPlainText() == str(m[0, 0])
     if mode == "curve":
         plot.flush()
         x, y = plot.curve.getData()
@@ -268,3 +273,76 @@ def test_plots_read_a_long_history_as_columns(qtbot):
     expect = [r["epoch"] for r in rows[CHUNK + 7:] if "grad_mean_abs" in r]
     assert list(epochs) == expect  # only rows since the change to 3 layers
     assert values.shape == (len(expect), 3) and np.allclose(values[-1], [0.3, 0.2, 0.1])
+
+
+def trained_document(name: str, epochs: int = 300) -> Document:
+    """The Playground network (2-4-2-1, tanh) trained by the engine on ``name``."""
+    from simulator.trainer import Trainer
+    doc = Document(data_source=DataSource(name=name))
+    net = doc.build_network()
+    Trainer.from_settings(net, doc.settings, epoch_limit=0).fit(
+        doc.data.train.X, doc.data.train.Y, epochs=epochs)
+    doc.set_weights(net.get_weights())
+    doc.inspector.refresh()
+    return doc
+
+
+def side(rgb) -> int:
+    """Which end of the ramp a pixel leans to: 1 blue, 0 orange, -1 neither (neutral,
+    white or a point's edge)."""
+    r, _g, b = rgb
+    return 1 if b - r > 40 else 0 if r - b > 40 else -1
+
+
+@pytest.mark.parametrize("name", ["circle", "xor"])
+def test_points_sit_on_regions_of_their_own_colour(qtbot, name):
+    """Issue 11.1: class 1 was drawn orange on the blue region the network rightly
+    predicts for it. Render the real plot and read the pixels under each training point."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    from simulator import palette
+    from ui.plots import OutputPlot
+    doc = trained_document(name)
+    v = doc.inspector.views
+    assert v.threshold == 0.5 and v.output_scale == (0.5, 0.5)  # 0/1 targets
+    plot = OutputPlot(doc)
+    qtbot.addWidget(plot)
+    plot.resize(620, 640)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.flush()
+    plot.test_points.setVisible(False)  # hollow points would cover filled ones
+
+    def pixels():
+        image = plot.graphics.viewport().grab().toImage()
+        vb, view = plot.plot.vb, plot.graphics
+        out = []
+        for x, y in doc.data.train.X:
+            p = view.mapFromScene(vb.mapViewToScene(QPointF(float(x), float(y))))
+            out.append(QColor(image.pixel(p.x(), p.y())).getRgb()[:3])
+        return out
+
+    on_points = pixels()
+    plot.train_points.setVisible(False)
+    regions = pixels()
+    out = doc.build_network().predict(doc.data.train.X)[:, 0]
+    labels = doc.data.train.Y[:, 0].astype(int)
+    assert np.mean((out > 0.5) == labels) > 0.97  # trained: the network is right
+    checked = 0
+    for k, (pt, region, y, o) in enumerate(zip(on_points, regions, labels, out, strict=True)):
+        if abs(o - 0.5) < 0.2 or side(pt) < 0:
+            continue  # near the boundary, or the pixel is another point's white edge
+        checked += 1
+        assert side(pt) == y, (k, pt, y)  # the point in its class's colour
+        assert side(region) == int(o > 0.5), (k, region, o)  # the region says the output
+        if (o > 0.5) == y:
+            assert side(pt) == side(region), (k, pt, region)
+    assert checked > 0.8 * len(labels)
+    exact = [tuple(pt) == palette.class_rgb(y) for pt, y in zip(on_points, labels, strict=True)]
+    assert np.mean(exact) > 0.5, np.mean(exact)  # filled with the palette's very colour
+    # test points are rings of their class's colour
+    pens = plot.test_points.data["pen"]
+    test_labels = doc.data.test.Y[:, 0].astype(int)
+    assert [p.color().getRgb()[:3] for p in pens] == [palette.class_rgb(k) for k in test_labels]
+    plot.detach()
