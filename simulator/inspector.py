@@ -216,10 +216,18 @@ class Inspector:
 
     def __init__(self, document) -> None:
         self._document = document
-        #: The newest labelled Views, or None before the first computation.
+        #: The newest labelled Views; None before the first computation and after the
+        #: data changed (views labelled with other targets must not be drawn).
         self.views: Views | None = None
         #: Emitted with the new Views after every :meth:`set_views`.
         self.changed = Signal()
+        # connected before any view (the document makes its inspector first), so the
+        # stale views are gone when the views hear of the new data
+        document.events.data.connect(self._forget)
+        document.events.reset.connect(self._forget)
+
+    def _forget(self) -> None:
+        self.views = None
 
     def set_views(self, views: Views) -> None:
         """Label ``views`` with the document's targets and announce them."""
