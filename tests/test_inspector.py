@@ -17,6 +17,7 @@ from simulator.inspector import (
     SHOWN_NEURONS,
     compute_views,
     grid_side,
+    layer_outputs,
     plot_points,
     plotted_targets,
 )
@@ -58,6 +59,9 @@ def test_one_forward_pass_gives_the_output_and_every_neurons_grid():
     assert np.allclose(v.neuron_grids[0][0], xx[::s, ::s]) and \
         np.allclose(v.neuron_grids[0][1], yy[::s, ::s])  # the inputs: [k, iy, ix]
     assert np.array_equal(v.neuron_grids[-1][0], v.grid_output[0, ::s, ::s])
+    pts = np.column_stack([xx.ravel(), yy.ravel()]).astype(np.float32)
+    for h, trace in zip(layer_outputs(net, pts), net.forward(pts), strict=True):
+        assert np.array_equal(h, trace.H)  # the engine's own numbers, to the last digit
     point = np.array([[v.grid_x[4], v.grid_y[2]]], dtype=np.float32)
     assert v.grid_output[0, 2, 4] == pytest.approx(float(net.predict(point)[0, 0]), abs=1e-6)
 
@@ -114,3 +118,15 @@ def test_views_of_other_data_are_forgotten():
     assert doc.inspector.views.threshold == 0.5
     doc.set_data(DataSource(name="plane"))
     assert doc.inspector.views is None
+
+
+@pytest.mark.parametrize("acts", [("relu", "sigmoid", "softmax"), ("gelu", "elu", "linear")])
+def test_grid_pass_equals_the_engines_forward(acts):
+    from simulator.network import Network
+    spec = {"inputs": 2, "layers": [{"units": 5, "activation": acts[0]},
+                                    {"units": 3, "activation": acts[1]},
+                                    {"units": 3, "activation": acts[2]}]}
+    net = Network.from_spec(spec, seed=3, dtype="float32")
+    X = np.random.default_rng(0).normal(size=(333, 2)).astype(np.float32)
+    for h, trace in zip(layer_outputs(net, X), net.forward(X), strict=True):
+        assert np.array_equal(h, trace.H)

@@ -346,3 +346,25 @@ def test_points_sit_on_regions_of_their_own_colour(qtbot, name):
     test_labels = doc.data.test.Y[:, 0].astype(int)
     assert [p.color().getRgb()[:3] for p in pens] == [palette.class_rgb(k) for k in test_labels]
     plot.detach()
+
+
+def test_plots_follow_the_inspector_and_outlive_nothing(qtbot):
+    """Every plot reads document.inspector through the guarded observer: new views
+    reach a live plot and are ignored by a deleted one (no 'C++ object deleted')."""
+    import shiboken6
+
+    from ui.plots import ActivationPlot, GradientPlot, LossPlot, OutputPlot, WeightsPlot
+    doc = Document(data_source=DataSource(name="xor"))
+    plots = [cls(doc) for cls in (OutputPlot, WeightsPlot, ActivationPlot, LossPlot,
+                                  GradientPlot)]
+    live = plots[1]
+    qtbot.addWidget(live)
+    live.show()
+    doc.inspector.refresh()
+    live.flush()
+    assert live.views is doc.inspector.views and len(live.curves) == len(doc.spec.layers)
+    for p in plots[:1] + plots[2:]:
+        shiboken6.delete(p)
+    doc.inspector.refresh()
+    doc.append_history([{"epoch": 1, "train_loss": 0.5}])
+    doc.replace_with(Document(data_source=DataSource(name="circle")))
