@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
 from simulator import palette
 from simulator.inspector import class_labels, plotted_targets
@@ -37,6 +38,18 @@ def plane_rgb(out: np.ndarray, scale) -> np.ndarray:
     return np.round(mid + (rgb - mid) * (0.25 + 0.75 * a)).astype(np.uint8)
 
 
+class SmoothImage(pg.ImageItem):
+    """An image drawn with bilinear scaling while ``smooth`` (the output over the plane:
+    100 x 100 values would show as blocks in a 1200-pixel export), nearest-pixel else
+    (the confusion matrix's cells keep sharp edges)."""
+
+    smooth = False
+
+    def paint(self, p, *args) -> None:
+        p.setRenderHint(QPainter.SmoothPixmapTransform, self.smooth)
+        super().paint(p, *args)
+
+
 class OutputPlot(DocumentObserver, PlotPanel):
     key = "output"
 
@@ -45,7 +58,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self.document = document
         self.finish_tools()
         self.plot = self.add_plot(grid=(False, False))
-        self.image = pg.ImageItem()
+        self.image = SmoothImage()
         self.image.setZValue(-20)
         self.plot.addItem(self.image)
         self.curve = self.plot.plot(pen=pg.mkPen((30, 30, 30), width=2.5))
@@ -102,6 +115,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
         doc = self.document
         names = doc.dataset.feature_names
         self.image.setVisible(self.mode in ("plane", "confusion"))
+        self.image.smooth = self.mode == "plane"
         self.curve.setVisible(self.mode == "curve")
         self.diagonal.setVisible(self.mode == "scatter")
         self.train_points.setVisible(self.mode != "confusion")
