@@ -48,20 +48,14 @@ def class_rgbs(labels) -> np.ndarray:
 def ramp(t) -> np.ndarray:
     """uint8 RGB (shape ``t.shape + (3,)``) of ``t`` in [-1, 1] (clipped): orange at -1,
     neutral at 0, blue at +1, linear in between on each side."""
-    t = np.clip(np.asarray(t, dtype=np.float64), -1.0, 1.0)[..., None]
+    t = np.clip(np.nan_to_num(np.asarray(t, dtype=np.float64)), -1.0, 1.0)[..., None]
     mid = np.array(NEUTRAL, dtype=np.float64)
     end = np.where(t >= 0, np.array(BLUE, np.float64), np.array(ORANGE, np.float64))
     return np.round(mid + (end - mid) * np.abs(t)).astype(np.uint8)
 
 
-#: :func:`ramp` sampled at 256 points of [-1, 1] (index = round((t + 1) * 127.5)).
+#: :func:`ramp` sampled at 256 points of [-1, 1], for lookup-table images.
 RAMP_LUT = ramp(np.linspace(-1.0, 1.0, 256))
-
-
-def ramp_index(t) -> np.ndarray:
-    """Index into :data:`RAMP_LUT` of ``t`` in [-1, 1]."""
-    t = np.nan_to_num(np.asarray(t, dtype=np.float64), nan=0.0)
-    return np.clip(np.rint((t + 1.0) * 127.5), 0, 255).astype(np.int32)
 
 
 def scaled(values, center: float, half: float) -> np.ndarray:

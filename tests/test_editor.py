@@ -440,8 +440,15 @@ def test_canvas_heatmaps_are_the_inspectors_arrays(win):
     # a pixel of a neuron's image is the palette's colour of its value
     m = scene.heatmaps[1][0]
     t = palette.neuron_t(m, palette.activation_scale("tanh"))
-    rgb = palette.RAMP_LUT[palette.ramp_index(t[3, 5])]
+    rgb = palette.ramp(t[3, 5])
     assert QColor(scene.layer_item(1).neurons[0].image.pixel(5, 3)).getRgb()[:3] == tuple(rgb)
+    # the output neuron is coloured exactly as the output plot colours the same point
+    from ui.plots.output import plane_rgb
+    plane = plane_rgb(views.grid_output, views.output_scale)[::s, ::s]
+    image = scene.layer_item(len(doc.spec.sizes) - 1).neurons[0].image
+    for row, col in ((0, 4), (17, 30), (image.height() - 1, 0)):
+        assert QColor(image.pixel(col, row)).getRgb()[:3] == \
+            tuple(plane[image.height() - 1 - row, col])
     # new views from elsewhere (the worker) replace the pictures; weights alone do not
     fresh = Document(spec=SPEC, settings=replace(doc.settings, seed=7))
     other = compute_views(fresh.build_network(), *plot_points(doc))

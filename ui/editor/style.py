@@ -51,11 +51,6 @@ def x_range(name: str) -> tuple[float, float]:
     return activations.get("sigmoid" if name == "softmax" else name).x_range
 
 
-def activate(name: str, z: np.ndarray) -> np.ndarray:
-    """Layer output for pre-activations ``z`` (n, units), exactly as the engine computes it."""
-    return activations.get(name).f(z)
-
-
 def line_width(w: float) -> float:
     """Width of the line of weight ``w``: MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) |t| with
     t = w / WEIGHT_FULL clipped to [-1, 1] (``palette.weight_t``)."""
@@ -65,7 +60,7 @@ def line_width(w: float) -> float:
 def heatmap_images(values: np.ndarray, scale: tuple[float, float] | None) -> list[QImage]:
     """One QImage (w x h) per neuron of ``values`` (k, h, w), row 0 at the top; colours
     from the palette's ramp at ``palette.neuron_t(values, scale)``."""
-    rgb = palette.RAMP_LUT[palette.ramp_index(palette.neuron_t(values, scale))]
+    rgb = palette.ramp(palette.neuron_t(values, scale))  # the output plot's very mapping
     rgba = np.full(rgb.shape[:-1] + (4,), 255, np.uint8)  # (k, h, w, 4), all at once
     rgba[..., :3] = rgb
     h, w = rgba.shape[1:3]
