@@ -368,3 +368,31 @@ def test_plots_follow_the_inspector_and_outlive_nothing(qtbot):
     doc.inspector.refresh()
     doc.append_history([{"epoch": 1, "train_loss": 0.5}])
     doc.replace_with(Document(data_source=DataSource(name="circle")))
+
+
+def test_every_view_gives_a_class_the_same_colour(qtbot):
+    """The data plot, the rows table and the output plot once had opposite class tables."""
+    from PySide6.QtCore import Qt
+
+    from simulator import palette
+    from ui.data.plot import DataPlot
+    from ui.data.table_model import RowsModel
+    from ui.plots import OutputPlot
+    doc = Document(data_source=DataSource(name="xor"))
+    doc.inspector.refresh()
+    data_plot, out_plot = DataPlot(), OutputPlot(doc)
+    for w in (data_plot, out_plot):
+        qtbot.addWidget(w)
+        w.show()
+    data_plot.show_data(doc.data)
+    out_plot.flush()
+    labels = doc.dataset.labels[doc.data.train_indices]
+    want = [palette.class_rgb(k) for k in labels]
+    drawn = [b.color().getRgb()[:3] for b in data_plot.train_item.data["brush"]]
+    assert drawn == want
+    assert [b.color().getRgb()[:3] for b in out_plot.train_points.data["brush"]] == want
+    model = RowsModel(doc)
+    row = int(np.flatnonzero(doc.dataset.labels == 1)[0])
+    color = model.data(model.index(row, model.columnCount() - 1), Qt.DecorationRole)
+    assert color.getRgb()[:3] == palette.BLUE
+    out_plot.detach()
