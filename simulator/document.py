@@ -17,6 +17,7 @@ import numpy as np
 
 from .errors import SpecError
 from .history import History
+from .inspector import Inspector
 from .observable import Signal
 from .settings import DataSource, TrainingSettings
 from .spec import LayerSpec, NetworkSpec
@@ -63,6 +64,8 @@ class Document:
                  data_source: DataSource | None = None, dataset=None,
                  weights: Weights | None = None) -> None:
         self.events = DocumentEvents()
+        #: The newest plot data (Views) of this document; plots and canvas observe it.
+        self.inspector = Inspector(self)
         self.settings = settings or TrainingSettings()
         self.settings.validate()
         self.data_source = data_source or DataSource()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -14,9 +17,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
+from simulator import palette
 from simulator.document import Document
+from simulator.inspector import NEURON_STRIDE, compute_views, plot_points
 from tests import qt_helpers as qh
-from ui.colors import on_white
 from ui.editor import install, style
 from ui.editor.connections import ConnectionItem
 from ui.main_window import MainWindow
@@ -34,6 +38,7 @@ def make_window(qtbot, spec=SPEC):
     window.resize(1300, 820)
     window.show()
     qtbot.waitExposed(window)
+    doc.inspector.refresh()  # in the app the training controller does this (no part here)
     QApplication.processEvents()
     return window, editor
 
@@ -291,17 +296,47 @@ def test_weight_events_restyle_pens_without_rebuilding(win):
     items_before = set(scene.items())
     item = scene.connection_item(0, 0, 0)
     weights = weights_copy(doc)
-    weights[0][0][0, 0] = -abs(weights[0][0]).max() * 2
+    weights[0][0][0, 0] = -3.0
     doc.set_weights(weights, reason="training")
     assert set(scene.items()) == items_before
     assert scene.connection_item(0, 0, 0) is item
-    assert item.pen.color().name() == "#f59322"  # negative: orange
+    assert item.pen.color().name() == "#f59322"  # beyond the scale's end: full orange
     assert item.pen.color().alpha() == 255  # opaque: translucent lines redraw too slowly
-    assert item.pen.widthF() == pytest.approx(6.0)  # the layer's largest |w|
+    assert item.pen.widthF() == pytest.approx(style.MAX_WIDTH)
     weights[0][0][0, 0] = 1e-6
     doc.set_weights(weights, reason="training")
-    faint_blue = on_white(style.POSITIVE, 0.35)  # weak weights fade towards the background
-    assert item.pen.color().name() == faint_blue.name() and item.pen.widthF() < 1.0
+    assert item.pen.color().name() == palette.hex_color(palette.NEUTRAL)  # 0: neutral, thin
+    assert item.pen.widthF() == pytest.approx(style.MIN_WIDTH)
+
+
+def test_line_width_is_one_scale_for_the_whole_network(qtbot):
+    """Issue 11.5: a 0 weight in a one-layer perceptron was the thickest line (each layer
+    was scaled to its own largest |w|). Now 0 is thinnest and equal |w| look equal."""
+    spec = {"inputs": 2, "layers": [{"units": 3, "activation": "tanh"},
+                                    {"units": 1, "activation": "sigmoid"}]}
+    window, editor = make_window(qtbot, spec)
+    scene, doc = editor.scene, window.document
+    weights = weights_copy(doc)
+    weights[0] = (np.array([[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]], np.float32), weights[0][1])
+    doc.set_weights(weights)  # the layer's largest |w| is 0
+    zero = scene.connection_item(0, 0, 0).pen.widthF()
+    assert zero == pytest.approx(style.MIN_WIDTH)
+    weights[0][0][0, 1] = 0.8
+    weights[0][0][1, 2] = -3.0
+    weights[1] = (np.array([[0.8], [0.1], [-0.8]], np.float32), weights[1][1])
+    doc.set_weights(weights)
+    first = scene.connection_item(0, 0, 1)
+    second = scene.connection_item(1, 0, 0)
+    assert scene.connection_item(0, 0, 0).pen.widthF() == pytest.approx(zero)  # still thinnest
+    assert first.pen.widthF() == pytest.approx(second.pen.widthF())  # same |w|, two layers
+    assert scene.connection_item(1, 2, 0).pen.widthF() == pytest.approx(first.pen.widthF())
+    assert zero < scene.connection_item(1, 1, 0).pen.widthF() < first.pen.widthF() \
+        < scene.connection_item(0, 1, 2).pen.widthF() == pytest.approx(style.MAX_WIDTH)
+    assert first.pen.color().name() != scene.connection_item(1, 2, 0).pen.color().name()
+    # the scale is said on the canvas and in the tooltip
+    assert f"{palette.WEIGHT_FULL:g}" in scene.legend.title and scene.legend.isVisible()
+    assert "same scale in every layer" in scene.connection_tooltip(0, 0, 1)
+    editor.detach()
 
 
 # -- properties panel ---------------------------------------------------------------------------
@@ -388,20 +423,40 @@ def test_1024_unit_layer_builds_and_updates(qtbot):
     editor.detach()
 
 
-def test_worker_heatmaps_are_drawn_in_neurons(win):
+def test_canvas_heatmaps_are_the_inspectors_arrays(win):
+    """No second computation: every neuron shows its column of document.inspector's
+    grids (row 0 = top of the plane), and new views redraw them."""
     window, editor = win
     scene, doc = editor.scene, window.document
-    maps = [np.linspace(-1, 1, n * 8 * 8, dtype=np.float32).reshape(n, 8, 8)
-            for n in doc.spec.sizes[1:]]
-    editor.canvas.set_neuron_heatmaps(maps)  # one per layer (first hidden .. output)
-    assert scene.heatmaps[1].shape == (4, 8, 8)
-    assert scene.layer_item(1).neurons[0].image.width() == 8
-    # the GUI's own grid (2-input data) covers every column, inputs included
-    from ui.editor.heatmaps import grid_heatmaps, plane_bounds
-    own = grid_heatmaps(doc.spec, doc.weights, plane_bounds(doc), size=10)
-    assert [m.shape for m in own] == [(2, 10, 10), (4, 10, 10), (3, 10, 10), (1, 10, 10)]
-    net_out = doc.build_network().predict(np.array([[0.0, 0.0]]))
-    assert np.all(np.abs(own[-1]) <= 1) and net_out.shape == (1, 1)
+    views = doc.inspector.views
+    assert [g.shape[0] for g in views.neuron_grids] == doc.spec.sizes
+    for c, grid in enumerate(views.neuron_grids):
+        assert np.array_equal(scene.heatmaps[c], grid[:, ::-1, :])
+        n = scene.layer_item(c).neurons[0]
+        assert n.image is not None and n.image.width() == grid.shape[2]
+    # the output neuron's picture is the output plot's grid, subsampled
+    s = NEURON_STRIDE
+    assert np.array_equal(views.neuron_grids[-1][0], views.grid_output[0, ::s, ::s])
+    # a pixel of a neuron's image is the palette's colour of its value
+    m = scene.heatmaps[1][0]
+    t = palette.neuron_t(m, palette.activation_scale("tanh"))
+    rgb = palette.ramp(t[3, 5])
+    assert QColor(scene.layer_item(1).neurons[0].image.pixel(5, 3)).getRgb()[:3] == tuple(rgb)
+    # the output neuron is coloured exactly as the output plot colours the same point
+    from ui.plots.output import plane_rgb
+    plane = plane_rgb(views.grid_output, views.output_scale)[::s, ::s]
+    image = scene.layer_item(len(doc.spec.sizes) - 1).neurons[0].image
+    for row, col in ((0, 4), (17, 30), (image.height() - 1, 0)):
+        assert QColor(image.pixel(col, row)).getRgb()[:3] == \
+            tuple(plane[image.height() - 1 - row, col])
+    # new views from elsewhere (the worker) replace the pictures; weights alone do not
+    fresh = Document(spec=SPEC, settings=replace(doc.settings, seed=7))
+    other = compute_views(fresh.build_network(), *plot_points(doc))
+    doc.inspector.set_views(other)
+    assert np.array_equal(scene.heatmaps[1], other.neuron_grids[1][:, ::-1, :])
+    before = scene.heatmaps[1].copy()
+    doc.set_weights(weights_copy(doc), reason="training")
+    assert np.array_equal(scene.heatmaps[1], before)
 
 
 def test_reset_rebuilds_without_leaking_items(win):
@@ -412,21 +467,10 @@ def test_reset_rebuilds_without_leaking_items(win):
                                                     {"units": 1, "activation": "tanh"}]})
     doc.replace_with(other)
     items = set(scene.items())
-    leftover = [it for it in old if it in items and it not in (scene.marker, scene.card)]
+    leftover = [it for it in old if it in items
+                and it not in (scene.marker, scene.card, scene.legend)]
     assert leftover == []
     assert [item.units for item in scene.layers] == [2, 6, 1]
-
-
-def test_training_weights_refresh_gui_heatmaps_throttled(win, qtbot):
-    window, editor = win
-    scene, doc = editor.scene, window.document
-    before = scene.heatmaps[1].copy()
-    weights = weights_copy(doc)
-    weights[0] = (-weights[0][0], weights[0][1])
-    doc.set_weights(weights, reason="training")
-    assert np.array_equal(scene.heatmaps[1], before)  # not on every event: a timer batches them
-    qtbot.waitUntil(lambda: not np.array_equal(scene.heatmaps[1], before), timeout=2000)
-    assert np.allclose(scene.heatmaps[1], -before, atol=1e-5)  # tanh is odd: flipped inputs
 
 
 # -- context menus and the real number dialog (modal: answered from a timer) ---------------------

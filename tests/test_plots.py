@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from simulator.document import Document
+from simulator.inspector import GRID
 from simulator.settings import DataSource, TrainingSettings
 from ui.plots.base import MAX_DISPLAY, envelope
 
@@ -26,13 +27,15 @@ def gradient_values_after_training(qtbot, doc: Document) -> np.ndarray:
     plot.show()
     ctl = TrainingController(doc)
     try:
-        for _ in range(3):
-            with qtbot.waitSignal(ctl.snapshot_applied, timeout=10000):
-                ctl.step_epoch()
+        for k in range(3):
+            ctl.step_epoch()
+            # a snapshot may come without the epoch's row (the worker's "paused" one)
+            qtbot.waitUntil(lambda k=k: len(doc.history) == k + 1, timeout=10000)
     finally:
         ctl.shutdown()
     epochs, values = plot.series()
     assert list(epochs) == [1, 2, 3] and values.shape == (3, 9)
+    plot.flush()  # plots redraw from a timer; the last snapshot may not be drawn yet
     bars = plot.bars.opts["height"]
     assert len(bars) == 9  # the bar chart shows the same values, input side first
     return plot.current_values()
@@ -105,7 +108,7 @@ def test_output_plot_shows_the_plane_for_two_inputs(qtbot, window):
         ctl.step_epoch()
     out = window.plots["output"]
     assert out.mode == "plane"
-    assert out.image.image is not None and out.image.image.shape == (48, 48)
+    assert out.image.image is not None and out.image.image.shape[:2] == (GRID, GRID)
     n_train, n_test = len(window.document.data.train.X), len(window.document.data.test.X)
     assert len(out.train_points.data) == n_train and len(out.test_points.data) == n_test
 
@@ -134,8 +137,12 @@ def test_output_plot_modes(qtbot, name, mode):
     plot.show()
     ctl = TrainingController(doc)
     ctl.refresh_views()
-    plot.set_views(ctl.views)
+    plot.flush()
     assert plot.mode == mode
+    if mode == "confusion":  # the inspector's matrix: one row per true class, every row counted
+        m = doc.inspector.views.confusion
+        assert m.shape == (3, 3) and m.sum() == len(doc.inspector.views.predictions)
+        assert plot.texts[0].toPlainText() == str(m[0, 0])
     if mode == "curve":
         plot.flush()
         x, y = plot.curve.getData()
@@ -268,3 +275,126 @@ def test_plots_read_a_long_history_as_columns(qtbot):
     expect = [r["epoch"] for r in rows[CHUNK + 7:] if "grad_mean_abs" in r]
     assert list(epochs) == expect  # only rows since the change to 3 layers
     assert values.shape == (len(expect), 3) and np.allclose(values[-1], [0.3, 0.2, 0.1])
+
+
+def trained_document(name: str, epochs: int = 300) -> Document:
+    """The Playground network (2-4-2-1, tanh) trained by the engine on ``name``."""
+    from simulator.trainer import Trainer
+    doc = Document(data_source=DataSource(name=name))
+    net = doc.build_network()
+    Trainer.from_settings(net, doc.settings, epoch_limit=0).fit(
+        doc.data.train.X, doc.data.train.Y, epochs=epochs)
+    doc.set_weights(net.get_weights())
+    doc.inspector.refresh()
+    return doc
+
+
+def side(rgb) -> int:
+    """Which end of the ramp a pixel leans to: 1 blue, 0 orange, -1 neither (neutral,
+    white or a point's edge)."""
+    r, _g, b = rgb
+    return 1 if b - r > 40 else 0 if r - b > 40 else -1
+
+
+@pytest.mark.parametrize("name", ["circle", "xor"])
+def test_points_sit_on_regions_of_their_own_colour(qtbot, name):
+    """Issue 11.1: class 1 was drawn orange on the blue region the network rightly
+    predicts for it. Render the real plot and read the pixels under each training point."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    from simulator import palette
+    from ui.plots import OutputPlot
+    doc = trained_document(name)
+    v = doc.inspector.views
+    assert v.threshold == 0.5 and v.output_scale == (0.5, 0.5)  # 0/1 targets
+    plot = OutputPlot(doc)
+    qtbot.addWidget(plot)
+    plot.resize(620, 640)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.flush()
+    plot.test_points.setVisible(False)  # hollow points would cover filled ones
+
+    def pixels():
+        image = plot.graphics.viewport().grab().toImage()
+        vb, view = plot.plot.vb, plot.graphics
+        out = []
+        for x, y in doc.data.train.X:
+            p = view.mapFromScene(vb.mapViewToScene(QPointF(float(x), float(y))))
+            out.append(QColor(image.pixel(p.x(), p.y())).getRgb()[:3])
+        return out
+
+    on_points = pixels()
+    plot.train_points.setVisible(False)
+    regions = pixels()
+    out = doc.build_network().predict(doc.data.train.X)[:, 0]
+    labels = doc.data.train.Y[:, 0].astype(int)
+    assert np.mean((out > 0.5) == labels) > 0.97  # trained: the network is right
+    checked = 0
+    for k, (pt, region, y, o) in enumerate(zip(on_points, regions, labels, out, strict=True)):
+        if abs(o - 0.5) < 0.2 or side(pt) < 0:
+            continue  # near the boundary, or the pixel is another point's white edge
+        checked += 1
+        assert side(pt) == y, (k, pt, y)  # the point in its class's colour
+        assert side(region) == int(o > 0.5), (k, region, o)  # the region says the output
+        if (o > 0.5) == y:
+            assert side(pt) == side(region), (k, pt, region)
+    assert checked > 0.8 * len(labels)
+    exact = [tuple(pt) == palette.class_rgb(y) for pt, y in zip(on_points, labels, strict=True)]
+    assert np.mean(exact) > 0.5, np.mean(exact)  # filled with the palette's very colour
+    # test points are rings of their class's colour
+    pens = plot.test_points.data["pen"]
+    test_labels = doc.data.test.Y[:, 0].astype(int)
+    assert [p.color().getRgb()[:3] for p in pens] == [palette.class_rgb(k) for k in test_labels]
+    plot.detach()
+
+
+def test_plots_follow_the_inspector_and_outlive_nothing(qtbot):
+    """Every plot reads document.inspector through the guarded observer: new views
+    reach a live plot and are ignored by a deleted one (no 'C++ object deleted')."""
+    import shiboken6
+
+    from ui.plots import ActivationPlot, GradientPlot, LossPlot, OutputPlot, WeightsPlot
+    doc = Document(data_source=DataSource(name="xor"))
+    plots = [cls(doc) for cls in (OutputPlot, WeightsPlot, ActivationPlot, LossPlot,
+                                  GradientPlot)]
+    live = plots[1]
+    qtbot.addWidget(live)
+    live.show()
+    doc.inspector.refresh()
+    live.flush()
+    assert live.views is doc.inspector.views and len(live.curves) == len(doc.spec.layers)
+    for p in plots[:1] + plots[2:]:
+        shiboken6.delete(p)
+    doc.inspector.refresh()
+    doc.append_history([{"epoch": 1, "train_loss": 0.5}])
+    doc.replace_with(Document(data_source=DataSource(name="circle")))
+
+
+def test_every_view_gives_a_class_the_same_colour(qtbot):
+    """The data plot, the rows table and the output plot once had opposite class tables."""
+    from PySide6.QtCore import Qt
+
+    from simulator import palette
+    from ui.data.plot import DataPlot
+    from ui.data.table_model import RowsModel
+    from ui.plots import OutputPlot
+    doc = Document(data_source=DataSource(name="xor"))
+    doc.inspector.refresh()
+    data_plot, out_plot = DataPlot(), OutputPlot(doc)
+    for w in (data_plot, out_plot):
+        qtbot.addWidget(w)
+        w.show()
+    data_plot.show_data(doc.data)
+    out_plot.flush()
+    labels = doc.dataset.labels[doc.data.train_indices]
+    want = [palette.class_rgb(k) for k in labels]
+    drawn = [b.color().getRgb()[:3] for b in data_plot.train_item.data["brush"]]
+    assert drawn == want
+    assert [b.color().getRgb()[:3] for b in out_plot.train_points.data["brush"]] == want
+    model = RowsModel(doc)
+    row = int(np.flatnonzero(doc.dataset.labels == 1)[0])
+    color = model.data(model.index(row, model.columnCount() - 1), Qt.DecorationRole)
+    assert color.getRgb()[:3] == palette.BLUE
+    out_plot.detach()

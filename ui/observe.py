@@ -13,16 +13,19 @@ import shiboken6
 
 
 class DocumentObserver:
-    """Mixin for QObjects that observe ``document.events``."""
+    """Mixin for QObjects that observe ``document.events`` and ``document.inspector``."""
 
     def observe(self, document, **slots: Callable) -> None:
         """Connect ``document.events.<name>`` to each slot, e.g. ``spec=self.refresh``."""
-        self._observed = getattr(self, "_observed", [])
         for name, method in slots.items():
-            signal = getattr(document.events, name)
-            slot = self._guarded(method)
-            signal.connect(slot)
-            self._observed.append((signal, slot))
+            self.follow(getattr(document.events, name), method)
+
+    def follow(self, signal, method: Callable) -> None:
+        """Connect one plain-Python signal (e.g. ``document.inspector.changed``)."""
+        self._observed = getattr(self, "_observed", [])
+        slot = self._guarded(method)
+        signal.connect(slot)
+        self._observed.append((signal, slot))
 
     def _guarded(self, method: Callable) -> Callable:
         def slot(*args):

@@ -2,7 +2,8 @@
 
 ``install(window)`` puts it into the main window and returns the :class:`Editor`,
 also reachable as ``window.editor``; the canvas is ``window.canvas`` (see
-``NetworkCanvas`` for its public API, e.g. ``set_neuron_heatmaps``).
+``NetworkCanvas`` for its public API). The neurons' heatmaps come from
+``document.inspector``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ Only connections between *drawn* neurons get their own item (at most 16 x 16 per
 layer), so a 1024-unit layer costs the same as a 16-unit one. Weight updates
 change pens in place (``ConnectionGroup.update_weights``); nothing is rebuilt.
 
+Colour and width are one fixed function of the weight for the whole network
+(``style.line_width``, ``style.weight_color``): equal |w| looks equal in every layer,
+and a weight of 0 is always the thinnest, palest line.
+
 Drawing is batched: the group paints all its lines with one ``drawLines`` per pen
 (a Python ``paint`` per line costs ~0.1 ms in PySide, too much at 30 updates a
 second); each ConnectionItem only handles hover, clicks and its own highlight.
@@ -13,48 +17,44 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem
 
+from simulator import palette
 from ui.colors import on_white
 
 from . import style
 from .items import ContainerItem
 
-#: Line width range in pixels: |w| = 0 draws MIN_WIDTH, the layer's max |w| draws MAX_WIDTH.
-MIN_WIDTH, MAX_WIDTH = 0.6, 6.0
 #: Pens use flat caps: Qt's raster engine strokes wide antialiased round caps ~10x slower.
 #: Width of the invisible band a hover or click hits.
 HIT_WIDTH = 7.0
-_MARGIN = max(MAX_WIDTH, HIT_WIDTH) / 2 + 2
+_MARGIN = max(style.MAX_WIDTH, HIT_WIDTH) / 2 + 2
+#: Steps of |w| / WEIGHT_FULL per sign that get their own pen: plenty for the eye.
+STEPS = 24
 
 
-#: Groups with more drawn lines than this use half-width pens (clearer and cheaper to draw).
-DENSE = 100
-
-
-def _pen_key(value: float, rel: float, connected: bool, dense: bool = False) -> tuple:
+def _pen_key(value: float, connected: bool) -> tuple:
     if not connected:
         return ("removed",)
-    return (value >= 0, round(rel * 24), dense)  # 25 width steps per sign: plenty for the eye
+    return (value >= 0, round(abs(float(palette.weight_t(value))) * STEPS))
 
 
 _PENS: dict[tuple, QPen] = {}
 
 
-def pen_for(value: float, rel: float, connected: bool = True, dense: bool = False) -> QPen:
-    """Cached pen: colour by sign, width and strength by |w| relative to the layer's max
-    (opaque colours: translucent lines are too slow to redraw 30 times a second)."""
-    key = _pen_key(value, rel, connected, dense)
+def pen_for(value: float, connected: bool = True) -> QPen:
+    """Cached pen of weight ``value``: the ramp's colour and ``style.line_width`` at
+    |w| rounded to STEPS (opaque: translucent lines are too slow to redraw 30 times a
+    second)."""
+    key = _pen_key(value, connected)
     pen = _PENS.get(key)
     if pen is None:
         if not connected:
             pen = QPen(style.REMOVED, 1.2, Qt.DashLine, Qt.FlatCap)
         else:
-            r = key[1] / 24
-            color = on_white(style.POSITIVE if key[0] else style.NEGATIVE, 0.35 + 0.65 * r)
-            top = MAX_WIDTH / 2 if key[2] else MAX_WIDTH
-            pen = QPen(color, MIN_WIDTH + (top - MIN_WIDTH) * r, Qt.SolidLine, Qt.FlatCap)
+            w = (1 if key[0] else -1) * key[1] / STEPS * palette.WEIGHT_FULL
+            pen = QPen(style.weight_color(w), style.line_width(w), Qt.SolidLine, Qt.FlatCap)
         _PENS[key] = pen
     return pen
 
@@ -73,7 +73,7 @@ class ConnectionItem(QGraphicsItem):
         self.value = 0.0
         self.connected = True
         self._key = None
-        self._pen = pen_for(0.0, 0.0)
+        self._pen = pen_for(0.0)
         self._hover = False
         x1, x2 = sorted((p1.x(), p2.x()))
         y1, y2 = sorted((p1.y(), p2.y()))
@@ -97,14 +97,14 @@ class ConnectionItem(QGraphicsItem):
     def pen(self) -> QPen:
         return self._pen
 
-    def set_weight(self, value: float, rel: float, connected: bool, dense: bool = False) -> bool:
+    def set_weight(self, value: float, connected: bool) -> bool:
         """Restyle in place; returns whether the drawn pen changed."""
         self.value, self.connected = value, connected
-        key = _pen_key(value, rel, connected, dense)
+        key = _pen_key(value, connected)
         if key == self._key:
             return False
         self._key = key
-        self._pen = pen_for(value, rel, connected, dense)
+        self._pen = pen_for(value, connected)
         if self._hover:
             self.update()
         return True
@@ -191,17 +191,14 @@ class ConnectionGroup(ContainerItem):
     def update_weights(self, W: np.ndarray, mask: np.ndarray | None) -> None:
         """Restyle the drawn lines from the full matrix W (fan_in, fan_out)."""
         sub = np.asarray(W[: self.n_src, : self.n_dst], dtype=np.float64)
-        top = float(np.abs(W).max()) if W.size else 0.0
-        rel = np.abs(sub) / top if top > 0 else np.zeros_like(sub)
         conn = np.ones(sub.shape, bool) if mask is None else \
             mask[: self.n_src, : self.n_dst].astype(bool)
-        vals, rels, cons = sub.tolist(), rel.tolist(), conn.tolist()
+        vals, cons = sub.tolist(), conn.tolist()
         changed = False
-        dense = self.n_src * self.n_dst > DENSE
         for i, row in enumerate(self.items):
-            v, r, c = vals[i], rels[i], cons[i]
+            v, c = vals[i], cons[i]
             for j, item in enumerate(row):
-                changed |= item.set_weight(v[j], r[j], c[j], dense)
+                changed |= item.set_weight(v[j], c[j])
         if changed or not self._batches:
             batches: dict[tuple, list[QLineF]] = {}
             for row in self.items:
@@ -227,3 +224,52 @@ class ConnectionGroup(ContainerItem):
                 m = line.center()
                 painter.drawLine(m + QPointF(-4, -4), m + QPointF(4, 4))
                 painter.drawLine(m + QPointF(-4, 4), m + QPointF(4, -4))
+
+
+class WeightLegend(QGraphicsItem):
+    """The scale of the connection lines, under the network: sample lines for a few
+    weights, drawn with the very pens the connections use."""
+
+    SAMPLES = (-palette.WEIGHT_FULL, -palette.WEIGHT_FULL / 2, 0.0, palette.WEIGHT_FULL / 2,
+               palette.WEIGHT_FULL)
+    STEP, LINE = 58.0, 40.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.title = ""
+        self._font = QFont(QApplication.font())
+        self._font.setPointSizeF(8.5)
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self.update()
+
+    def _width(self) -> float:
+        return max(self.STEP * len(self.SAMPLES),
+                   QFontMetricsF(self._font).horizontalAdvance(self.title) + 8)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        w = self._width()
+        return QRectF(-w / 2, -4, w, 46)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setFont(self._font)
+        w = self._width()
+        painter.setPen(style.MUTED)
+        painter.drawText(QRectF(-w / 2, -4, w, 16), Qt.AlignCenter, self.title)
+        x0 = -self.STEP * (len(self.SAMPLES) - 1) / 2
+        for k, value in enumerate(self.SAMPLES):
+            x = x0 + k * self.STEP
+            painter.setPen(pen_for(value))
+            painter.drawLine(QLineF(x - self.LINE / 2, 20, x + self.LINE / 2, 20))
+            painter.setPen(style.MUTED)
+            painter.drawText(QRectF(x - self.STEP / 2, 26, self.STEP, 14), Qt.AlignCenter,
+                             self.label(k))
+
+    def label(self, k: int) -> str:
+        """"≤ -2", "-1", "0", "+1", "≥ +2": the ends stand for every larger |w|."""
+        value = self.SAMPLES[k]
+        text = f"{value:+g}" if value else "0"
+        return "≤ " + text if k == 0 else "≥ " + text if k == len(self.SAMPLES) - 1 else text

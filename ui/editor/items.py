@@ -117,7 +117,8 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
 
 
 class BiasItem(QGraphicsItem):
-    """Small square at a neuron's lower left: colour = sign of the bias, opacity = size."""
+    """Small square at a neuron's lower left, coloured like a weight of the same value
+    (``style.weight_color``: the network-wide scale)."""
 
     SIZE = 9.0
 
@@ -135,9 +136,9 @@ class BiasItem(QGraphicsItem):
         s = self.SIZE
         return QRectF(-s / 2 - 1, -s / 2 - 1, s + 2, s + 2)
 
-    def set_value(self, value: float, rel: float) -> None:
+    def set_value(self, value: float) -> None:
         self.value = float(value)
-        self._color = style.weight_color(value, 0.25 + 0.75 * rel)
+        self._color = style.weight_color(value)
         self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:

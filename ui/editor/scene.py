@@ -2,13 +2,13 @@
 
 - ``document.events.spec`` / ``reset``: every old item is removed with
   ``removeItem`` and the layout is rebuilt (automatic and tidy after every edit).
-- ``document.events.weights``: pens, bias markers and heatmaps are restyled in
-  place; nothing is rebuilt (this fires up to 30 times a second while training).
+- ``document.events.weights``: pens and bias markers are restyled in place; nothing
+  is rebuilt (this fires up to 30 times a second while training).
+- ``document.inspector.changed``: the neurons' heatmaps are redrawn from the
+  inspector's grids (the same forward pass as the output plot's; no second one here).
 """
 
 from __future__ import annotations
-
-import time
 
 import numpy as np
 import shiboken6
@@ -16,11 +16,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QMenu
 
+from simulator import palette
 from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
-from . import heatmaps, style
-from .connections import ConnectionGroup, ConnectionItem
+from . import style
+from .connections import ConnectionGroup, ConnectionItem, WeightLegend
 from .items import (
     BadgeItem,
     BiasItem,
@@ -32,9 +33,6 @@ from .items import (
     LabelItem,
     NeuronItem,
 )
-
-#: Seconds a worker-sent heatmap stays authoritative before the GUI computes its own again.
-EXTERNAL_HEATMAP_TTL = 1.5
 
 
 class LayerItem(ContainerItem):
@@ -118,6 +116,7 @@ class NeuronCard(QGraphicsItem):
         if self.image is not None:
             side = 150.0
             target = QRectF(rect.center().x() - side / 2, y + 6, side, side)
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
             painter.drawImage(target, self.image)
             painter.setPen(QPen(QColor("#d5d9df"), 1))
             painter.setBrush(Qt.NoBrush)
@@ -149,21 +148,17 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.card = NeuronCard()
         self.addItem(self.card)
         self._hovered: NeuronItem | None = None
-        #: Per column: float array (visible units, h, w) of neuron outputs, or None.
+        #: Per column: the inspector's array (visible units, h, w) of neuron outputs with
+        #: row 0 at the top of the plane, or None.
         self.heatmaps: list[np.ndarray | None] = []
-        self._external_at = 0.0
-        self._heat_timer = QTimer(self)
-        self._heat_timer.setSingleShot(True)
-        self._heat_timer.setInterval(100)
-        self._heat_timer.timeout.connect(self._compute_heatmaps)
+        self.legend = WeightLegend()
+        self.legend.set_title(self.tr("weights: colour and width grow with |w|, full at "
+                                      "|w| ≥ {0:g}").format(palette.WEIGHT_FULL))
+        self.addItem(self.legend)
         self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
                      weights=self._on_weights_changed)
+        self.follow(document.inspector.changed, self._on_views_changed)
         self.rebuild()
-
-    def detach(self) -> None:
-        """Stop following the document (the scene is going away)."""
-        super().detach()
-        self._heat_timer.stop()
 
     # -- document events ------------------------------------------------------------------
     def _on_spec_changed(self) -> None:
@@ -171,12 +166,9 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
 
     def _on_weights_changed(self, reason: str = "edit") -> None:
         self.update_weights()
-        if reason == "training":
-            if time.monotonic() - self._external_at > EXTERNAL_HEATMAP_TTL \
-                    and not self._heat_timer.isActive():
-                self._heat_timer.start()
-        else:
-            self._compute_heatmaps()
+
+    def _on_views_changed(self, views) -> None:
+        self.show_heatmaps(views)
 
     # -- build ----------------------------------------------------------------------------
     def spec_column_name(self, column: int) -> str:
@@ -267,10 +259,11 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             self.addItem(group)
             self.groups.append(group)
         self.marker.set_span(header_y - 20, -top + style.NEURON_R + 20)
+        self.legend.setPos(self.column_x(n_cols - 1) / 2, bg_rect.bottom() + 22)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-80, -60, 80, 60))
         self._restore_selection()
         self.update_weights()
-        self._compute_heatmaps()
+        self.show_heatmaps(self.document.inspector.views)
         self.layout_changed.emit()
 
     def _clear(self) -> None:
@@ -305,56 +298,37 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             group.update_weights(W, spec.layers[k].mask)
             biases = self.layers[k + 1].biases
             if biases and spec.layers[k].use_bias:
-                top = float(np.abs(b).max()) if b.size else 0.0
                 vals = np.asarray(b[: len(biases)], dtype=np.float64).tolist()
                 for item, v in zip(biases, vals, strict=True):
-                    item.set_value(v, abs(v) / top if top > 0 else 0.0)
+                    item.set_value(v)
 
     # -- heatmaps --------------------------------------------------------------------------
-    def set_neuron_heatmaps(self, maps) -> None:
-        """Show heatmaps computed elsewhere (the training worker).
-
-        ``maps``: a list with one entry per column (inputs first) or per layer (first
-        hidden to output); each entry an array (units or more, h, w) of the neurons'
-        outputs over the input plane, or None. Row 0 is the top (largest 2nd input).
-        """
-        n_cols = len(self.layers)
-        maps = list(maps)
-        if len(maps) == n_cols - 1:
-            maps = [self.heatmaps[0] if self.heatmaps else None] + maps
-        if len(maps) != n_cols:
-            return
-        self._external_at = time.monotonic()
-        self._heat_timer.stop()
-        self._apply_heatmaps(maps)
-
-    def _compute_heatmaps(self) -> None:
-        """The GUI's own heatmaps: a small grid through the document's weights."""
-        doc = self.document
-        bounds = heatmaps.plane_bounds(doc) if self.layers else None
-        if bounds is None or heatmaps.gui_cost(doc.spec) > heatmaps.MAX_GUI_COST:
-            if self.heatmaps:
-                self._apply_heatmaps([None] * len(self.layers))
-            return
-        self._apply_heatmaps(heatmaps.grid_heatmaps(doc.spec, doc.weights, bounds))
-
-    def _apply_heatmaps(self, maps) -> None:
-        spec = self.document.spec
+    def show_heatmaps(self, views) -> None:
+        """Fill the neurons with the inspector's grids (``views.neuron_grids``: per column,
+        inputs first); a column whose grid does not fit the layout shows none."""
+        grids = getattr(views, "neuron_grids", None) or []
         self.heatmaps = []
         for c, item in enumerate(self.layers):
-            m = maps[c] if c < len(maps) else None
-            act = None if c == 0 else spec.layers[c - 1].activation
-            if m is not None:
-                m = np.asarray(m)
-                if m.ndim != 3 or m.shape[0] < item.visible_units:
-                    m = None
+            m = grids[c] if c < len(grids) and len(grids) == len(self.layers) else None
+            if m is not None and (m.ndim != 3 or m.shape[0] < item.visible_units):
+                m = None
+            m = None if m is None else m[: item.visible_units, ::-1, :]  # row 0: the top
             self.heatmaps.append(m)
             images = [None] * len(item.neurons) if m is None else \
-                style.heatmap_images(m[: len(item.neurons)], act)
+                style.heatmap_images(m, self._heatmap_scale(c, views))
             for n, image in zip(item.neurons, images, strict=True):
                 n.set_image(image)
         if self._hovered is not None:
             self.neuron_hovered(self._hovered, True)
+
+    def _heatmap_scale(self, column: int, views) -> tuple[float, float] | None:
+        """Colour scale of a column's heatmaps: the output plot's for the output column
+        (so its neuron shows the same picture), the activation's range for hidden ones."""
+        if column == len(self.layers) - 1 and views.output_scale is not None:
+            return views.output_scale
+        if column == 0:
+            return None
+        return palette.activation_scale(self.document.spec.layers[column - 1].activation)
 
     # -- queries used by items and tests -----------------------------------------------------
     def layer_item(self, column: int) -> LayerItem:
@@ -375,7 +349,11 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         mask = self.document.spec.layers[layer].mask
         if mask is not None and not mask[i, j]:
             return head + "\n" + self.tr("removed (Ctrl+click to restore)")
-        return (head + "\n" + f"w[{i + 1}→{j + 1}] = {float(W[i, j]):.4f}" + "\n"
+        w = float(W[i, j])
+        return (head + "\n" + f"w[{i + 1}→{j + 1}] = {w:.4f}" + "\n"
+                + self.tr("line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same "
+                          "scale in every layer)").format(style.line_width(w), style.MAX_WIDTH,
+                                                           palette.WEIGHT_FULL) + "\n"
                 + self.tr("Double-click to edit · Ctrl+click to remove"))
 
     def bias_tooltip(self, layer: int, j: int) -> str:

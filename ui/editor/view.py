@@ -27,7 +27,6 @@ class NetworkCanvas(QGraphicsView):
 
     - ``scene()`` / ``network_scene``: the :class:`NetworkScene`
     - ``fit_to_view()``, ``zoom_in()``, ``zoom_out()``, ``zoom`` (current factor)
-    - ``set_neuron_heatmaps(maps)``: worker-computed neuron outputs over the input plane
     - ``selection_changed(column)`` (signal of the scene, re-exported)
     """
 
@@ -62,10 +61,6 @@ class NetworkCanvas(QGraphicsView):
     @property
     def zoom(self) -> float:
         return self.transform().m11()
-
-    def set_neuron_heatmaps(self, maps) -> None:
-        """See :meth:`NetworkScene.set_neuron_heatmaps`."""
-        self.network_scene.set_neuron_heatmaps(maps)
 
     def fit_to_view(self) -> None:
         """Show the whole network (never magnified beyond ``FIT_MAX_ZOOM``)."""

@@ -1,8 +1,8 @@
 """Live plots, each in its own dock and exportable (``export(path)``, PNG or SVG):
 loss, activation function, gradient magnitudes, weights and network output.
 
-``install(window)`` needs ``window.training`` (install ``ui.training`` first) and
-sets ``window.plots``: key -> plot widget.
+``install(window)`` sets ``window.plots``: key -> plot widget. The plots draw the
+document and ``document.inspector`` (fed by ``ui.training``'s controller).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ def _t(text: str) -> str:
 
 def install(window) -> None:
     doc = window.document
-    controller = window.training
     plots = {
         "output": (OutputPlot(doc), _t("Network output")),
         "loss": (LossPlot(doc), _t("Loss")),
@@ -41,13 +40,6 @@ def install(window) -> None:
     window.splitDockWidget(docks["gradients"], docks["activation"], Qt.Horizontal)
     window.splitDockWidget(docks["activation"], docks["weights"], Qt.Horizontal)
 
-    def on_views(views) -> None:
-        for key in ("output", "activation", "weights"):
-            window.plots[key].set_views(views)
-
-    controller.views_changed.connect(on_views)
-    if controller.views is not None:
-        on_views(controller.views)
     canvas = getattr(window, "canvas", None)
     signal = getattr(canvas, "selection_changed", None)
     if signal is not None:

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from simulator.activations import evaluate
 from ui.labels import ACTIVATION_LABELS
+from ui.observe import DocumentObserver
 
 from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, layer_names, twin_viewbox
 
 
-class ActivationPlot(PlotPanel):
+class ActivationPlot(DocumentObserver, PlotPanel):
     key = "activation"
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.views = None
         self.layer = 0
         self.combo = QComboBox()
         self.combo.setToolTip(_t("Layer whose activation function is shown"))
@@ -48,9 +48,9 @@ class ActivationPlot(PlotPanel):
         self.df_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2, style=Qt.DashLine),
                                        name="f'(z)")
         self.legend.addItem(self.hist, _t("pre-activations now"))
-        document.events.spec.connect(self._on_spec_changed)
-        document.events.reset.connect(self._on_spec_changed)
-        document.events.history.connect(lambda _rows: self._update_info())
+        self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
+                     history=lambda _rows: self._update_info())
+        self.follow(document.inspector.changed, self._on_views_changed)
         self._on_spec_changed()
 
     # -- public -----------------------------------------------------------------------------
@@ -63,8 +63,12 @@ class ActivationPlot(PlotPanel):
         self._update_info()
         self.changed()
 
-    def set_views(self, views) -> None:
-        self.views = views
+    @property
+    def views(self):
+        """The document's newest plot data (``document.inspector.views``)."""
+        return self.document.inspector.views
+
+    def _on_views_changed(self, views) -> None:
         self.changed()
 
     def curve_data(self) -> dict[str, np.ndarray]:

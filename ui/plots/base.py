@@ -19,16 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from simulator.palette import BLUE, ORANGE  # noqa: F401 (the plots' two line colours)
 from ui.colors import opaque_pen
 
 #: Most points a history curve draws; longer runs are thinned for display only (the
 #: stroke cost grows with the points, and a docked plot is a few hundred pixels wide).
 MAX_DISPLAY = 1000
-#: TensorFlow Playground's colours: orange for negative / class 0, blue for positive / class 1.
-ORANGE, BLUE = (245, 147, 34), (8, 119, 189)
-#: Line colours for per-layer series, first hidden layer (darkest) to output.
-CLASS_COLORS = [BLUE, ORANGE, (46, 160, 67), (214, 39, 40), (148, 103, 189),
-                (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
 

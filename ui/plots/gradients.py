@@ -11,6 +11,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
 
+from ui.observe import DocumentObserver
+
 from .base import (
     GrowingTable,
     PlotPanel,
@@ -25,7 +27,7 @@ from .base import (
 FLOOR = 1e-12
 
 
-class GradientPlot(PlotPanel):
+class GradientPlot(DocumentObserver, PlotPanel):
     key = "gradients"
 
     def __init__(self, document, parent=None):
@@ -50,9 +52,9 @@ class GradientPlot(PlotPanel):
         self._names: list[str] = []
         #: The labels under the bars, as drawn (short ones when the full names crowd).
         self.bar_labels: list[str] = []
-        document.events.history.connect(self._on_history_changed)
-        document.events.spec.connect(lambda: self._on_history_changed(None))
-        document.events.reset.connect(lambda: self._on_history_changed(None))
+        self.observe(document, history=self._on_history_changed,
+                     spec=lambda: self._on_history_changed(None),
+                     reset=lambda: self._on_history_changed(None))
         self._on_history_changed(None)
 
     # -- data ---------------------------------------------------------------------------

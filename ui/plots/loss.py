@@ -11,6 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
+from ui.observe import DocumentObserver
+
 from .base import (
     BLUE,
     ORANGE,
@@ -25,7 +27,7 @@ from .base import (
 COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
 
 
-class LossPlot(PlotPanel):
+class LossPlot(DocumentObserver, PlotPanel):
     key = "loss"
 
     def __init__(self, document, parent=None):
@@ -57,8 +59,8 @@ class LossPlot(PlotPanel):
         self.metric_vb.addItem(self.test_metric)
         self.legend.addItem(self.train_metric, _t("Train accuracy"))
         self.legend.addItem(self.test_metric, _t("Test accuracy"))
-        document.events.history.connect(self._on_history_changed)
-        document.events.reset.connect(lambda: self._on_history_changed(None))
+        self.observe(document, history=self._on_history_changed,
+                     reset=lambda: self._on_history_changed(None))
         self._on_history_changed(None)
 
     # -- data ---------------------------------------------------------------------------

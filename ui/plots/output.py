@@ -1,11 +1,14 @@
 """What the network outputs.
 
-- 2 inputs: the output as a heatmap over the input plane (orange = negative or
-  class 0, blue = positive or class 1, as in TensorFlow Playground), training
-  points filled and test points hollow.
+- 2 inputs: the output as a heatmap over the input plane (orange = low or
+  class 0, blue = high or class 1, as in TensorFlow Playground; ``simulator.palette``),
+  training points filled and test points hollow, in the colour of their class.
 - 1 input: the fitted curve over the data.
 - otherwise: predicted against true values (regression) or a confusion matrix
   (classification).
+
+Everything drawn comes from ``document.inspector`` (grid, threshold, confusion matrix,
+colour scale); this widget only turns it into pixels.
 """
 
 from __future__ import annotations
@@ -13,30 +16,49 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
-from .base import BLUE, CLASS_COLORS, ORANGE, PlotPanel, _t
+from simulator import palette
+from simulator.inspector import class_labels, plotted_targets
+from ui.observe import DocumentObserver
 
-
-def playground_lut(n: int = 256) -> np.ndarray:
-    """Orange -> white -> blue lookup table."""
-    t = np.linspace(0.0, 1.0, n)[:, None]
-    white = np.array([240, 240, 240], float)
-    lo = white + (np.array(ORANGE, float) - white) * np.clip(1 - 2 * t, 0, 1)
-    hi = white + (np.array(BLUE, float) - white) * np.clip(2 * t - 1, 0, 1)
-    return np.where(t < 0.5, lo, hi).astype(np.ubyte)
+from .base import PlotPanel, _t
 
 
-class OutputPlot(PlotPanel):
+def plane_rgb(out: np.ndarray, scale) -> np.ndarray:
+    """(h, w, 3) uint8 colours of the output grid ``out`` (outputs, h, w): the ramp at
+    ``scale`` for one output; for several, the winning class's colour, paler where the
+    network is unsure (towards the ramp's neutral middle)."""
+    if out.shape[0] == 1:
+        return palette.ramp(palette.scaled(out[0], *scale))
+    k = out.shape[0]
+    rgb = palette.class_rgbs(out.argmax(axis=0)).reshape(*out.shape[1:], 3).astype(float)
+    a = np.clip((out.max(axis=0) - 1.0 / k) / (1 - 1.0 / k), 0, 1)[..., None]
+    mid = np.array(palette.NEUTRAL, float)
+    return np.round(mid + (rgb - mid) * (0.25 + 0.75 * a)).astype(np.uint8)
+
+
+class SmoothImage(pg.ImageItem):
+    """An image drawn with bilinear scaling while ``smooth`` (the output over the plane:
+    100 x 100 values would show as blocks in a 1200-pixel export), nearest-pixel else
+    (the confusion matrix's cells keep sharp edges)."""
+
+    smooth = False
+
+    def paint(self, p, *args) -> None:
+        p.setRenderHint(QPainter.SmoothPixmapTransform, self.smooth)
+        super().paint(p, *args)
+
+
+class OutputPlot(DocumentObserver, PlotPanel):
     key = "output"
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.views = None
         self.finish_tools()
         self.plot = self.add_plot(grid=(False, False))
-        self.image = pg.ImageItem()
-        self.image.setLookupTable(playground_lut())
+        self.image = SmoothImage()
         self.image.setZValue(-20)
         self.plot.addItem(self.image)
         self.curve = self.plot.plot(pen=pg.mkPen((30, 30, 30), width=2.5))
@@ -49,12 +71,16 @@ class OutputPlot(PlotPanel):
         self.texts: list[pg.TextItem] = []
         self.mode = ""
         self._points_key = None
-        document.events.data.connect(self._on_data_changed)
-        document.events.reset.connect(self._on_data_changed)
-        document.events.spec.connect(self._on_data_changed)
+        self.observe(document, data=self._on_data_changed, reset=self._on_data_changed,
+                     spec=self._on_data_changed)
+        self.follow(document.inspector.changed, self._on_views_changed)
 
-    def set_views(self, views) -> None:
-        self.views = views
+    @property
+    def views(self):
+        """The document's newest plot data (``document.inspector.views``)."""
+        return self.document.inspector.views
+
+    def _on_views_changed(self, views) -> None:
         self.changed()
 
     def _on_data_changed(self) -> None:
@@ -71,24 +97,25 @@ class OutputPlot(PlotPanel):
             self.mode = mode
             self._points_key = None
             self._setup_mode()
-        if self._points_key is None and mode in ("plane", "curve"):
-            self._draw_points()
         v = self.views
         if v is None:
             return
+        if self._points_key is None and mode in ("plane", "curve"):
+            self._draw_points(v)
         if mode == "plane" and v.grid_output is not None:
             self._draw_plane(v)
         elif mode == "curve" and v.curve_x is not None:
             self.curve.setData(v.curve_x, v.curve_y[:, 0])
         elif mode == "scatter" and v.predictions is not None:
             self._draw_pred_vs_true(v)
-        elif mode == "confusion" and v.predictions is not None:
+        elif mode == "confusion" and v.confusion is not None:
             self._draw_confusion(v)
 
     def _setup_mode(self) -> None:
         doc = self.document
         names = doc.dataset.feature_names
         self.image.setVisible(self.mode in ("plane", "confusion"))
+        self.image.smooth = self.mode == "plane"
         self.curve.setVisible(self.mode == "curve")
         self.diagonal.setVisible(self.mode == "scatter")
         self.train_points.setVisible(self.mode != "confusion")
@@ -119,23 +146,21 @@ class OutputPlot(PlotPanel):
             self.plot.setLabel("left", _t("true class"))
             self.plot.setTitle(_t("Confusion matrix (train and test)"), size="9pt")
 
-    def _point_brushes(self, Y: np.ndarray, hollow: bool):
-        doc = self.document
-        if doc.dataset.task == "classification":
-            labels = Y[:, 0] > (0.0 if Y.min() < 0 else 0.5) if Y.shape[1] == 1 \
-                else Y.argmax(axis=1)
-            labels = labels.astype(int)
-            colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in labels]
-        else:
-            y = Y[:, 0]
-            t = (y - y.min()) / max(float(np.ptp(y)), 1e-12) if len(y) else y
-            lut = playground_lut()
-            colors = [tuple(int(c) for c in lut[int(v * 255)]) for v in t]
+    @staticmethod
+    def point_colors(Y: np.ndarray, v) -> np.ndarray:
+        """(n, 3) uint8 colours of points with targets ``Y``: the class colour (classes
+        as the inspector labels them), or the output's ramp for regression."""
+        if v.task == "classification":
+            return palette.class_rgbs(class_labels(Y, v.threshold))
+        return palette.ramp(palette.scaled(Y[:, 0], *v.output_scale))
+
+    def _point_brushes(self, Y: np.ndarray, v, hollow: bool):
+        colors = [tuple(int(c) for c in rgb) for rgb in self.point_colors(Y, v)]
         if hollow:
             return [pg.mkPen(c, width=1.8) for c in colors], pg.mkBrush(255, 255, 255, 200)
         return pg.mkPen(255, 255, 255, 200, width=1), [pg.mkBrush(c) for c in colors]
 
-    def _draw_points(self) -> None:
+    def _draw_points(self, v) -> None:
         doc = self.document
         train, test = doc.data.train, doc.data.test
         self._points_key = True
@@ -145,70 +170,40 @@ class OutputPlot(PlotPanel):
                 item.setData([], [])
                 continue
             X, Y = part.X, part.Y
-            pens, brushes = self._point_brushes(Y, hollow)
+            pens, brushes = self._point_brushes(Y, v, hollow)
             if self.mode == "plane":
                 item.setData(X[:, 0], X[:, 1], pen=pens, brush=brushes)
             else:
                 item.setData(X[:, 0], Y[:, 0], pen=pens, brush=brushes)
 
     def _draw_plane(self, v) -> None:
-        out = v.grid_output
-        doc = self.document
-        if out.shape[0] == 1:
-            img = out[0]
-            Y = doc.data.train.Y
-            lo, hi = (float(Y.min()), float(Y.max())) if len(Y) else (0.0, 1.0)
-            if hi <= lo:
-                lo, hi = lo - 1, hi + 1
-            self.image.setLookupTable(playground_lut())
-            self.image.setImage(img.T, levels=(lo, hi), autoLevels=False)
-        else:
-            # several classes: the winning class's colour, paler where the network is unsure
-            k = out.argmax(axis=0)
-            conf = out.max(axis=0)
-            palette = np.array([CLASS_COLORS[i % len(CLASS_COLORS)] for i in range(out.shape[0])],
-                               float)
-            rgb = palette[k]
-            a = np.clip((conf - 1.0 / out.shape[0]) / (1 - 1.0 / out.shape[0]), 0, 1)[..., None]
-            rgb = 240 + (rgb - 240) * (0.25 + 0.75 * a)
-            self.image.setLookupTable(None)
-            self.image.setImage(np.transpose(rgb.astype(np.ubyte), (1, 0, 2)),
-                                levels=(0, 255), autoLevels=False)
+        rgb = plane_rgb(v.grid_output, v.output_scale)
+        self.image.setLookupTable(None)
+        self.image.setImage(np.transpose(rgb, (1, 0, 2)), levels=(0, 255), autoLevels=False)
         x0, x1 = float(v.grid_x[0]), float(v.grid_x[-1])
         y0, y1 = float(v.grid_y[0]), float(v.grid_y[-1])
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        # grid values sit at pixel centres: the image reaches half a cell beyond them
+        dx, dy = (x1 - x0) / max(len(v.grid_x) - 1, 1), (y1 - y0) / max(len(v.grid_y) - 1, 1)
+        self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
         if not getattr(self, "_ranged", False) or self._points_key is True:
             self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
             self._ranged = True
             self._points_key = "ranged"
 
-    def _true_rows(self) -> np.ndarray:
-        doc = self.document
-        train, test = doc.data.train, doc.data.test
-        parts = [train.Y] + ([test.Y] if test is not None and len(test.Y) else [])
-        return np.concatenate(parts, axis=0)
-
     def _draw_pred_vs_true(self, v) -> None:
-        Y = self._true_rows()[: len(v.predictions)]
+        Y = plotted_targets(self.document.data)[: len(v.predictions)]
         t, p = Y[:, 0], v.predictions[:, 0]
         self.train_points.setData(t, p, pen=pg.mkPen(255, 255, 255, 150),
-                                  brush=pg.mkBrush(*BLUE, 160))
+                                  brush=pg.mkBrush(*palette.BLUE, 160))
         if len(t):
             lo, hi = float(min(t.min(), p.min())), float(max(t.max(), p.max()))
             self.diagonal.setData([lo, hi], [lo, hi])
 
     def _draw_confusion(self, v) -> None:
-        Y = self._true_rows()[: len(v.predictions)]
-        P = v.predictions
-        if Y.shape[1] == 1:
-            thr = 0.0 if Y.min() < 0 else 0.5
-            true, pred, k = (Y[:, 0] > thr).astype(int), (P[:, 0] > thr).astype(int), 2
-        else:
-            true, pred, k = Y.argmax(axis=1), P.argmax(axis=1), Y.shape[1]
-        m = np.zeros((k, k))
-        np.add.at(m, (true, pred), 1)
+        m = v.confusion
+        k = len(m)
         share = m / np.maximum(m.sum(axis=1, keepdims=True), 1)
-        self.image.setLookupTable(playground_lut()[128:])
+        self.image.setLookupTable(palette.RAMP_LUT[128:])  # neutral (0 %) to blue (100 %)
         self.image.setImage(share.T, levels=(0, 1), autoLevels=False)
         self.image.setRect(QRectF(-0.5, -0.5, k, k))
         if len(self.texts) != k * k and k <= 12:

@@ -5,25 +5,31 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from ui.observe import DocumentObserver
+
 from .base import PlotPanel, _t, add_legend, layer_colors, layer_names
 
 
-class WeightsPlot(PlotPanel):
+class WeightsPlot(DocumentObserver, PlotPanel):
     key = "weights"
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.views = None
         self.finish_tools()
         self.plot = self.add_plot()
         self.plot.setLabel("bottom", _t("weight value"))
         self.plot.setLabel("left", _t("share of weights"))
         self.legend = add_legend(self.plot, offset=(-10, 10))
         self.curves: list[pg.PlotCurveItem] = []
+        self.follow(document.inspector.changed, self._on_views_changed)
 
-    def set_views(self, views) -> None:
-        self.views = views
+    @property
+    def views(self):
+        """The document's newest plot data (``document.inspector.views``)."""
+        return self.document.inspector.views
+
+    def _on_views_changed(self, views) -> None:
         self.changed()
 
     def redraw(self) -> None:

@@ -189,14 +189,3 @@ def install(window) -> None:
     window.training_panel = panel
     window.add_dock(panel, "hyperparameters", _t("Hyperparameters"), Qt.LeftDockWidgetArea)
     window.on_close(controller.shutdown)
-    controller.views_changed.connect(lambda views: _feed_canvas(window, views))
-
-
-def _feed_canvas(window, views) -> None:
-    """Hand the worker's per-neuron grids to the editor's canvas, if there is one."""
-    canvas = getattr(window, "canvas", None)
-    if canvas is None or views.neuron_grids is None or not hasattr(canvas,
-                                                                   "set_neuron_heatmaps"):
-        return
-    # The canvas wants row 0 at the top (largest second input); the grids start at the bottom.
-    canvas.set_neuron_heatmaps([g[:, ::-1, :] for g in views.neuron_grids])

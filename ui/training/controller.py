@@ -4,10 +4,10 @@ It starts a :class:`~simulator.training.loop.TrainingLoop` in a Python thread bu
 from the document, forwards commands to it (pause, step, learning rate, a
 weight edited on the canvas...) through a thread-safe queue, and on a <= 30 Hz
 QTimer takes the newest snapshot from the loop's one-item slot and writes it
-into the document (``set_weights(reason="training")``, ``append_history``).
-Plots listen to the document and to :attr:`views_changed`; nothing heavy runs
-here. Stopping always joins the thread, so closing the window, opening a project
-or resetting during training ends cleanly.
+into the document (``set_weights(reason="training")``, ``append_history``, and
+its plot data into ``document.inspector``, which plots and canvas observe); nothing
+heavy runs here. Stopping always joins the thread, so closing the window, opening a
+project or resetting during training ends cleanly.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ import os
 import sys
 from dataclasses import replace
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from simulator.inspector import MAX_POINTS, Views, compute_views, plane_extent, plotted_rows
+from simulator.inspector import plot_points as _plot_points
 from simulator.training.loop import LIVE_SETTINGS, Job, Snapshot
 from simulator.training.runner import ProcessRunner, ThreadRunner
 
@@ -42,8 +41,6 @@ class TrainingController(QObject):
     epoch_changed = Signal(int)
     #: A snapshot was written into the document; argument: the Snapshot.
     snapshot_applied = Signal(object)
-    #: New plot data; argument: :class:`~simulator.inspector.Views`.
-    views_changed = Signal(object)
     #: Training diverged; argument: the engine's message. Finite weights are in the document.
     diverged = Signal(str)
     #: The worker failed; argument: the error text.
@@ -63,8 +60,6 @@ class TrainingController(QObject):
         self.epoch = _last_epoch(document.history)
         #: Seconds spent training in the current run.
         self.elapsed = 0.0
-        #: The newest plot data.
-        self.views: Views | None = None
         self._elapsed_base = 0.0
         self._runner: ProcessRunner | ThreadRunner | None = None
         self._old_switch: float | None = None
@@ -155,17 +150,13 @@ class TrainingController(QObject):
         self._set_state("stopped")
 
     def refresh_views(self) -> None:
-        """Recompute the plot data from the document (only when no worker owns the net)."""
+        """Recompute the document's plot data (only when no worker owns the net)."""
         if self.worker_alive:
             return
         try:
-            net = self.document.build_network()
-            sample, extent = _plot_points(self.document)
-            self.views = compute_views(net, sample, extent)
+            self.document.inspector.refresh()
         except Exception as exc:  # noqa: BLE001 - a broken plot must not break editing
             self.note.emit(str(exc))
-            return
-        self.views_changed.emit(self.views)
 
     # -- worker lifecycle ---------------------------------------------------------------
     def _start_worker(self, paused: bool) -> None:
@@ -240,8 +231,7 @@ class TrainingController(QObject):
         if snap.rows:
             doc.append_history(snap.rows)
         if weights and snap.views is not None:
-            self.views = snap.views
-            self.views_changed.emit(snap.views)
+            doc.inspector.set_views(snap.views)
         self.epoch = snap.epoch
         self.elapsed = self._elapsed_base + snap.seconds
         self.epoch_changed.emit(self.epoch)
@@ -333,11 +323,3 @@ def _shapes_match(weights, document) -> bool:
     shapes = document.spec.weight_shapes()
     return len(weights) == len(shapes) and all(
         W.shape == ws and b.shape == bs for (W, b), (ws, bs) in zip(weights, shapes, strict=True))
-
-
-def _plot_points(document) -> tuple[np.ndarray, tuple | None]:
-    """Rows for histograms and predicted-vs-true (train then test, capped), and the
-    input-plane extent for 1- and 2-input data."""
-    X = plotted_rows(document.data)
-    extent = plane_extent(X) if X.shape[1] <= 2 and len(X) else None
-    return X[:MAX_POINTS].astype(document.settings.dtype), extent

@@ -1,0 +1,105 @@
+"""The app's colours, Qt-free: one table of class colours and one diverging ramp.
+
+TensorFlow Playground's convention throughout: orange means negative, low, class 0;
+blue means positive, high, class 1. The same ramp colours the output heatmap, the
+neurons' heatmaps on the canvas, the data views, the connection lines and the biases,
+so a point of class 1 sits on the blue region where the network outputs "1". Qt views
+convert these RGB tuples (``QColor(*rgb)``); nothing else in the app defines colours
+for values or classes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: Low / negative / class 0 (#f59322).
+ORANGE = (245, 147, 34)
+#: High / positive / class 1 (#0877bd).
+BLUE = (8, 119, 189)
+#: Middle of the ramp (value 0, or exactly on the decision threshold): #e8eaeb.
+NEUTRAL = (232, 234, 235)
+#: Colour of class k: 0 orange, 1 blue, then a categorical palette for more classes.
+CLASS_COLORS = (ORANGE, BLUE, (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
+                (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207))
+#: |w| at which a connection line or bias marker reaches its full colour and width. One
+#: fixed scale for the whole network: equal |w| always looks equal, and 0 is always faint.
+WEIGHT_FULL = 2.0
+#: Outputs of these activations lie in [0, 1] (the middle, 0.5, is neutral).
+UNIT_RANGE = frozenset({"sigmoid", "step", "softmax"})
+#: Outputs of these lie in [-1, 1].
+SIGNED_RANGE = frozenset({"tanh"})
+
+
+def hex_color(rgb) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*(int(c) for c in rgb))
+
+
+def class_rgb(k: int) -> tuple[int, int, int]:
+    """Colour of class number ``k`` (wraps around after ten classes)."""
+    return CLASS_COLORS[int(k) % len(CLASS_COLORS)]
+
+
+def class_rgbs(labels) -> np.ndarray:
+    """(n, 3) uint8 colours of the class numbers ``labels``."""
+    table = np.array(CLASS_COLORS, dtype=np.uint8)
+    return table[np.asarray(labels, dtype=np.int64).reshape(-1) % len(CLASS_COLORS)]
+
+
+def ramp(t) -> np.ndarray:
+    """uint8 RGB (shape ``t.shape + (3,)``) of ``t`` in [-1, 1] (clipped): orange at -1,
+    neutral at 0, blue at +1, linear in between on each side."""
+    t = np.clip(np.nan_to_num(np.asarray(t, dtype=np.float64)), -1.0, 1.0)[..., None]
+    mid = np.array(NEUTRAL, dtype=np.float64)
+    end = np.where(t >= 0, np.array(BLUE, np.float64), np.array(ORANGE, np.float64))
+    return np.round(mid + (end - mid) * np.abs(t)).astype(np.uint8)
+
+
+#: :func:`ramp` sampled at 256 points of [-1, 1], for lookup-table images.
+RAMP_LUT = ramp(np.linspace(-1.0, 1.0, 256))
+
+
+def scaled(values, center: float, half: float) -> np.ndarray:
+    """Position on the ramp: t = (v - center) / half, clipped to [-1, 1]."""
+    v = np.asarray(values, dtype=np.float64)
+    return np.clip((v - center) / (half if half > 0 else 1.0), -1.0, 1.0)
+
+
+def value_scale(values) -> tuple[float, float]:
+    """(center, half) of signed values: 0 in the middle, the largest |v| at the ends
+    (regression targets and outputs, the input features)."""
+    v = np.asarray(values, dtype=np.float64)
+    v = v[np.isfinite(v)]
+    top = float(np.abs(v).max()) if v.size else 0.0
+    return 0.0, top if top > 0 else 1.0
+
+
+def activation_scale(activation: str | None) -> tuple[float, float] | None:
+    """(center, half) of an activation's fixed output range, None when unbounded."""
+    if activation in UNIT_RANGE:
+        return 0.5, 0.5
+    if activation in SIGNED_RANGE:
+        return 0.0, 1.0
+    return None
+
+
+def neuron_t(values, scale: tuple[float, float] | None) -> np.ndarray:
+    """Ramp positions of neuron outputs ``values`` (h, w) or (k, h, w): with ``scale``
+    = (center, half), or else each neuron scaled by its own largest |value|."""
+    v = np.asarray(values, dtype=np.float64)
+    if scale is not None:
+        return scaled(v, *scale)
+    if v.size == 0:
+        return v
+    axes = (v.ndim - 2, v.ndim - 1)
+    m = np.abs(v).max(axis=axes, keepdims=True)
+    return np.divide(v, m, out=np.zeros_like(v), where=m > 1e-12)
+
+
+def weight_t(w) -> np.ndarray:
+    """Ramp position of weight ``w`` on the network-wide scale: w / WEIGHT_FULL, clipped."""
+    return scaled(w, 0.0, WEIGHT_FULL)
+
+
+def weight_rgb(w: float) -> tuple[int, int, int]:
+    """Colour of weight (or bias) ``w``: the ramp at ``weight_t(w)``."""
+    return tuple(int(c) for c in ramp(weight_t(w)))
