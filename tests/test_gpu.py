@@ -1,0 +1,181 @@
+"""The GPU backend: selection and fallback (everywhere), the device path's host transfers
+(everywhere, with a NumPy-backed fake device), and CuPy parity on a real device (``-m gpu``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import simulator as sim
+from simulator import xp
+from simulator.network import dense_params
+from simulator.spec import NetworkSpec
+from tests import fake_device
+from tests.fake_device import FakeCupy
+
+SPEC_2421 = {"inputs": 2, "layers": [{"units": 4, "activation": "tanh"},
+                                     {"units": 2, "activation": "tanh"},
+                                     {"units": 1, "activation": "sigmoid"}]}
+SPEC_MNIST = {"inputs": 784, "layers": [{"units": 256, "activation": "relu"},
+                                        {"units": 256, "activation": "relu"},
+                                        {"units": 10, "activation": "softmax"}]}
+
+
+def _fail_import(exc):
+    def importer():
+        raise exc
+    return importer
+
+
+@pytest.fixture
+def probe(monkeypatch):
+    """``probe(importer)``: make xp's CuPy probe see what ``importer`` returns or raises."""
+    def install(importer):
+        monkeypatch.setattr(xp, "_import_cupy", importer)
+        xp.reset_probe()
+    yield install
+    xp.reset_probe()  # the next test probes the real machine again
+
+
+# -- selection and fallback -------------------------------------------------------------
+def test_cupy_missing(probe):
+    probe(_fail_import(ImportError("No module named 'cupy'")))
+    assert xp.cupy_info() == xp.CupyInfo("missing", "No module named 'cupy'")
+    usable, reason = xp.cupy_status()
+    assert not usable and "pip install cupy-cuda12x" in reason
+    with pytest.raises(sim.BackendUnavailable, match="not installed"):
+        sim.Network.from_spec(SPEC_2421, backend="cupy")
+    assert sim.Network.from_spec(SPEC_MNIST, backend="auto").backend == "numpy"
+    assert xp.device_name() == ""
+
+
+@pytest.mark.parametrize("fake, detail", [
+    (FakeCupy(error="cudaErrorNoDevice: no CUDA-capable device is detected"),
+     "cudaErrorNoDevice: no CUDA-capable device is detected"),
+    (FakeCupy(devices=0), "no CUDA device found"),
+], ids=["runtime-error", "zero-devices"])
+def test_cupy_present_but_no_device(probe, fake, detail):
+    probe(lambda: fake)
+    assert xp.cupy_info() == xp.CupyInfo("no_device", detail)
+    with pytest.raises(sim.BackendUnavailable, match="no CUDA device is usable"):
+        sim.Network.from_spec(SPEC_2421, backend="cupy")
+    assert sim.Network.from_spec(SPEC_MNIST, backend="auto").backend == "numpy"
+
+
+def test_device_present_auto_decides_by_size(probe):
+    probe(lambda: FakeCupy())
+    assert xp.cupy_info() == xp.CupyInfo("ok", "Fake GPU 9000")
+    assert xp.device_name() == "Fake GPU 9000"
+    assert sim.Network.from_spec(SPEC_2421, backend="cupy").backend == "cupy"
+    # The lecture's 2-4-2-1 never goes to the GPU; 784-256-256-10 does.
+    assert dense_params(NetworkSpec.coerce(SPEC_2421)) < xp.AUTO_GPU_MIN_PARAMS
+    assert sim.Network.from_spec(SPEC_2421, backend="auto").backend == "numpy"
+    assert dense_params(NetworkSpec.coerce(SPEC_MNIST)) >= xp.AUTO_GPU_MIN_PARAMS
+    net = sim.Network.from_spec(SPEC_MNIST, backend="auto")
+    assert net.backend == "cupy" and isinstance(net.theta, fake_device.DeviceArray)
+
+
+def test_auto_for_a_small_network_never_imports_cupy(probe):
+    probe(_fail_import(AssertionError("imported CuPy for a 25-parameter network")))
+    assert sim.Network.from_spec(SPEC_2421, backend="auto").backend == "numpy"
+    assert not xp.cupy_probed()
+
+
+# -- the device path: host transfers and results, with the fake device ---------------------
+def _data(n=96, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, 2)).astype(np.float32)
+    Y = ((X[:, :1] * X[:, 1:]) > 0).astype(np.float32)
+    return X, Y
+
+
+def _train(backend, batch_size, epochs, **kw):
+    X, Y = _data()
+    net = sim.Network.from_spec(SPEC_2421, backend=backend, seed=3)
+    trainer = sim.Trainer(net, batch_size=batch_size, seed=5, **kw)
+    fake_device.transfers.clear()
+    history = trainer.fit(X, Y, epochs=epochs, X_test=X[:32], Y_test=Y[:32])
+    return dict(fake_device.transfers), history, net
+
+
+@pytest.mark.parametrize("batch_size", [48, 4], ids=["2-batches", "24-batches"])
+def test_device_path_reads_back_once_per_epoch(probe, batch_size):
+    """Every value leaves the device through to_numpy, once per epoch however many batches
+    it has: 5 transfers at the start (data checks, labels), then 1 per epoch."""
+    probe(lambda: FakeCupy())
+    for epochs in (3, 6):
+        counts, history, _ = _train("cupy", batch_size, epochs, loss="bce", optimizer="adam",
+                                    learning_rate=0.05)
+        assert counts == {"asnumpy": 5 + epochs}, counts  # no "implicit" transfer at all
+        assert [s.batches for s in history] == [96 // batch_size] * epochs
+
+
+def test_iter_batches_on_a_device_yields_without_reading_back(probe):
+    probe(lambda: FakeCupy())
+    X, Y = _data()
+    net = sim.Network.from_spec(SPEC_2421, backend="cupy")
+    trainer = sim.Trainer(net, batch_size=8)
+    gen = trainer.iter_batches(X, Y)
+    first = [next(gen) for _ in range(11)]  # 12 batches per epoch: none ends it yet
+    fake_device.transfers.clear()
+    more = [next(gen) for _ in range(11)]  # the rest of epoch 1, into epoch 2
+    assert [r.loss for r in first + more if r.stats is None] == [None] * 21
+    assert fake_device.transfers == {"asnumpy": 1}  # epoch 1's statistics, nothing else
+    assert more[0].stats is not None and more[0].stats.epoch == 1
+
+
+@pytest.mark.parametrize("settings", [
+    dict(loss="mse", optimizer="sgd", learning_rate=0.5),
+    dict(loss="bce", optimizer="momentum", learning_rate=0.2, regularization="l2",
+         reg_rate=0.01),
+    dict(loss="sse", optimizer="rmsprop", learning_rate=0.01, regularization="l1",
+         reg_rate=0.001),
+], ids=["mse-sgd", "bce-momentum-l2", "sse-rmsprop-l1"])
+def test_device_path_computes_what_numpy_computes(probe, settings):
+    """Same operations on the same numbers: the device path's bookkeeping (losses and
+    statistics kept on the device, read once per epoch) changes no result."""
+    probe(lambda: FakeCupy())
+    _, hist_np, net_np = _train("numpy", 8, 5, **settings)
+    _, hist_dev, net_dev = _train("cupy", 8, 5, **settings)
+    for (Wa, ba), (Wb, bb) in zip(net_np.get_weights(), net_dev.get_weights(), strict=True):
+        assert np.array_equal(Wa, Wb) and np.array_equal(ba, bb)
+    for a, b in zip(hist_np, hist_dev, strict=True):
+        a, b = a.to_dict(), b.to_dict()
+        a.pop("elapsed"), b.pop("elapsed")
+        assert a.keys() == b.keys()
+        for k in a:  # per-layer sums add in another order on the device: float32 rounding
+            if k.startswith(("grad", "weight")):
+                assert np.allclose(a[k], b[k], rtol=1e-6, atol=0), k
+            elif isinstance(a[k], str):
+                assert a[k] == b[k], k
+            else:
+                assert a[k] == pytest.approx(b[k], rel=1e-12), k
+
+
+# Diverging on purpose: NumPy warns about the overflow on the way.
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("lr, scale", [(0.054, 1.0), (0.1, 1.0), (0.1, 1e30)],
+                         ids=["epoch-2-batch-10", "epoch-1-batch-6", "first-batch"])
+def test_divergence_on_a_device_matches_numpy(probe, lr, scale):
+    """Seen at the epoch's end on a device, reported as NumPy reports it at the batch:
+    same epoch, batch count, message and restored finite weights."""
+    probe(lambda: FakeCupy())
+    X = np.linspace(-3, 3, 64, dtype=np.float32).reshape(-1, 1)
+    Y = 5 * X ** 2 * scale
+    spec = {"inputs": 1, "layers": [{"units": 8, "activation": "relu"},
+                                    {"units": 1, "activation": "linear"}]}
+    results = []
+    for backend in ("numpy", "cupy"):
+        net = sim.Network.from_spec(spec, backend=backend, init="he", seed=0)
+        trainer = sim.Trainer(net, loss="sse", learning_rate=lr, batch_size=4, seed=0)
+        history = trainer.fit(X, Y, epochs=50)
+        results.append((history, net.get_weights(), trainer.epoch))
+    (h_np, w_np, e_np), (h_dev, w_dev, e_dev) = results
+    assert h_np[-1].status == h_dev[-1].status == "diverged"
+    assert (len(h_np), e_np, h_np[-1].batches) == (len(h_dev), e_dev, h_dev[-1].batches)
+    assert h_dev[-1].message == h_np[-1].message.replace("infinite", "NaN")
+    assert h_dev[-1].train_loss == pytest.approx(h_np[-1].train_loss, rel=1e-12, nan_ok=True)
+    assert all(np.isfinite(v).all() for pair in w_dev for v in pair)
+    for (Wa, ba), (Wb, bb) in zip(w_np, w_dev, strict=True):
+        assert np.array_equal(Wa, Wb) and np.array_equal(ba, bb)
+    assert np.allclose(h_np[-1].grad_mean_abs, h_dev[-1].grad_mean_abs, rtol=1e-6)
