@@ -179,3 +179,93 @@ def test_divergence_on_a_device_matches_numpy(probe, lr, scale):
     for (Wa, ba), (Wb, bb) in zip(w_np, w_dev, strict=True):
         assert np.array_equal(Wa, Wb) and np.array_equal(ba, bb)
     assert np.allclose(h_np[-1].grad_mean_abs, h_dev[-1].grad_mean_abs, rtol=1e-6)
+
+
+# -- the backend selector ------------------------------------------------------------------
+CHECKING = "Checking for a graphics card"
+
+
+@pytest.fixture
+def selector(qtbot, probe):
+    """``selector(importer)``: a training panel whose GPU probe sees ``importer``."""
+    from simulator.document import Document
+    from simulator.settings import DataSource, TrainingSettings
+    from ui.main_window import MainWindow
+    from ui.training.controller import TrainingController
+    from ui.training.panel import TrainingPanel
+
+    def make(importer):
+        probe(importer)
+        doc = Document(spec=SPEC_2421, settings=TrainingSettings(),
+                       data_source=DataSource(name="circle", train_ratio=0.5))
+        window = MainWindow(doc, install_parts=False)
+        qtbot.addWidget(window)
+        panel = TrainingPanel(window, TrainingController(doc, window))
+        qtbot.addWidget(panel)
+        panel.show()
+        box = panel.combos["backend"]
+        qtbot.waitUntil(lambda: CHECKING not in _item(box, "cupy")[2], timeout=5000)
+        return doc, box
+    return make
+
+
+def _item(box, value):
+    from PySide6.QtCore import Qt
+    i = box.findData(value)
+    return (box.model().item(i).isEnabled(), box.itemText(i),
+            box.itemData(i, Qt.ToolTipRole) or "")
+
+
+def _click_item(qtbot, box, value):
+    """Open the list and click ``value``'s row with the mouse, as a student would."""
+    from PySide6.QtCore import Qt
+    box.showPopup()
+    view = box.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    rect = view.visualRect(box.model().index(box.findData(value), 0))
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=rect.center())
+    box.hidePopup()
+
+
+@pytest.mark.parametrize("importer, why", [
+    (_fail_import(ImportError("No module named 'cupy'")), "the CuPy library is not installed"),
+    (lambda: FakeCupy(error="cudaErrorNoDevice"), "no NVIDIA graphics card (CUDA device) "
+                                                  "answers: cudaErrorNoDevice"),
+], ids=["cupy-missing", "no-device"])
+def test_selector_disables_cupy_and_says_why(qtbot, selector, importer, why):
+    doc, box = selector(importer)
+    enabled, text, tip = _item(box, "cupy")
+    assert not enabled and text == "CuPy (GPU)"
+    assert tip.startswith("Not available on this computer: ") and why in tip
+    assert "pip install" not in tip
+    assert why in box.toolTip()  # on the closed list too (NumPy is chosen)
+    assert _item(box, "auto")[2] == "Uses the CPU: there is no usable graphics card (GPU) here."
+    weights = [w.copy() for w, _ in doc.weights]
+    _click_item(qtbot, box, "cupy")
+    assert doc.settings.backend == "numpy" and box.currentData() == "numpy"
+    _click_item(qtbot, box, "auto")  # switching backend keeps the weights
+    assert doc.settings.backend == "auto"
+    assert all(np.array_equal(a, w) for a, (w, _) in zip(weights, doc.weights, strict=True))
+
+
+def test_selector_names_the_device(qtbot, selector):
+    doc, box = selector(lambda: FakeCupy())
+    enabled, text, tip = _item(box, "cupy")
+    assert enabled and text == "CuPy (GPU: Fake GPU 9000)"
+    assert "graphics card Fake GPU 9000" in tip
+    assert f"at least {xp.AUTO_GPU_MIN_PARAMS:,} weights" in _item(box, "auto")[2]
+    weights = [w.copy() for w, _ in doc.weights]
+    _click_item(qtbot, box, "cupy")
+    assert doc.settings.backend == "cupy" and box.toolTip() == tip
+    assert all(np.array_equal(a, w) for a, (w, _) in zip(weights, doc.weights, strict=True))
+
+
+def test_selector_explains_a_project_that_wants_the_gpu(qtbot, selector):
+    """A project saved with CuPy, opened where CuPy cannot run: a plain explanation."""
+    doc, box = selector(_fail_import(ImportError("No module named 'cupy'")))
+    panel = box.parent()
+    while not hasattr(panel, "banner"):
+        panel = panel.parent()
+    panel.controller.failed.emit("BackendUnavailable: backend 'cupy' is unavailable: ...")
+    assert panel.banner.title.text() == "The GPU cannot be used here"
+    assert "Choose NumPy (CPU) or Automatic" in panel.banner.text.text()

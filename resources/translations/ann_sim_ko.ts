@@ -9,7 +9,7 @@
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="124" />
+      <location filename="ui/plots/activation.py" line="127" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="314" />
+      <location filename="ui/plots/base.py" line="320" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -182,7 +182,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="52" />
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="98" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
@@ -202,17 +202,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="16" />
+      <location filename="ui/labels.py" line="23" />
       <source>Adam</source>
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="252" />
+      <location filename="ui/editor/scene.py" line="253" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="514" />
+      <location filename="ui/editor/scene.py" line="515" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -222,18 +222,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>점 추가</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="20" />
+      <location filename="ui/labels.py" line="27" />
       <source>All zeros</source>
       <translation>모두 0</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="89" />
-      <location filename="ui/labels.py" line="23" />
+      <location filename="ui/labels.py" line="30" />
+      <location filename="ui/training/backend.py" line="70" />
       <source>Automatic</source>
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="157" />
+      <location filename="ui/training/panel.py" line="158" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
@@ -243,7 +244,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="119" />
+      <location filename="ui/training/panel.py" line="120" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -253,7 +254,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>편향</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="14" />
+      <location filename="ui/labels.py" line="21" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
     </message>
@@ -273,8 +274,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>찾아보기...</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="171" />
       <location filename="ui/training/bar.py" line="175" />
+      <location filename="ui/training/bar.py" line="180" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -354,12 +355,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="174" />
+      <location filename="ui/training/panel.py" line="177" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="118" />
+      <location filename="ui/training/panel.py" line="119" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
@@ -370,7 +371,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="136" />
-      <location filename="ui/training/panel.py" line="173" />
+      <location filename="ui/training/panel.py" line="176" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -380,12 +381,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="198" />
+      <location filename="ui/training/panel.py" line="201" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="175" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -410,23 +411,23 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="175" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="173" />
+      <location filename="ui/training/panel.py" line="176" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="201" />
+      <location filename="ui/training/panel.py" line="204" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="255" />
-      <location filename="ui/training/panel.py" line="153" />
+      <location filename="ui/training/panel.py" line="154" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
@@ -436,7 +437,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>속도 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="210" />
+      <location filename="ui/training/panel.py" line="213" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
@@ -449,6 +450,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/properties.py" line="130" />
       <source>Changing it draws this layer's weights again</source>
       <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="52" />
+      <source>Checking for a graphics card (GPU)…</source>
+      <translation>그래픽 카드(GPU)를 확인하는 중…</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -526,14 +532,26 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="14" />
+      <location filename="ui/labels.py" line="21" />
       <source>Cross-entropy (softmax)</source>
       <translation>교차 엔트로피 (softmax)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="22" />
+      <location filename="ui/labels.py" line="29" />
+      <location filename="ui/training/backend.py" line="52" />
+      <location filename="ui/training/backend.py" line="67" />
       <source>CuPy (GPU)</source>
       <translation>CuPy (GPU)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="55" />
+      <source>CuPy (GPU: {0})</source>
+      <translation>CuPy (GPU: {0})</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="65" />
+      <source>CuPy is installed, but no NVIDIA graphics card (CUDA device) answers: {0}</source>
+      <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/data/__init__.py" line="14" />
@@ -547,7 +565,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
-      <location filename="ui/editor/scene.py" line="525" />
+      <location filename="ui/editor/scene.py" line="526" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -557,7 +575,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="114" />
+      <location filename="ui/editor/palette.py" line="115" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
     </message>
@@ -573,22 +591,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>장치: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="58" />
+      <location filename="ui/training/panel.py" line="59" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="383" />
+      <location filename="ui/editor/scene.py" line="384" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="378" />
+      <location filename="ui/editor/scene.py" line="379" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="123" />
+      <location filename="ui/editor/palette.py" line="124" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
@@ -598,7 +616,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="117" />
+      <location filename="ui/editor/palette.py" line="118" />
       <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
@@ -620,7 +638,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="534" />
+      <location filename="ui/editor/scene.py" line="535" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -636,8 +654,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="149" />
       <location filename="ui/training/bar.py" line="150" />
+      <location filename="ui/training/bar.py" line="151" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -687,7 +705,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="296" />
+      <location filename="ui/plots/base.py" line="302" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -707,7 +725,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="220" />
+      <location filename="ui/plots/base.py" line="226" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -732,17 +750,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="181" />
-      <source>GPU</source>
-      <translation>GPU</translation>
-    </message>
-    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Gaussian bumps</source>
       <translation>가우시안 봉우리</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="15" />
+      <location filename="ui/labels.py" line="22" />
       <source>Gradient descent (SGD)</source>
       <translation>경사하강법 (SGD)</translation>
     </message>
@@ -757,7 +770,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손글씨 숫자 8x8</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>He</source>
       <translation>He</translation>
     </message>
@@ -767,7 +780,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="191" />
+      <location filename="ui/editor/scene.py" line="192" />
       <location filename="ui/plots/base.py" line="53" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
@@ -778,7 +791,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="190" />
+      <location filename="ui/training/bar.py" line="189" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
@@ -820,13 +833,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="132" />
-      <location filename="ui/training/panel.py" line="122" />
+      <location filename="ui/training/panel.py" line="123" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="171" />
-      <location filename="ui/editor/scene.py" line="185" />
+      <location filename="ui/editor/scene.py" line="186" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -841,12 +854,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="522" />
+      <location filename="ui/editor/scene.py" line="523" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="519" />
+      <location filename="ui/editor/scene.py" line="520" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -861,17 +874,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>L1</source>
       <translation>L1</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>L2</source>
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="33" />
+      <location filename="ui/plots/activation.py" line="34" />
       <source>Layer</source>
       <translation>층</translation>
     </message>
@@ -881,12 +894,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 속성</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="30" />
+      <location filename="ui/plots/activation.py" line="31" />
       <source>Layer whose activation function is shown</source>
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="93" />
+      <location filename="ui/plots/gradients.py" line="108" />
       <location filename="ui/plots/weights.py" line="42" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
@@ -897,7 +910,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="110" />
+      <location filename="ui/training/panel.py" line="111" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
@@ -919,12 +932,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/plots/__init__.py" line="30" />
       <location filename="ui/plots/loss.py" line="48" />
-      <location filename="ui/training/panel.py" line="93" />
+      <location filename="ui/training/panel.py" line="94" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="13" />
+      <location filename="ui/labels.py" line="20" />
       <source>Mean squared error (MSE)</source>
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
@@ -939,7 +952,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최소-최대 (0~1)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="15" />
+      <location filename="ui/labels.py" line="22" />
       <source>Momentum</source>
       <translation>모멘텀</translation>
     </message>
@@ -969,13 +982,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="110" />
+      <location filename="ui/editor/palette.py" line="111" />
       <location filename="ui/editor/properties.py" line="115" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="109" />
+      <location filename="ui/editor/palette.py" line="110" />
       <source>Neurons of a newly inserted layer</source>
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
@@ -1031,12 +1044,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/panel.py" line="269" />
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>Normal</source>
       <translation>정규분포</translation>
     </message>
@@ -1046,12 +1059,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>정규화</translation>
     </message>
     <message>
+      <location filename="ui/training/backend.py" line="67" />
+      <source>Not available on this computer: {0}</source>
+      <translation>이 컴퓨터에서는 사용할 수 없습니다: {0}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="44" />
       <source>Not changed: {0}</source>
       <translation>변경되지 않음: {0}</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="22" />
+      <location filename="ui/labels.py" line="29" />
+      <location filename="ui/training/backend.py" line="69" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
     </message>
@@ -1096,7 +1115,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="94" />
+      <location filename="ui/training/panel.py" line="95" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -1106,7 +1125,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="190" />
+      <location filename="ui/editor/scene.py" line="191" />
       <location filename="ui/plots/base.py" line="53" />
       <source>Output</source>
       <translation>출력층</translation>
@@ -1117,7 +1136,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="297" />
+      <location filename="ui/plots/base.py" line="303" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1137,12 +1156,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="143" />
+      <location filename="ui/training/bar.py" line="144" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="17" />
+      <location filename="ui/labels.py" line="24" />
       <source>Perceptron rule</source>
       <translation>퍼셉트론 규칙</translation>
     </message>
@@ -1172,17 +1191,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="16" />
+      <location filename="ui/labels.py" line="23" />
       <source>RMSProp</source>
       <translation>RMSProp</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="18" />
+      <location filename="ui/labels.py" line="25" />
       <source>Random 0 to 1</source>
       <translation>무작위 0~1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="151" />
+      <location filename="ui/training/panel.py" line="152" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
@@ -1237,28 +1256,28 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="126" />
+      <location filename="ui/training/panel.py" line="127" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="137" />
+      <location filename="ui/training/panel.py" line="138" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="249" />
+      <location filename="ui/editor/scene.py" line="250" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="537" />
+      <location filename="ui/editor/scene.py" line="538" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="516" />
+      <location filename="ui/editor/scene.py" line="517" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -1280,7 +1299,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="540" />
+      <location filename="ui/editor/scene.py" line="541" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -1300,12 +1319,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="115" />
+      <location filename="ui/training/panel.py" line="116" />
       <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="98" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1345,7 +1364,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="221" />
+      <location filename="ui/plots/base.py" line="227" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -1371,7 +1390,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/panel.py" line="279" />
-      <location filename="ui/training/panel.py" line="154" />
+      <location filename="ui/training/panel.py" line="155" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -1381,7 +1400,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="144" />
+      <location filename="ui/training/panel.py" line="145" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
@@ -1391,7 +1410,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="94" />
+      <location filename="ui/plots/activation.py" line="96" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -1446,7 +1465,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="13" />
+      <location filename="ui/labels.py" line="20" />
       <source>Sum of squared errors (SSE)</source>
       <translation>오차 제곱합 (SSE)</translation>
     </message>
@@ -1471,13 +1490,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="59" />
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="109" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
@@ -1487,7 +1506,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>테스트 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="159" />
+      <location filename="ui/training/bar.py" line="160" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -1495,6 +1514,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>The AND truth table: inputs x1, x2 in {0, 1}, target 0 or 1. A single perceptron (one straight line) can learn it.</source>
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="265" />
+      <source>The GPU cannot be used here</source>
+      <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1539,7 +1563,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="106" />
+      <location filename="ui/training/panel.py" line="107" />
       <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
       <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
     </message>
@@ -1554,7 +1578,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="245" />
+      <location filename="ui/training/panel.py" line="252" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -1587,6 +1611,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
+      <location filename="ui/training/panel.py" line="265" />
+      <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
+      <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="66" />
       <source>Time spent training in this run</source>
       <translation>이번 실행의 학습 시간</translation>
@@ -1598,28 +1627,28 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="143" />
+      <location filename="ui/training/bar.py" line="144" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="87" />
+      <location filename="ui/plots/gradients.py" line="102" />
       <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="83" />
+      <location filename="ui/plots/loss.py" line="86" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="58" />
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1639,9 +1668,19 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="158" />
+      <location filename="ui/training/bar.py" line="159" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="56" />
+      <source>Train on the graphics card {0} with CuPy. It pays off for large networks only: every step on a GPU has a fixed start-up cost that small networks cannot make up for.</source>
+      <translation>CuPy로 그래픽 카드 {0}에서 학습합니다. 큰 신경망에서만 이득이 있습니다. GPU에서는 연산 한 번마다 일정한 시작 비용이 들어서, 작은 신경망은 그 비용을 만회하지 못합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="48" />
+      <source>Train on the processor (CPU) with NumPy: the fastest choice for small networks such as the lecture's examples.</source>
+      <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
       <location filename="ui/main_window.py" line="36" />
@@ -1650,12 +1689,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/data/panel.py" line="280" />
-      <location filename="ui/training/panel.py" line="146" />
+      <location filename="ui/training/panel.py" line="147" />
       <source>Training data</source>
       <translation>학습 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="253" />
+      <location filename="ui/training/panel.py" line="260" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
@@ -1665,7 +1704,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="257" />
+      <location filename="ui/training/panel.py" line="269" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -1700,7 +1739,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 개의 반달</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="18" />
+      <location filename="ui/labels.py" line="25" />
       <source>Uniform ±limit</source>
       <translation>균등분포 ±한계</translation>
     </message>
@@ -1723,6 +1762,21 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/panel.py" line="210" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="53" />
+      <source>Uses the CPU until the check for a graphics card (GPU) has finished.</source>
+      <translation>그래픽 카드(GPU) 확인이 끝날 때까지 CPU를 사용합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="68" />
+      <source>Uses the CPU: there is no usable graphics card (GPU) here.</source>
+      <translation>CPU를 사용합니다. 이 컴퓨터에는 사용할 수 있는 그래픽 카드(GPU)가 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="59" />
+      <source>Uses the graphics card ({0}) for networks with at least {1} weights and biases, the CPU for smaller ones, where it is faster.</source>
+      <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
     <message>
       <location filename="ui/plots/__init__.py" line="33" />
@@ -1755,7 +1809,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>Xavier (Glorot)</source>
       <translation>Xavier (Glorot)</translation>
     </message>
@@ -1775,7 +1829,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="395" />
+      <location filename="ui/editor/scene.py" line="396" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -1785,7 +1839,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최대 속도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="398" />
+      <location filename="ui/editor/scene.py" line="399" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -1810,7 +1864,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="392" />
+      <location filename="ui/editor/scene.py" line="393" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -1825,7 +1879,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="227" />
+      <location filename="ui/editor/scene.py" line="228" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -1860,17 +1914,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="404" />
+      <location filename="ui/editor/scene.py" line="405" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="38" />
+      <location filename="ui/plots/activation.py" line="39" />
       <source>pre-activation z = x·W + b</source>
       <translation>활성화 전 값 z = x·W + b</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="49" />
+      <location filename="ui/plots/activation.py" line="50" />
       <source>pre-activations now</source>
       <translation>현재 활성화 전 값</translation>
     </message>
@@ -1895,12 +1949,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="376" />
+      <location filename="ui/editor/scene.py" line="377" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="93" />
+      <location filename="ui/plots/activation.py" line="95" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>
@@ -1915,7 +1969,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>세미콜론</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="40" />
+      <location filename="ui/plots/activation.py" line="41" />
       <source>share of values</source>
       <translation>값의 비율</translation>
     </message>
@@ -1935,7 +1989,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="504" />
+      <location filename="ui/training/backend.py" line="63" />
+      <source>the CuPy library is not installed (it needs an NVIDIA graphics card and the app's optional "gpu" extra).</source>
+      <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="505" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -2010,7 +2069,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="175" />
+      <location filename="ui/training/bar.py" line="179" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -2036,7 +2095,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="400" />
+      <location filename="ui/editor/scene.py" line="401" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
