@@ -269,3 +269,133 @@ def test_selector_explains_a_project_that_wants_the_gpu(qtbot, selector):
     panel.controller.failed.emit("BackendUnavailable: backend 'cupy' is unavailable: ...")
     assert panel.banner.title.text() == "The GPU cannot be used here"
     assert "Choose NumPy (CPU) or Automatic" in panel.banner.text.text()
+
+
+# -- CuPy on a real device (pytest -m gpu) ---------------------------------------------------
+@pytest.fixture
+def device():
+    """The real CuPy, or one skip reason for every GPU test where there is none."""
+    xp.reset_probe()
+    info = xp.cupy_info()
+    if not info.usable:
+        pytest.skip(f"no CuPy with a CUDA device here ({info.state}: {info.detail})")
+    yield info.detail
+    xp.reset_probe()
+
+
+def _parity_data(outputs: int, n=128, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, 3)).astype(np.float32)
+    score = X @ rng.standard_normal((3, outputs)) + 0.3 * np.sin(3 * X[:, :1])
+    if outputs == 1:
+        return X, (score > 0).astype(np.float32)
+    return X, np.eye(outputs, dtype=np.float32)[score.argmax(axis=1)]
+
+
+def _run(backend, spec, epochs=20, dtype="float32", **settings):
+    outputs = spec["layers"][-1]["units"]
+    X, Y = _parity_data(outputs)
+    net = sim.Network.from_spec(spec, backend=backend, seed=1, dtype=dtype)
+    trainer = sim.Trainer(net, batch_size=16, seed=2, **settings)
+    history = trainer.fit(X[:96], Y[:96], epochs=epochs, X_test=X[96:], Y_test=Y[96:])
+    assert net.backend == backend
+    return net.get_weights(), history
+
+
+def _assert_parity(spec, dtype="float32", **settings):
+    """Same weights and per-epoch losses from CuPy as from NumPy after 20 epochs, within
+    float32 rounding (reductions add in another order on the GPU)."""
+    tol = dict(rtol=1e-4, atol=1e-5) if dtype == "float32" else dict(rtol=1e-9, atol=1e-11)
+    w_np, h_np = _run("numpy", spec, dtype=dtype, **settings)
+    w_cp, h_cp = _run("cupy", spec, dtype=dtype, **settings)
+    assert [s.status for s in h_cp] == [s.status for s in h_np] == ["ok"] * 20
+    for (Wa, ba), (Wb, bb) in zip(w_np, w_cp, strict=True):
+        np.testing.assert_allclose(Wb, Wa, **tol)
+        np.testing.assert_allclose(bb, ba, **tol)
+    for key in ("train_loss", "test_loss", "train_metric", "test_metric"):
+        np.testing.assert_allclose([getattr(s, key) for s in h_cp],
+                                   [getattr(s, key) for s in h_np], rtol=1e-3, atol=1e-5,
+                                   err_msg=key)
+
+
+def _spec(hidden="tanh", output="sigmoid", outputs=1):
+    return {"inputs": 3, "layers": [{"units": 16, "activation": hidden},
+                                    {"units": 8, "activation": hidden},
+                                    {"units": outputs, "activation": output}]}
+
+
+HIDDEN = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "swish", "gelu", "linear")
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_cupy_parity_activations(device, hidden):
+    _assert_parity(_spec(hidden), loss="mse", optimizer="sgd", learning_rate=0.3)
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("loss, output, outputs", [
+    ("mse", "sigmoid", 1), ("sse", "linear", 1), ("bce", "sigmoid", 1),
+    ("cross_entropy", "softmax", 3)])
+def test_cupy_parity_losses(device, loss, output, outputs):
+    _assert_parity(_spec("tanh", output, outputs), loss=loss, optimizer="adam",
+                   learning_rate=0.01)
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("optimizer, lr, regularization", [
+    ("sgd", 0.3, "none"), ("momentum", 0.05, "l2"), ("rmsprop", 0.003, "l1"),
+    ("adam", 0.01, "none")])
+def test_cupy_parity_optimizers(device, optimizer, lr, regularization):
+    _assert_parity(_spec(), loss="mse", optimizer=optimizer, learning_rate=lr,
+                   regularization=regularization, reg_rate=0.001)
+
+
+@pytest.mark.gpu
+def test_cupy_parity_perceptron(device):
+    spec = {"inputs": 3, "layers": [{"units": 1, "activation": "step"}]}
+    _assert_parity(spec, loss="mse", optimizer="perceptron", learning_rate=0.1)
+
+
+@pytest.mark.gpu
+def test_cupy_parity_float64(device):
+    _assert_parity(_spec("relu"), dtype="float64", loss="bce", optimizer="adam",
+                   learning_rate=0.01)
+
+
+@pytest.mark.gpu
+def test_cupy_divergence_restores_finite_weights(device):
+    X = np.linspace(-3, 3, 64, dtype=np.float32).reshape(-1, 1)
+    spec = {"inputs": 1, "layers": [{"units": 8, "activation": "relu"},
+                                    {"units": 1, "activation": "linear"}]}
+    out = []
+    for backend in ("numpy", "cupy"):
+        net = sim.Network.from_spec(spec, backend=backend, init="he", seed=0)
+        h = sim.Trainer(net, loss="sse", learning_rate=0.1, batch_size=4).fit(X, 5 * X ** 2,
+                                                                            epochs=50)
+        out.append((h[-1], net.get_weights()))
+    (s_np, w_np), (s_cp, w_cp) = out
+    assert s_cp.status == "diverged" and (s_cp.epoch, s_cp.batches) == (s_np.epoch,
+                                                                         s_np.batches)
+    for pair_np, pair_cp in zip(w_np, w_cp, strict=True):
+        for a, b in zip(pair_np, pair_cp, strict=True):
+            np.testing.assert_allclose(b, a, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.gpu
+def test_cupy_batches_do_not_synchronize(device):
+    """Between two epoch ends no CuPy call waits for the device (CuPy's own watch)."""
+    import cupyx
+    allow = getattr(cupyx, "allow_synchronize", None)
+    if allow is None:
+        pytest.skip("this CuPy no longer has cupyx.allow_synchronize to watch with")
+    X, Y = _parity_data(3, n=1024)
+    net = sim.Network.from_spec(_spec("relu", "softmax", 3), backend="cupy")
+    trainer = sim.Trainer(net, loss="cross_entropy", optimizer="adam", learning_rate=0.01,
+                          batch_size=32)
+    gen = trainer.iter_batches(X, Y, X[:64], Y[:64])
+    next(gen)  # the run's start checks the data once
+    with allow(False):
+        results = [next(gen) for _ in range(30)]  # 32 batches per epoch: none ends one
+    assert all(r.stats is None and r.loss is None for r in results)
+    assert next(gen).stats.epoch == 1  # batch 32 ends the epoch
