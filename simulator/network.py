@@ -28,7 +28,6 @@ from .xp import (
     backend_name,
     get_backend,
     lazy_float,
-    on_device,
     resolve_dtype,
     to_float,
     to_numpy,
@@ -292,7 +291,7 @@ class Network:
         xp = self.xp
         # NumPy's add.reduce skips np.sum's Python layer; CuPy's ufuncs may lack .reduce.
         matmul, multiply = xp.matmul, xp.multiply
-        add_reduce = xp.sum if on_device(xp) else xp.add.reduce
+        add_reduce = xp.add.reduce if xp is np else xp.sum
         if loss is None:
             D = xp.subtract(ws.H[-1], Y, out=ws.D[-1])
             e = lazy_float(xp.vdot(D, D)) / D.size

@@ -138,17 +138,20 @@ def layer_sums(x, starts: np.ndarray):
     return xp.stack([x[a:b].sum() for a, b in zip(starts[::2], starts[1::2], strict=True)])
 
 
-def fetch(*values) -> list:
+def fetch(xp, *values) -> list:
     """``values`` (floats, scalars, 1-d arrays) as host floats / NumPy arrays, in order.
 
-    Device values come back in ONE transfer (concatenated as float64 first); host values
-    are passed through as they are, so the NumPy path computes exactly what it did.
+    On a device backend ``xp`` the device values come back in ONE transfer (concatenated as
+    float64 first); on NumPy the values are returned as they are (the CPU path computes
+    exactly what it always did).
     """
-    on_dev = [i for i, v in enumerate(values) if _is_device(v)]
     out = list(values)
+    if not on_device(xp):
+        return out
+    on_dev = [i for i, v in enumerate(values)
+              if not (v is None or isinstance(v, (float, int, np.generic)))]
     if not on_dev:
         return out
-    xp = get_array_module(values[on_dev[0]])
     flat = [xp.reshape(values[i], -1).astype(xp.float64) for i in on_dev]
     host = to_numpy(xp.concatenate(flat))
     o = 0
@@ -157,11 +160,6 @@ def fetch(*values) -> list:
         out[i] = float(part[0]) if values[i].ndim == 0 else part
         o += f.size
     return out
-
-
-def _is_device(v) -> bool:
-    return not (v is None or isinstance(v, (float, int, np.generic))) \
-        and on_device(get_array_module(v))
 
 
 class DeviceBatchLog:

@@ -343,7 +343,7 @@ class Trainer:
             test_loss = self._lossfn.value(ws.Z[-1], H, Yt)
             test_metric = score(H, Yt)
         gsum, gsq_sum, wsum, train_loss, train_metric, test_loss, test_metric, *rest = fetch(
-            layer_sums(gabs, starts), layer_sums(gsq, starts), layer_sums(tmp, starts),
+            xp, layer_sums(gabs, starts), layer_sums(gsq, starts), layer_sums(tmp, starts),
             train_loss, score(P, Yp) if nb else None, test_loss, test_metric,
             *self._saturation(Xsat, cache), *extra)
         s = EpochStats(

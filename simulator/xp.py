@@ -180,7 +180,7 @@ def to_float(x) -> float:
 def lazy_float(x):
     """A scalar result where it is cheapest to keep: a Python float on NumPy (reading it is
     free), a 0-d float64 array on a device (reading it would wait for the device)."""
-    if type(x) is np.ndarray or isinstance(x, np.generic):
+    if isinstance(x, np.generic) or type(x) is np.ndarray:  # NumPy's reductions give generics
         return float(x)
     return x.astype(get_array_module(x).float64)
 
