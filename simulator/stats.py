@@ -205,8 +205,7 @@ class DeviceBatchLog:
         if nb == 0:
             return self.finite, xp.zeros((), xp.int64), xp.full((), np.nan)
         e = self.losses[:nb]
-        ok = xp.isfinite(e)
-        good = xp.where(self.finite, nb, xp.argmin(ok))  # argmin: the first False
+        good = xp.cumprod(xp.isfinite(e).astype(xp.int64)).sum()  # leading finite losses
         sizes = xp.asarray(self.sizes, xp.float64)
         keep = xp.arange(nb) < good
         rows = xp.where(keep, sizes, 0.0).sum()
