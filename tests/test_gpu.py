@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import types
+
 import numpy as np
 import pytest
 
@@ -272,9 +276,15 @@ def test_selector_explains_a_project_that_wants_the_gpu(qtbot, selector):
 
 
 # -- CuPy on a real device (pytest -m gpu) ---------------------------------------------------
-@pytest.fixture
-def device():
-    """The real CuPy, or one skip reason for every GPU test where there is none."""
+@pytest.fixture(params=["cuda", "fake"])
+def device(request, monkeypatch):
+    """The real CuPy (one skip reason for every GPU test where there is none), then the fake
+    device, on which the same tests run everywhere: that checks the tests themselves and the
+    device path's logic, not CuPy."""
+    if request.param == "fake":
+        monkeypatch.setattr(xp, "_import_cupy", lambda: FakeCupy())
+        monkeypatch.setitem(sys.modules, "cupyx", types.SimpleNamespace(
+            allow_synchronize=lambda allow: contextlib.nullcontext()))
     xp.reset_probe()
     info = xp.cupy_info()
     if not info.usable:
@@ -364,6 +374,7 @@ def test_cupy_parity_float64(device):
 
 
 @pytest.mark.gpu
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # diverging on purpose (NumPy warns)
 def test_cupy_divergence_restores_finite_weights(device):
     X = np.linspace(-3, 3, 64, dtype=np.float32).reshape(-1, 1)
     spec = {"inputs": 1, "layers": [{"units": 8, "activation": "relu"},
