@@ -229,7 +229,6 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/data/import_dialog.py" line="89" />
       <location filename="ui/labels.py" line="30" />
-      <location filename="ui/training/backend.py" line="70" />
       <source>Automatic</source>
       <translation>자동</translation>
     </message>
@@ -452,7 +451,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="52" />
+      <location filename="ui/training/backend.py" line="54" />
       <source>Checking for a graphics card (GPU)…</source>
       <translation>그래픽 카드(GPU)를 확인하는 중…</translation>
     </message>
@@ -538,18 +537,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/labels.py" line="29" />
-      <location filename="ui/training/backend.py" line="52" />
-      <location filename="ui/training/backend.py" line="67" />
       <source>CuPy (GPU)</source>
       <translation>CuPy (GPU)</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="55" />
+      <location filename="ui/training/backend.py" line="57" />
       <source>CuPy (GPU: {0})</source>
       <translation>CuPy (GPU: {0})</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="65" />
+      <location filename="ui/training/backend.py" line="67" />
       <source>CuPy is installed, but no NVIDIA graphics card (CUDA device) answers: {0}</source>
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
@@ -1059,7 +1056,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>정규화</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="67" />
+      <location filename="ui/training/backend.py" line="69" />
       <source>Not available on this computer: {0}</source>
       <translation>이 컴퓨터에서는 사용할 수 없습니다: {0}</translation>
     </message>
@@ -1070,7 +1067,6 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/labels.py" line="29" />
-      <location filename="ui/training/backend.py" line="69" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
     </message>
@@ -1673,12 +1669,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="56" />
+      <location filename="ui/training/backend.py" line="58" />
       <source>Train on the graphics card {0} with CuPy. It pays off for large networks only: every step on a GPU has a fixed start-up cost that small networks cannot make up for.</source>
       <translation>CuPy로 그래픽 카드 {0}에서 학습합니다. 큰 신경망에서만 이득이 있습니다. GPU에서는 연산 한 번마다 일정한 시작 비용이 들어서, 작은 신경망은 그 비용을 만회하지 못합니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="48" />
+      <location filename="ui/training/backend.py" line="49" />
       <source>Train on the processor (CPU) with NumPy: the fastest choice for small networks such as the lecture's examples.</source>
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
@@ -1764,17 +1760,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="53" />
+      <location filename="ui/training/backend.py" line="55" />
       <source>Uses the CPU until the check for a graphics card (GPU) has finished.</source>
       <translation>그래픽 카드(GPU) 확인이 끝날 때까지 CPU를 사용합니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="68" />
+      <location filename="ui/training/backend.py" line="70" />
       <source>Uses the CPU: there is no usable graphics card (GPU) here.</source>
       <translation>CPU를 사용합니다. 이 컴퓨터에는 사용할 수 있는 그래픽 카드(GPU)가 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="59" />
+      <location filename="ui/training/backend.py" line="61" />
       <source>Uses the graphics card ({0}) for networks with at least {1} weights and biases, the CPU for smaller ones, where it is faster.</source>
       <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
@@ -1989,7 +1985,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="ui/training/backend.py" line="63" />
+      <location filename="ui/training/backend.py" line="65" />
       <source>the CuPy library is not installed (it needs an NVIDIA graphics card and the app's optional "gpu" extra).</source>
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>

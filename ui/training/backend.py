@@ -13,6 +13,7 @@ import threading
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from simulator import xp
+from ui.labels import choice_labels
 
 
 def _t(text: str) -> str:
@@ -48,8 +49,9 @@ def choices(info: xp.CupyInfo | None) -> dict[str, tuple[bool, str, str]]:
     cpu = _t("Train on the processor (CPU) with NumPy: the fastest choice for small "
              "networks such as the lecture's examples.")
     floor = f"{xp.AUTO_GPU_MIN_PARAMS:,}"
+    labels = choice_labels()["backend"]
     if info is None:
-        gpu = (False, _t("CuPy (GPU)"), _t("Checking for a graphics card (GPU)…"))
+        gpu = (False, labels["cupy"], _t("Checking for a graphics card (GPU)…"))
         auto = _t("Uses the CPU until the check for a graphics card (GPU) has finished.")
     elif info.usable:
         gpu = (True, _t("CuPy (GPU: {0})").format(info.detail),
@@ -64,10 +66,10 @@ def choices(info: xp.CupyInfo | None) -> dict[str, tuple[bool, str, str]]:
                   "the app's optional \"gpu\" extra).") if info.state == "missing" else
                _t("CuPy is installed, but no NVIDIA graphics card (CUDA device) answers: "
                   "{0}").format(info.detail))
-        gpu = (False, _t("CuPy (GPU)"), _t("Not available on this computer: {0}").format(why))
+        gpu = (False, labels["cupy"], _t("Not available on this computer: {0}").format(why))
         auto = _t("Uses the CPU: there is no usable graphics card (GPU) here.")
-    return {"numpy": (True, _t("NumPy (CPU)"), cpu), "cupy": gpu,
-            "auto": (True, _t("Automatic"), auto)}
+    return {"numpy": (True, labels["numpy"], cpu), "cupy": gpu,
+            "auto": (True, labels["auto"], auto)}
 
 
 def apply(box, info: xp.CupyInfo | None) -> None:
