@@ -4,7 +4,8 @@ Contract: ``delta(z, h, y, act, out, tmp) -> E`` where ``z``/``h`` are the outpu
 layer's pre-activation and activation (n, k), ``y`` the targets, ``act`` the
 output :class:`~simulator.activations.Activation`; the returned float is E and
 ``out`` receives dE/dZ (n, k), which backpropagation starts from; ``tmp`` (n, k) is
-scratch space.
+scratch space. E is a float on NumPy and a 0-d float64 array on a device
+(``xp.lazy_float``: reading it there would wait for the device after every batch).
 ``value(z, h, y) -> E`` is the same number without the gradient.
 
 Valid output activations (checked by :func:`check`, with a message that says what to change):
@@ -23,7 +24,7 @@ from typing import NamedTuple
 
 from .activations import Activation, softmax_backprop
 from .settings import LOSSES as _SETTINGS_NAMES
-from .xp import get_array_module
+from .xp import get_array_module, lazy_float
 
 
 class Loss(NamedTuple):
@@ -50,14 +51,14 @@ def _chain_output(z, h, act: Activation, out, tmp):
 def mse(z, h, y) -> float:
     """E = 1/(n k) sum (h - y)^2  (mean over every element, as torch.nn.MSELoss)."""
     d = h - y
-    return float(get_array_module(d).vdot(d, d)) / d.size
+    return lazy_float(get_array_module(d).vdot(d, d)) / d.size
 
 
 def mse_delta(z, h, y, act, out, tmp=None) -> float:
     """dE/dh = 2 (h - y) / (n k);  dE/dz = dE/dh * f'(z)."""
     xp = get_array_module(h)
     d = xp.subtract(h, y, out=out)
-    e = float(xp.vdot(d, d)) / d.size
+    e = lazy_float(xp.vdot(d, d)) / d.size
     xp.multiply(d, 2.0 / d.size, out=d)
     _chain_output(z, h, act, d, tmp)
     return e
@@ -67,7 +68,7 @@ def mse_delta(z, h, y, act, out, tmp=None) -> float:
 def sse(z, h, y) -> float:
     """E = 1/n sum_samples sum_outputs (t - o)^2  (the lecture's E, averaged over the batch)."""
     d = h - y
-    return float(get_array_module(d).vdot(d, d)) / d.shape[0]
+    return lazy_float(get_array_module(d).vdot(d, d)) / d.shape[0]
 
 
 def sse_delta(z, h, y, act, out, tmp=None) -> float:
@@ -75,7 +76,7 @@ def sse_delta(z, h, y, act, out, tmp=None) -> float:
     xp = get_array_module(h)
     d = xp.subtract(h, y, out=out)
     n = d.shape[0]
-    e = float(xp.vdot(d, d)) / n
+    e = lazy_float(xp.vdot(d, d)) / n
     xp.multiply(d, 2.0 / n, out=d)
     _chain_output(z, h, act, d, tmp)
     return e
@@ -91,7 +92,7 @@ def bce(z, h, y) -> float:
     xp = get_array_module(z)
     t = xp.logaddexp(0.0, z)
     t -= y * z
-    return float(t.sum()) / t.size
+    return lazy_float(t.sum()) / t.size
 
 
 def bce_delta(z, h, y, act, out, tmp=None) -> float:
@@ -112,7 +113,7 @@ def cross_entropy(z, h, y) -> float:
     m = z.max(axis=1, keepdims=True)
     lse = xp.log(xp.exp(z - m).sum(axis=1, keepdims=True)) + m
     t = (lse - z) * y
-    return float(t.sum()) / z.shape[0]
+    return lazy_float(t.sum()) / z.shape[0]
 
 
 def cross_entropy_delta(z, h, y, act, out, tmp=None) -> float:

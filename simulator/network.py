@@ -23,7 +23,15 @@ import numpy as np
 
 from . import activations, initializers, losses
 from .spec import NetworkSpec
-from .xp import asarray, backend_name, get_backend, resolve_dtype, to_numpy
+from .xp import (
+    asarray,
+    backend_name,
+    get_backend,
+    lazy_float,
+    resolve_dtype,
+    to_float,
+    to_numpy,
+)
 
 
 @dataclass
@@ -90,6 +98,11 @@ class _Workspace:
                              net._wmask[l], net.W[l].T, prev))
 
 
+def dense_params(spec: NetworkSpec) -> int:
+    """Weights and biases of the fully connected network (what "auto" sizes the backend by)."""
+    return sum(fi * fo + fo for (fi, fo), _ in spec.weight_shapes())
+
+
 class Network:
     """A dense network built from a :class:`~simulator.spec.NetworkSpec`.
 
@@ -102,8 +115,9 @@ class Network:
                  backend: str = "numpy", dtype: str = "float32") -> None:
         self._spec = NetworkSpec.coerce(spec)
         initializers.get(init)  # fail early on a typo
-        #: The array module (numpy or cupy) every array of this network lives in.
-        self.xp = get_backend(backend)
+        #: The array module (numpy or cupy) every array of this network lives in
+        #: ("auto" decides by size: see ``xp.choose_backend``).
+        self.xp = get_backend(backend, dense_params(self._spec))
         #: "numpy" or "cupy" (what "auto" resolved to).
         self.backend = backend_name(self.xp)
         #: Compute dtype; inputs are cast to it.
@@ -267,16 +281,20 @@ class Network:
             A = H
         return A
 
-    def _backward(self, X, Y, loss: losses.Loss | None, ws: _Workspace) -> float:
+    def _backward(self, X, Y, loss: losses.Loss | None, ws: _Workspace):
         """After _forward on X: the loss, with dE/dtheta written into ``grad``.
+
+        The loss is a float on NumPy and a 0-d device array on CuPy (``xp.lazy_float``).
 
         ``loss=None`` is the perceptron rule: delta = (y - t) / n, no activation slope.
         """
         xp = self.xp
-        matmul, multiply, add_reduce = xp.matmul, xp.multiply, xp.add.reduce
+        # NumPy's add.reduce skips np.sum's Python layer; CuPy's ufuncs may lack .reduce.
+        matmul, multiply = xp.matmul, xp.multiply
+        add_reduce = xp.add.reduce if xp is np else xp.sum
         if loss is None:
             D = xp.subtract(ws.H[-1], Y, out=ws.D[-1])
-            e = float(xp.vdot(D, D)) / D.size
+            e = lazy_float(xp.vdot(D, D)) / D.size
             multiply(D, 1.0 / D.shape[0], out=D)
         else:
             e = loss.delta(ws.Z[-1], ws.H[-1], Y, self._acts[-1], ws.D[-1], ws.T[-1])
@@ -315,7 +333,7 @@ class Network:
         Y = self._as_target(Y, X.shape[0])
         ws = self._workspace(X.shape[0])
         self._forward(X, ws)
-        return lossfn.value(ws.Z[-1], ws.H[-1], Y)
+        return to_float(lossfn.value(ws.Z[-1], ws.H[-1], Y))
 
     def backward_trace(self, X, Y, loss: str = "mse") -> BackpropTrace:
         """Everything one forward + backward pass computed, per layer, as NumPy copies.
@@ -334,7 +352,7 @@ class Network:
             A = X if l == 0 else ws.H[l - 1]
             layers.append(LayerBackprop(*(to_numpy(a).copy() for a in (
                 A, ws.Z[l], ws.H[l], ws.D[l], self.gW[l], self.gb[l]))))
-        return BackpropTrace(e, layers)
+        return BackpropTrace(to_float(e), layers)
 
     def loss_and_gradients(self, X, Y, loss: str = "mse"):
         """``(E, [(dE/dW, dE/db), ...])``: data loss and gradients shaped like get_weights()."""

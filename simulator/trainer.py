@@ -12,6 +12,12 @@ Per batch the loop does: forward, backward, a copy of theta (the divergence
 backup), gradient statistics, regularization, the optimizer step: a fixed,
 small number of array operations, because theta and grad are flat arrays.
 
+On a device backend (CuPy) nothing in a batch waits for the device: the batch
+loss stays a device scalar, the divergence watch runs on the device
+(``stats.DeviceBatchLog``) and the epoch's statistics come back in one transfer
+(``stats.fetch``); a non-finite batch is therefore noticed at the epoch's end,
+with the same restored weights and reported numbers as on NumPy.
+
 The reported ``train_loss`` is the mean of the batch losses, each taken before
 its update (Keras' convention): a full pass over the training set after each
 epoch would cost a third of the epoch again on large networks.
@@ -29,8 +35,19 @@ from . import losses, optimizers
 from .errors import DataError
 from .network import Network
 from .settings import REGULARIZATIONS, TrainingSettings
-from .stats import TASKS, BatchResult, EpochStats, accuracy, detect_task, label_threshold, r2
-from .xp import get_array_module, to_numpy
+from .stats import (
+    TASKS,
+    BatchResult,
+    DeviceBatchLog,
+    EpochStats,
+    accuracy,
+    detect_task,
+    fetch,
+    label_threshold,
+    layer_sums,
+    r2,
+)
+from .xp import get_array_module, on_device, to_numpy
 
 #: Rows used for the saturation statistic (a fixed, evenly spaced subset of the training set);
 #: few enough that the extra forward pass costs about 1% of an epoch on the largest networks.
@@ -190,6 +207,8 @@ class Trainer:
         workspaces: dict[int, object] = {}
         perceptron = self._opt.name == "perceptron"
         lossfn = None if perceptron else self._lossfn
+        # Device backends keep per-batch losses on the device (no transfer per batch).
+        log = DeviceBatchLog(xp, n) if on_device(xp) else None
         self._stop = False
         done = 0
         t0 = time.perf_counter()
@@ -203,6 +222,8 @@ class Trainer:
             gsq[...] = 0.0
             sum_loss, nb, ns, p = 0.0, 0, 0, 0
             status = message = ""
+            if log is not None:
+                log.start_epoch()
             while p < n:
                 if self._stop:
                     status, message = "stopped", "stopped on request"
@@ -213,10 +234,14 @@ class Trainer:
                 Xb = X[perm[p:p + bs]] if wide else Xs[p:p + bs]
                 net._forward(Xb, ws)
                 e = net._backward(Xb, Yb, lossfn, ws)
-                if not math.isfinite(e):
-                    status, message = "diverged", self._diverged_message(e, nb + 1)
-                    break
-                xp.copyto(backup, theta)
+                if log is None:
+                    if not math.isfinite(e):
+                        status, message = "diverged", self._diverged_message(e, nb + 1)
+                        break
+                    xp.copyto(backup, theta)
+                    sum_loss += e * bs
+                else:  # checked on the device, read at the epoch's end
+                    log.add(e, bs, theta, backup, grad)
                 xp.copyto(P[p:p + bs], ws.H[-1])
                 if nb % stride == 0:
                     # Gradient statistics of the data loss (before the penalty is added):
@@ -230,12 +255,11 @@ class Trainer:
                     optimizers.regularize(self.regularization, self.reg_rate, theta, grad,
                                           net._weight_mask, tmp)
                 self._opt.step(theta, grad, self.learning_rate)
-                sum_loss += e * bs
                 nb += 1
                 p += bs
                 if every_batch and p < n:
                     self.elapsed += time.perf_counter() - t0
-                    yield BatchResult(self.epoch + 1, nb, e, None)
+                    yield BatchResult(self.epoch + 1, nb, e if log is None else None, None)
                     t0 = time.perf_counter()
             if nb > 0:  # a stop between epochs reports the current state under the same number
                 self.epoch += 1
@@ -243,16 +267,35 @@ class Trainer:
             if status == "diverged":
                 theta[...] = backup
                 self._opt.reset()
-            stats = self._epoch_stats(nb, ns, sum_loss / max(p, 1) if nb else math.nan,
-                                      gabs, gsq, P[:p], Ys[:p], task, threshold, Xsat,
-                                      (Xt, Yt) if has_test else None, tmp, workspaces)
+            test = (Xt, Yt) if has_test else None
+            if log is None:
+                train_loss, watch = (sum_loss / max(p, 1) if nb else math.nan), ()
+            else:
+                finite, good, train_loss = log.summary()
+                watch = (finite, good)
+            stats, watch = self._epoch_stats(nb, ns, train_loss, gabs, gsq, P[:p], Ys[:p], task,
+                                             threshold, Xsat, test, tmp, workspaces, watch)
+            if watch and not watch[0]:  # device: a batch's loss was not finite
+                good = round(watch[1])
+                self.epoch -= 1  # counted above; as on NumPy, it counts if a batch was finite
+                done -= 1
+                status, message = "diverged", self._diverged_message(math.nan, good + 1)
+                nb, ns, p = good, -(-good // stride), sum(log.sizes[:good])
+                if nb > 0:
+                    self.epoch += 1
+                    done += 1
+                theta[...] = backup
+                self._opt.reset()
+                stats, _ = self._epoch_stats(nb, ns, stats.train_loss, gabs, gsq, P[:p],
+                                             Ys[:p], task, threshold, Xsat, test, tmp,
+                                             workspaces)
             if not status and not _all_finite(stats):
                 theta[...] = backup
                 self._opt.reset()
                 status, message = "diverged", self._diverged_message(math.inf, nb)
-                stats = self._epoch_stats(nb, ns, stats.train_loss, gabs, gsq, P[:p], Ys[:p],
-                                          task, threshold, Xsat,
-                                          (Xt, Yt) if has_test else None, tmp, workspaces)
+                stats, _ = self._epoch_stats(nb, ns, stats.train_loss, gabs, gsq, P[:p],
+                                             Ys[:p], task, threshold, Xsat, test, tmp,
+                                             workspaces)
             if not status:
                 status, message = self._early_stopping(stats)
             if not status and epochs is not None and done >= epochs and self.epoch_limit > 0 \
@@ -262,7 +305,8 @@ class Trainer:
             stats.message = message
             self.elapsed += time.perf_counter() - t0
             stats.elapsed = self.elapsed
-            yield BatchResult(self.epoch, nb, e if nb else math.nan, stats)
+            last = None if log is not None else e if nb else math.nan
+            yield BatchResult(self.epoch, nb, last, stats)
             t0 = time.perf_counter()
             if status:
                 return
@@ -276,40 +320,48 @@ class Trainer:
         return ws
 
     def _epoch_stats(self, nb, ns, train_loss, gabs, gsq, P, Yp, task, threshold, Xsat, test,
-                     tmp, cache) -> EpochStats:
+                     tmp, cache, extra=()) -> tuple[EpochStats, list]:
+        """The epoch's :class:`EpochStats`, and ``extra`` (device values) read along with it.
+
+        Everything is reduced where it lives; on a device the numbers come back in one
+        transfer (``stats.fetch``), on NumPy they are used as they are.
+        """
         net, xp = self.net, self.net.xp
         starts, counts = net._starts, net._n_weights
         L = net.n_layers
         nbd = max(ns, 1)  # batches that contributed gradient statistics
-        # Per-layer sums on the host (CuPy has no reduceat; the copy is once per epoch).
-        gsum = np.add.reduceat(to_numpy(gabs), starts)[::2]
-        # Root mean square over the batches of ||dE/dW||: sqrt(sum_b ||g_b||^2 / batches).
-        gnorm = np.sqrt(np.add.reduceat(to_numpy(gsq), starts)[::2] / nbd)
         xp.abs(net.theta, out=tmp)
-        wsum = np.add.reduceat(to_numpy(tmp), starts)[::2]
-        metric = "accuracy" if task == "classification" else "r2"
 
         def score(H, Y):
-            H, Y = to_numpy(H), to_numpy(Y)
             return accuracy(H, Y, threshold) if task == "classification" else r2(H, Y)
 
-        s = EpochStats(
-            epoch=self.epoch, train_loss=float(train_loss), metric=metric,
-            train_metric=score(P, Yp) if nb else None,
-            grad_mean_abs=[float(gsum[l]) / counts[l] / nbd for l in range(L)],
-            grad_norm=[float(v) for v in gnorm],
-            weight_mean_abs=[float(wsum[l]) / counts[l] for l in range(L)],
-            batches=nb, learning_rate=self.learning_rate)
+        test_loss = test_metric = None
         if test is not None:
             Xt, Yt = test
             ws = cache.get(Xt.shape[0]) or self._workspace(cache, Xt.shape[0])
             H = net._forward(Xt, ws)
-            s.test_loss = float(self._lossfn.value(ws.Z[-1], H, Yt))
-            s.test_metric = score(H, Yt)
-        s.saturation = self._saturation(Xsat, cache)
-        return s
+            test_loss = self._lossfn.value(ws.Z[-1], H, Yt)
+            test_metric = score(H, Yt)
+        gsum, gsq_sum, wsum, train_loss, train_metric, test_loss, test_metric, *rest = fetch(
+            xp, layer_sums(gabs, starts), layer_sums(gsq, starts), layer_sums(tmp, starts),
+            train_loss, score(P, Yp) if nb else None, test_loss, test_metric,
+            *self._saturation(Xsat, cache), *extra)
+        s = EpochStats(
+            epoch=self.epoch, train_loss=float(train_loss),
+            metric="accuracy" if task == "classification" else "r2",
+            train_metric=train_metric,
+            grad_mean_abs=[float(gsum[l]) / counts[l] / nbd for l in range(L)],
+            # Root mean square over the batches of ||dE/dW||: sqrt(sum_b ||g_b||^2 / batches).
+            grad_norm=[float(v) for v in np.sqrt(gsq_sum / nbd)],
+            weight_mean_abs=[float(wsum[l]) / counts[l] for l in range(L)],
+            saturation=[float(v) for v in rest[:L]],
+            batches=nb, learning_rate=self.learning_rate)
+        if test is not None:
+            s.test_loss, s.test_metric = float(test_loss), test_metric
+        return s, rest[L:]
 
-    def _saturation(self, Xsat, cache) -> list[float]:
+    def _saturation(self, Xsat, cache) -> list:
+        """Per layer, the share of saturated (row, unit) pairs (device scalars on a device)."""
         net, xp = self.net, self.net.xp
         ws = cache.get(Xsat.shape[0]) or self._workspace(cache, Xsat.shape[0])
         net._forward(Xsat, ws)
@@ -320,7 +372,7 @@ class Trainer:
                 continue
             d = act.df(ws.Z[l], ws.H[l], ws.T[l])
             xp.abs(d, out=d)
-            out.append(float(xp.count_nonzero(d < 0.01 * act.max_df)) / d.size)
+            out.append(xp.count_nonzero(d < 0.01 * act.max_df) / d.size)
         return out
 
     def _early_stopping(self, stats: EpochStats) -> tuple[str, str]:
@@ -360,6 +412,6 @@ def _all_finite(s: EpochStats) -> bool:
 
 def _check_finite(X, Y, what: str) -> None:
     xp = get_array_module(X)
-    if not (bool(xp.isfinite(X).all()) and bool(xp.isfinite(Y).all())):
+    if not (to_numpy(xp.isfinite(X).all()) and to_numpy(xp.isfinite(Y).all())):
         raise DataError(f"the {what} data contains NaN or infinite values; clean or "
                         "impute them before training")

@@ -181,13 +181,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>ANN Simulator 정보</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="52" />
-      <location filename="ui/plots/loss.py" line="98" />
+      <location filename="ui/plots/loss.py" line="54" />
+      <location filename="ui/plots/loss.py" line="100" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="39" />
+      <location filename="ui/plots/loss.py" line="41" />
       <source>Accuracy / R²</source>
       <translation>정확도 / R²</translation>
     </message>
@@ -233,7 +233,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="157" />
+      <location filename="ui/training/panel.py" line="158" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
@@ -243,7 +243,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="119" />
+      <location filename="ui/training/panel.py" line="120" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -273,8 +273,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>찾아보기...</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="171" />
       <location filename="ui/training/bar.py" line="175" />
+      <location filename="ui/training/bar.py" line="180" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -354,12 +354,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="174" />
+      <location filename="ui/training/panel.py" line="177" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="118" />
+      <location filename="ui/training/panel.py" line="119" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
@@ -370,7 +370,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="136" />
-      <location filename="ui/training/panel.py" line="173" />
+      <location filename="ui/training/panel.py" line="176" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -380,12 +380,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="198" />
+      <location filename="ui/training/panel.py" line="201" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="175" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -410,23 +410,23 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="175" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="173" />
+      <location filename="ui/training/panel.py" line="176" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="201" />
+      <location filename="ui/training/panel.py" line="204" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="255" />
-      <location filename="ui/training/panel.py" line="153" />
+      <location filename="ui/training/panel.py" line="154" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
@@ -436,7 +436,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>속도 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="210" />
+      <location filename="ui/training/panel.py" line="213" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
@@ -449,6 +449,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/properties.py" line="130" />
       <source>Changing it draws this layer's weights again</source>
       <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="54" />
+      <source>Checking for a graphics card (GPU)…</source>
+      <translation>그래픽 카드(GPU)를 확인하는 중…</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -516,7 +521,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>쉼표  ,</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="133" />
+      <location filename="ui/plots/output.py" line="147" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
@@ -534,6 +539,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/labels.py" line="29" />
       <source>CuPy (GPU)</source>
       <translation>CuPy (GPU)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="57" />
+      <source>CuPy (GPU: {0})</source>
+      <translation>CuPy (GPU: {0})</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="67" />
+      <source>CuPy is installed, but no NVIDIA graphics card (CUDA device) answers: {0}</source>
+      <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/data/__init__.py" line="14" />
@@ -573,7 +588,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>장치: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="58" />
+      <location filename="ui/training/panel.py" line="59" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
@@ -630,14 +645,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="40" />
-      <location filename="ui/plots/loss.py" line="47" />
+      <location filename="ui/plots/gradients.py" line="42" />
+      <location filename="ui/plots/loss.py" line="49" />
       <source>Epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="149" />
       <location filename="ui/training/bar.py" line="150" />
+      <location filename="ui/training/bar.py" line="151" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -727,14 +742,9 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>피셔의 붓꽃 데이터: 꽃 150송이의 측정값 4개(cm), 품종 3개(각 50송이). UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="124" />
+      <location filename="ui/plots/output.py" line="138" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
-    </message>
-    <message>
-      <location filename="ui/training/bar.py" line="181" />
-      <source>GPU</source>
-      <translation>GPU</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -778,7 +788,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="190" />
+      <location filename="ui/training/bar.py" line="189" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
@@ -820,7 +830,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="132" />
-      <location filename="ui/training/panel.py" line="122" />
+      <location filename="ui/training/panel.py" line="123" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
@@ -886,7 +896,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="108" />
+      <location filename="ui/plots/gradients.py" line="110" />
       <location filename="ui/plots/weights.py" line="48" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
@@ -897,7 +907,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="110" />
+      <location filename="ui/training/panel.py" line="111" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
@@ -907,19 +917,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="36" />
+      <location filename="ui/plots/loss.py" line="38" />
       <source>Log scale</source>
       <translation>로그 눈금</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="37" />
+      <location filename="ui/plots/loss.py" line="39" />
       <source>Logarithmic loss axis: shows progress when the loss is small</source>
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
       <location filename="ui/plots/__init__.py" line="29" />
-      <location filename="ui/plots/loss.py" line="48" />
-      <location filename="ui/training/panel.py" line="93" />
+      <location filename="ui/plots/loss.py" line="50" />
+      <location filename="ui/training/panel.py" line="94" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
@@ -1046,6 +1056,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>정규화</translation>
     </message>
     <message>
+      <location filename="ui/training/backend.py" line="69" />
+      <source>Not available on this computer: {0}</source>
+      <translation>이 컴퓨터에서는 사용할 수 없습니다: {0}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="44" />
       <source>Not changed: {0}</source>
       <translation>변경되지 않음: {0}</translation>
@@ -1096,7 +1111,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="94" />
+      <location filename="ui/training/panel.py" line="95" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -1137,7 +1152,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="143" />
+      <location filename="ui/training/bar.py" line="144" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -1167,7 +1182,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="129" />
+      <location filename="ui/plots/output.py" line="143" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
     </message>
@@ -1182,7 +1197,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>무작위 0~1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="151" />
+      <location filename="ui/training/panel.py" line="152" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
@@ -1237,12 +1252,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="126" />
+      <location filename="ui/training/panel.py" line="127" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="137" />
+      <location filename="ui/training/panel.py" line="138" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
@@ -1300,12 +1315,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="115" />
+      <location filename="ui/training/panel.py" line="116" />
       <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="98" />
+      <location filename="ui/plots/loss.py" line="100" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1371,7 +1386,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/panel.py" line="279" />
-      <location filename="ui/training/panel.py" line="154" />
+      <location filename="ui/training/panel.py" line="155" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -1381,7 +1396,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="144" />
+      <location filename="ui/training/panel.py" line="145" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
@@ -1471,23 +1486,23 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="108" />
+      <location filename="ui/plots/loss.py" line="110" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="59" />
-      <location filename="ui/plots/loss.py" line="109" />
+      <location filename="ui/plots/loss.py" line="61" />
+      <location filename="ui/plots/loss.py" line="111" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="51" />
+      <location filename="ui/plots/loss.py" line="53" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="159" />
+      <location filename="ui/training/bar.py" line="160" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -1495,6 +1510,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>The AND truth table: inputs x1, x2 in {0, 1}, target 0 or 1. A single perceptron (one straight line) can learn it.</source>
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="265" />
+      <source>The GPU cannot be used here</source>
+      <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1539,7 +1559,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="106" />
+      <location filename="ui/training/panel.py" line="107" />
       <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
       <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
     </message>
@@ -1554,7 +1574,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="245" />
+      <location filename="ui/training/panel.py" line="252" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -1572,7 +1592,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="118" />
+      <location filename="ui/plots/output.py" line="132" />
       <source>The network's output over the input plane; training points filled, test points hollow</source>
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
@@ -1587,6 +1607,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
+      <location filename="ui/training/panel.py" line="265" />
+      <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
+      <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="66" />
       <source>Time spent training in this run</source>
       <translation>이번 실행의 학습 시간</translation>
@@ -1598,28 +1623,28 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="143" />
+      <location filename="ui/training/bar.py" line="144" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="102" />
+      <location filename="ui/plots/gradients.py" line="104" />
       <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="86" />
+      <location filename="ui/plots/loss.py" line="88" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="108" />
+      <location filename="ui/plots/loss.py" line="110" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="58" />
-      <location filename="ui/plots/loss.py" line="108" />
+      <location filename="ui/plots/loss.py" line="60" />
+      <location filename="ui/plots/loss.py" line="110" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1634,14 +1659,24 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="50" />
+      <location filename="ui/plots/loss.py" line="52" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="158" />
+      <location filename="ui/training/bar.py" line="159" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="58" />
+      <source>Train on the graphics card {0} with CuPy. It pays off for large networks only: every step on a GPU has a fixed start-up cost that small networks cannot make up for.</source>
+      <translation>CuPy로 그래픽 카드 {0}에서 학습합니다. 큰 신경망에서만 이득이 있습니다. GPU에서는 연산 한 번마다 일정한 시작 비용이 들어서, 작은 신경망은 그 비용을 만회하지 못합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="49" />
+      <source>Train on the processor (CPU) with NumPy: the fastest choice for small networks such as the lecture's examples.</source>
+      <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
       <location filename="ui/main_window.py" line="36" />
@@ -1650,12 +1685,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/data/panel.py" line="280" />
-      <location filename="ui/training/panel.py" line="146" />
+      <location filename="ui/training/panel.py" line="147" />
       <source>Training data</source>
       <translation>학습 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="253" />
+      <location filename="ui/training/panel.py" line="260" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
@@ -1665,7 +1700,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="257" />
+      <location filename="ui/training/panel.py" line="269" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -1723,6 +1758,21 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/panel.py" line="210" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="55" />
+      <source>Uses the CPU until the check for a graphics card (GPU) has finished.</source>
+      <translation>그래픽 카드(GPU) 확인이 끝날 때까지 CPU를 사용합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="70" />
+      <source>Uses the CPU: there is no usable graphics card (GPU) here.</source>
+      <translation>CPU를 사용합니다. 이 컴퓨터에는 사용할 수 있는 그래픽 카드(GPU)가 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="61" />
+      <source>Uses the graphics card ({0}) for networks with at least {1} weights and biases, the CPU for smaller ones, where it is faster.</source>
+      <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
     <message>
       <location filename="ui/plots/__init__.py" line="32" />
@@ -1830,7 +1880,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="43" />
+      <location filename="ui/plots/gradients.py" line="45" />
       <source>latest</source>
       <translation>최근 값</translation>
     </message>
@@ -1845,7 +1895,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="39" />
+      <location filename="ui/plots/gradients.py" line="41" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
     </message>
@@ -1860,7 +1910,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="123" />
+      <location filename="ui/plots/output.py" line="137" />
       <source>output</source>
       <translation>출력</translation>
     </message>
@@ -1880,12 +1930,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>현재 활성화 전 값</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="131" />
+      <location filename="ui/plots/output.py" line="145" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="128" />
+      <location filename="ui/plots/output.py" line="142" />
       <source>predicted value</source>
       <translation>예측값</translation>
     </message>
@@ -1938,6 +1988,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/table_model.py" line="88" />
       <source>test</source>
       <translation>테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/training/backend.py" line="65" />
+      <source>the CuPy library is not installed (it needs an NVIDIA graphics card and the app's optional "gpu" extra).</source>
+      <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="483" />
@@ -2005,17 +2060,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="132" />
+      <location filename="ui/plots/output.py" line="146" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="127" />
+      <location filename="ui/plots/output.py" line="141" />
       <source>true value</source>
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="175" />
+      <location filename="ui/training/bar.py" line="179" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>

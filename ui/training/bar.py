@@ -135,7 +135,8 @@ class TrainingBar:
         finally:
             self._updating = False
         self.status_backend.setText(_t("Backend: {0}").format(s.backend))
-        self.status_device.setText(_t("Device: {0}").format(device_name(s.backend)))
+        self.status_device.setText(_t("Device: {0}").format(
+            device_name(s.backend, self.window.document.spec)))
 
     def _on_state(self, state: str) -> None:
         running = state == "running"
@@ -165,20 +166,18 @@ def _num(v) -> str:
     return "—" if v is None else f"{v:.4f}"
 
 
-def device_name(backend: str) -> str:
-    """"CPU", or the GPU's name when CuPy is chosen and usable."""
+def device_name(backend: str, spec=None) -> str:
+    """"CPU", or the GPU's name when CuPy is chosen (or "auto" picks it for ``spec``)."""
+    from simulator import xp
+    from simulator.errors import BackendUnavailable
+    from simulator.network import dense_params
     if backend == "numpy":
         return _t("CPU")
-    from simulator import xp
-    ok, _reason = xp.cupy_status()
-    if not ok:
-        return _t("CPU") if backend == "auto" else _t("unavailable")
     try:
-        import cupy
-        name = cupy.cuda.runtime.getDeviceProperties(0)["name"]
-        return name.decode() if isinstance(name, bytes) else str(name)
-    except Exception:  # noqa: BLE001
-        return _t("GPU")
+        chosen = xp.choose_backend(backend, dense_params(spec) if spec is not None else 0)
+    except BackendUnavailable:
+        return _t("unavailable")
+    return _t("CPU") if chosen == "numpy" else xp.device_name()
 
 
 def install(window) -> None:

@@ -27,6 +27,7 @@ from simulator.settings import BACKENDS, LEARNING_RATES, LOSSES, OPTIMIZERS, REG
 from simulator.spec import INITIALIZERS
 from ui.commands import edit
 from ui.labels import choice_labels
+from ui.training import backend as backend_choice
 
 #: Regularization rates offered (TensorFlow Playground's list).
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -155,6 +156,8 @@ class TrainingPanel(QWidget):
 
         self.combos["backend"] = self._choice("backend", BACKENDS, labels["backend"])
         form.addRow(_t("Backend"), self.combos["backend"])
+        backend_choice.apply(self.combos["backend"], None)  # until the GPU probe answers
+        backend_choice.probe(self, self._on_backend_probed)
 
         ev = self.document.events
         ev.settings.connect(self._on_settings_changed)
@@ -227,8 +230,12 @@ class TrainingPanel(QWidget):
             self.batch.setValue(s.batch_size)
             self.seed.setValue(s.seed)
             self.split.setValue(round(self.document.data_source.train_ratio * 100))
+            backend_choice.sync_tooltip(self.combos["backend"])
         finally:
             self._updating = False
+
+    def _on_backend_probed(self, info) -> None:
+        backend_choice.apply(self.combos["backend"], info)
 
     def _on_settings_changed(self, _changed) -> None:
         self._sync()
@@ -254,6 +261,11 @@ class TrainingPanel(QWidget):
         self.banner.setToolTip(message)
 
     def _on_failed(self, message: str) -> None:
-        self.banner.show_message(_t("Training stopped because of an error"),
-                                 message.splitlines()[0] if message else "")
+        if message.startswith("BackendUnavailable"):  # e.g. a project saved on a GPU machine
+            self.banner.show_message(_t("The GPU cannot be used here"), _t(
+                "This project trains with CuPy (GPU), which this computer cannot use. Choose "
+                "NumPy (CPU) or Automatic under Backend; the weights stay as they are."))
+        else:
+            self.banner.show_message(_t("Training stopped because of an error"),
+                                     message.splitlines()[0] if message else "")
         self.banner.setToolTip(message)
