@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QComboBox, QLabel
 from simulator.activations import evaluate
 from ui.labels import ACTIVATION_LABELS
 
-from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, layer_names, twin_viewbox
+from .base import BLUE, ORANGE, PlotPanel, _t, layer_names, twin_viewbox
+from .legend import Legend
 
 
 class ActivationPlot(PlotPanel):
@@ -37,7 +38,7 @@ class ActivationPlot(PlotPanel):
         self.finish_tools()
         self.plot = self.add_plot()
         self.plot.setLabel("bottom", _t("pre-activation z = x·W + b"))
-        self.legend = add_legend(self.plot, offset=(10, 10))
+        self.legend = Legend(self.plot)
         self.hist_vb = twin_viewbox(self.plot, _t("share of values"))
         self.hist = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0,
                                      brush=pg.mkBrush(120, 120, 120, 70),

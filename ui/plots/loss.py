@@ -17,10 +17,10 @@ from .base import (
     GrowingTable,
     PlotPanel,
     _t,
-    add_legend,
     envelope,
     twin_viewbox,
 )
+from .legend import Legend
 
 COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
 
@@ -46,7 +46,7 @@ class LossPlot(PlotPanel):
         self.plot = self.add_plot(log_axis=True)
         self.plot.setLabel("bottom", _t("Epoch"))
         self.plot.setLabel("left", _t("Loss"))
-        self.legend = add_legend(self.plot, offset=(-10, 10))
+        self.legend = Legend(self.plot)
         self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=_t("Train loss"))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=_t("Test loss"))
         self.metric_vb = twin_viewbox(self.plot, _t("Accuracy"))

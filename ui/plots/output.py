@@ -14,7 +14,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
+from .axes import data_range
 from .base import BLUE, CLASS_COLORS, ORANGE, PlotPanel, _t
+from .figure import FIGURE_INCHES
 
 
 def playground_lut(n: int = 256) -> np.ndarray:
@@ -28,6 +30,11 @@ def playground_lut(n: int = 256) -> np.ndarray:
 
 class OutputPlot(PlotPanel):
     key = "output"
+
+    @property
+    def figure_inches(self) -> tuple[float, float]:
+        """Square for the input plane and the confusion matrix (equal axes)."""
+        return (5.2, 5.0) if self.mode in ("plane", "confusion") else FIGURE_INCHES
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -49,6 +56,10 @@ class OutputPlot(PlotPanel):
         self.texts: list[pg.TextItem] = []
         self.mode = ""
         self._points_key = None
+        #: Fit the view to the data on every redraw, until the user pans or zooms.
+        self._fit = True
+        self._fitted: tuple | None = None
+        self.plot.vb.sigRangeChangedManually.connect(self._on_user_range)
         document.events.data.connect(self._on_data_changed)
         document.events.reset.connect(self._on_data_changed)
         document.events.spec.connect(self._on_data_changed)
@@ -59,7 +70,25 @@ class OutputPlot(PlotPanel):
 
     def _on_data_changed(self) -> None:
         self._points_key = None
+        self._fit, self._fitted = True, None
         self.changed()
+
+    def _on_user_range(self, *_args) -> None:
+        self._fit = False
+
+    def _fit_view(self, xs, ys) -> None:
+        """Show the data (see :func:`data_range`) while the user has not moved the view.
+        The range changes only when the data leave it or fill less than 80 % of it, so a
+        redraw during training does not relabel the axes every time."""
+        if not self._fit:
+            return
+        want = (data_range(*xs), data_range(*ys))
+        if self._fitted is not None and all(
+                lo <= w_lo and w_hi <= hi and (w_hi - w_lo) >= 0.8 * (hi - lo)
+                for (lo, hi), (w_lo, w_hi) in zip(self._fitted, want, strict=True)):
+            return
+        self._fitted = want
+        self.plot.setRange(xRange=want[0], yRange=want[1], padding=0)
 
     # -- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
@@ -70,6 +99,7 @@ class OutputPlot(PlotPanel):
         if mode != self.mode:
             self.mode = mode
             self._points_key = None
+            self._fit, self._fitted = True, None
             self._setup_mode()
         if self._points_key is None and mode in ("plane", "curve"):
             self._draw_points()
@@ -80,6 +110,8 @@ class OutputPlot(PlotPanel):
             self._draw_plane(v)
         elif mode == "curve" and v.curve_x is not None:
             self.curve.setData(v.curve_x, v.curve_y[:, 0])
+            self._fit_view(self._point_columns(0) + [v.curve_x],
+                           self._point_columns(1) + [v.curve_y[:, 0]])
         elif mode == "scatter" and v.predictions is not None:
             self._draw_pred_vs_true(v)
         elif mode == "confusion" and v.predictions is not None:
@@ -177,10 +209,11 @@ class OutputPlot(PlotPanel):
         x0, x1 = float(v.grid_x[0]), float(v.grid_x[-1])
         y0, y1 = float(v.grid_y[0]), float(v.grid_y[-1])
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        if not getattr(self, "_ranged", False) or self._points_key is True:
-            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-            self._ranged = True
-            self._points_key = "ranged"
+        self._fit_view(self._point_columns(0) + [[x0, x1]], self._point_columns(1) + [[y0, y1]])
+
+    def _point_columns(self, k: int) -> list:
+        """Column ``k`` of the drawn training and test points (x, then y)."""
+        return [item.getData()[k] for item in (self.train_points, self.test_points)]
 
     def _true_rows(self) -> np.ndarray:
         doc = self.document
@@ -194,8 +227,9 @@ class OutputPlot(PlotPanel):
         self.train_points.setData(t, p, pen=pg.mkPen(255, 255, 255, 150),
                                   brush=pg.mkBrush(*BLUE, 160))
         if len(t):
-            lo, hi = float(min(t.min(), p.min())), float(max(t.max(), p.max()))
+            lo, hi = data_range(t, p)
             self.diagonal.setData([lo, hi], [lo, hi])
+        self._fit_view([t, p], [t, p])  # the same range on both axes: the diagonal at 45°
 
     def _draw_confusion(self, v) -> None:
         Y = self._true_rows()[: len(v.predictions)]
