@@ -458,3 +458,48 @@ def test_data_range():
     assert data_range([3.0], [3.0 + 1e-9]) == pytest.approx((2.5, 3.5), abs=1e-6)
     assert data_range([20_000.0]) == pytest.approx((18_000.0, 22_000.0))
     assert data_range([np.nan], []) == (0.0, 1.0)
+
+
+def test_loss_legend_lists_only_the_curves_drawn(qtbot):
+    """Without a test set (XOR trains on all four rows) the legend names no test curves."""
+    from ui.plots import LossPlot
+    doc = Document()
+    plot = LossPlot(doc)
+    qtbot.addWidget(plot)
+    plot.show()
+    doc.append_history([{"epoch": k, "train_loss": 1.0 / k, "metric": "accuracy",
+                         "train_metric": 0.5} for k in range(1, 5)])
+    plot.flush()
+    shown = [label.text for sample, label in plot.legend.items if sample.isVisible()]
+    assert shown == ["Train loss", "Train accuracy"]
+    plot.show_metric.setChecked(False)
+    plot.flush()
+    assert [label.text for sample, label in plot.legend.items if sample.isVisible()] == [
+        "Train loss"]
+
+
+def test_confusion_matrix_names_every_column(qtbot, drawn_labels):
+    """Under a narrow matrix the class names are cut short, not dropped."""
+    from ui.plots import OutputPlot
+    from ui.training.controller import TrainingController
+    doc = Document(data_source=DataSource(name="iris", train_ratio=0.7))
+    plot = OutputPlot(doc)
+    qtbot.addWidget(plot)
+    plot.resize(400, 250)
+    plot.show()
+    ctl = TrainingController(doc)
+    try:
+        ctl.refresh_views()
+        plot.set_views(ctl.views)
+        plot.flush()
+        qtbot.wait(20)  # the axes settle their width in posted layout events
+        plot.changed()
+        plot.flush()
+        bottom = [text for axis, text, _rect in drawn_labels(plot)
+                  if axis is plot.plot.getAxis("bottom")]
+    finally:
+        ctl.shutdown()
+    names = doc.dataset.class_names
+    assert len(bottom) == len(names)
+    assert all(name.startswith(text.rstrip("…")) for text, name in zip(bottom, names,
+                                                                      strict=True))

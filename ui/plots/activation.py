@@ -126,4 +126,12 @@ class ActivationPlot(PlotPanel):
         self.plot.setYRange(lo, hi, padding=0.05)
         title = ACTIVATION_LABELS.get(act, act) + (
             _t(" (shown for one logit against 0)") if act == "softmax" else "")
-        self.plot.setTitle(title, size="10pt")
+        # a short dock keeps its height for the curves (the layer box names the function);
+        # an exported figure is tall enough for the title
+        tall = self.graphics.ci.geometry().height() >= 240
+        self.plot.setTitle(title if tall else None, size="10pt")
+        self.setToolTip(title)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.changed()  # the title may fit now, or no longer

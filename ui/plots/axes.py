@@ -121,6 +121,16 @@ class Axis(pg.AxisItem):
         self.drawn_labels = [(rect, text) for rect, _flags, text in text_specs]
         return axis_spec, tick_specs, text_specs
 
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        """pyqtgraph's rectangle, reaching 0.6 of a text line past both ends of the axis:
+        a label on the first or last tick (-1 and 1 of a tanh plot) shows instead of
+        being dropped for poking out by a few pixels."""
+        rect = super().boundingRect()
+        m = 0.6 * QFontMetricsF(self.style["tickFont"] or self.font()).height()
+        if self.orientation in ("left", "right"):
+            return rect.adjusted(0, -m, 0, m)
+        return rect.adjusted(-m, 0, m, 0)
+
     def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802,N803 (pyqtgraph)
         tickSpecs = [(opaque_pen(pen), a, b) for pen, a, b in tickSpecs]  # noqa: N806
         super().drawPicture(p, axisSpec, tickSpecs, textSpecs)

@@ -175,7 +175,8 @@ class PlotPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setMinimumSize(260, 180)
+        # 150 high: five docked plots and the canvas fit a 1366 x 768 screen
+        self.graphics.setMinimumSize(260, 150)
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(4, 2, 4, 0)
         lay = QVBoxLayout(self)

@@ -101,7 +101,8 @@ class LossPlot(PlotPanel):
         for curve, col in ((self.train_metric, 3), (self.test_metric, 4)):
             idx = envelope(v[:, col])
             curve.setData(x[idx], v[idx, col], connect="finite")
-            curve.setVisible(show)
+            # no test set: no test accuracy curve, nor its legend entry
+            curve.setVisible(show and (bool(np.isfinite(v[:, col]).any()) or len(v) == 0))
         self._rename_legend(r2)
 
     def _rename_legend(self, r2: bool) -> None:

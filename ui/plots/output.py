@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 
 from .axes import data_range
 from .base import BLUE, CLASS_COLORS, ORANGE, PlotPanel, _t
@@ -231,6 +232,24 @@ class OutputPlot(PlotPanel):
             self.diagonal.setData([lo, hi], [lo, hi])
         self._fit_view([t, p], [t, p])  # the same range on both axes: the diagonal at 45°
 
+    def _column_labels(self, names: list[str]) -> list[str]:
+        """Class names under the matrix, cut short ("versic…", at least "ver…") where a
+        column is narrower than the name: a name that does not fit is not drawn at all."""
+        axis = self.plot.getAxis("bottom")
+        metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+        x0, x1 = self.plot.vb.viewRange()[0]  # one class per unit of x
+        room = self.plot.vb.width() / max(x1 - x0, 1e-9) - 0.6 * metrics.height()
+        out = []
+        for name in names:
+            short = metrics.elidedText(name, Qt.ElideRight, room)
+            out.append(short if len(short) >= 4 or short == name else name[:3] + "…")
+        return out
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.mode == "confusion":
+            self.changed()  # the class names may fit now, or no longer
+
     def _draw_confusion(self, v) -> None:
         Y = self._true_rows()[: len(v.predictions)]
         P = v.predictions
@@ -259,7 +278,7 @@ class OutputPlot(PlotPanel):
             i, j = divmod(idx, k)
             item.setText(f"{int(m[i, j])}")
         names = self.document.dataset.class_names or tuple(str(i) for i in range(k))
-        ticks = [[(i, str(names[i])) for i in range(min(k, len(names)))]]
-        self.plot.getAxis("bottom").setTicks(ticks)
-        self.plot.getAxis("left").setTicks(ticks)
+        names = [str(names[i]) for i in range(min(k, len(names)))]
         self.plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
+        self.plot.getAxis("left").setTicks([list(enumerate(names))])
+        self.plot.getAxis("bottom").setTicks([list(enumerate(self._column_labels(names)))])
