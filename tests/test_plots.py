@@ -325,6 +325,10 @@ def test_tick_labels_never_overlap(qtbot, window, drawn_labels, size):
         panel.flush()
         labels = drawn_labels(panel)
         assert len(labels) >= 4, key
+        if key == "output":  # the circle's plane, -6 ... 6: negative labels on both axes
+            for side in ("left", "bottom"):
+                axis = panel.plot.getAxis(side)
+                assert any(a is axis and t.startswith("-") for a, t, _r in labels), side
         for i, (axis, text, rect) in enumerate(labels):
             width = QFontMetricsF(axis.style["tickFont"] or axis.font()).horizontalAdvance(text)
             assert rect.width() >= width - 1, (key, text)  # the rect is the text's own

@@ -3,7 +3,8 @@ figure bundle (every plot, the network, the config and the weights in one folder
 
 A *target* is a widget: the whole window, the network canvas, or the widget of a dock.
 PNGs are rendered at ``scale`` times the screen size (text and lines are redrawn at that
-resolution, not enlarged), so 2x or 3x is print quality. SVGs are vector drawings.
+resolution, not enlarged), so 2x or 3x is print quality; a plot exports itself as a figure
+laid out for print instead (``ui/plots/figure.py``). SVGs are vector drawings.
 """
 
 from __future__ import annotations

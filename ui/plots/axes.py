@@ -76,8 +76,6 @@ class Axis(pg.AxisItem):
         # labels on the finer tick level only while they leave room between them
         # (pyqtgraph's default filled a 280-pixel axis with -9 ... 9)
         self.setStyle(textFillLimits=[(0, 0.8), (2, 0.4), (4, 0.3), (6, 0.2)])
-        #: The tick labels as last drawn: (rect in this axis's coordinates, text).
-        self.drawn_labels: list[tuple[QRectF, str]] = []
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph override)
         """pyqtgraph's tick levels, with the labelled (coarsest) spacing widened to the next
@@ -117,9 +115,8 @@ class Axis(pg.AxisItem):
         axis_spec, tick_specs, text_specs = specs
         vertical = self.orientation in ("left", "right")
         em = QFontMetricsF(p.font()).height()
-        text_specs = apart(text_specs, 0.25 * em if vertical else 0.6 * em, vertical)
-        self.drawn_labels = [(rect, text) for rect, _flags, text in text_specs]
-        return axis_spec, tick_specs, text_specs
+        return axis_spec, tick_specs, apart(text_specs, 0.25 * em if vertical else 0.6 * em,
+                                            vertical)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
         """pyqtgraph's rectangle, reaching 0.6 of a text line past both ends of the axis:

@@ -113,8 +113,9 @@ def figure_image(panel, inches: tuple[float, float] = FIGURE_INCHES,
         image.fill(QColor("white"))
         painter = QPainter(image)
         try:
-            painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing
-                                   | QPainter.SmoothPixmapTransform)
+            # no smooth pixmap scaling: a confusion matrix's cells (and the output grid's)
+            # stay cells, as on screen
+            painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
             with _export_mode(scene, painter, image.width() / rect.width()):
                 scene.render(painter, QRectF(0, 0, image.width(), image.height()), rect)
         finally:

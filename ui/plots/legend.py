@@ -1,4 +1,4 @@
-"""Legends beside the data, never over it."""
+"""Legends under the plot, never over its data."""
 
 from __future__ import annotations
 
@@ -96,8 +96,8 @@ class Legend(pg.LegendItem):
         widths = [s.width() + self.layout.horizontalSpacing() + lab.item.boundingRect().width()
                   for s, lab in shown]
         room = max(self._room(), 1.0)
-        cols = next((c for c in range(len(shown), 1, -1) if _grid_width(widths, c, self.ENTRY_GAP)
-                     <= room), 1)
+        cols = next((c for c in range(len(shown), 1, -1)
+                     if _grid_width(widths, c, self.ENTRY_GAP) <= room), 1)
         self._narrowest = max(widths, default=0.0)
         key = (tuple(id(s) for s, _lab in shown), cols)
         if key == self._arranged:
