@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog
 
 import resources
 from simulator.export import read_weights
@@ -200,17 +201,24 @@ def test_exports_and_pictures(window, tmp_path):
     assert not QGuiApplication.clipboard().image().isNull()
 
 
-def test_figure_bundle(window, tmp_path):
+def test_figure_bundle(window, tmp_path, monkeypatch):
+    """The bundle goes into "<project>-figures" (not a folder named like the project file),
+    holds loss.png, loss.svg ... (not plot-plot-loss.png) and the status bar names it."""
     _open_example(window, tmp_path, "circle")
     window.document.append_history([{"epoch": 1, "train_loss": 0.5}])
-    assert window.files.figure_bundle_to(tmp_path / "bundle"), window.errors
-    names = {p.name for p in (tmp_path / "bundle").iterdir()}
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    assert window.files.figure_bundle_dialog(), window.errors
+    folder = tmp_path / "circle-figures"
+    assert folder.is_dir() and not (tmp_path / "circle.annproj").is_dir()
+    assert str(folder) in window.statusBar().currentMessage()
+    names = {p.name for p in folder.iterdir()}
     assert {"network.png", "network.svg", "window.png", "config.json", "weights.npz",
             "weights.json", "history.csv", "project.annproj"} <= names
-    plots = [n for n in names if n.startswith("plot-")]
-    from ui.files.screenshots import exportable_views
-    assert len(plots) == 2 * len(exportable_views(window))
-    assert load_project(tmp_path / "bundle" / "project.annproj").spec == window.document.spec
+    plots = {"output", "loss", "gradients", "activation", "weights"}
+    assert {f"{k}{suffix}" for k in plots for suffix in (".png", ".svg")} <= names
+    assert not [n for n in names if n.startswith("plot-")]
+    assert QImage(str(folder / "loss.png")).size().toTuple() == (1600, 1000)
+    assert load_project(folder / "project.annproj").spec == window.document.spec
 
 
 def test_screenshot_menus_list_every_target(window):

@@ -398,3 +398,236 @@ def test_every_view_gives_a_class_the_same_colour(qtbot):
     color = model.data(model.index(row, model.columnCount() - 1), Qt.DecorationRole)
     assert color.getRgb()[:3] == palette.BLUE
     out_plot.detach()
+
+
+# -- legibility: legends, tick labels, ranges, exported figures -----------------------------
+@pytest.fixture
+def drawn_labels(monkeypatch):
+    """Every tick label pyqtgraph draws from now on: (axis, text, rect in scene coordinates),
+    newest drawing of each axis only."""
+    import pyqtgraph as pg
+    seen: dict = {}
+    original = pg.AxisItem.drawPicture
+
+    def record(axis, p, axis_spec, tick_specs, text_specs):
+        seen[axis] = [(text, axis.mapRectToScene(rect)) for rect, _flags, text in text_specs]
+        original(axis, p, axis_spec, tick_specs, text_specs)
+
+    monkeypatch.setattr(pg.AxisItem, "drawPicture", record)
+
+    def labels(panel):
+        """The labels on the visible axes of ``panel``, drawn afresh."""
+        seen.clear()
+        for axis in _axes(panel):
+            axis.picture = None
+        panel.graphics.grab()
+        return [(axis, text, rect) for axis in _axes(panel) for text, rect in seen.get(axis, [])]
+
+    return labels
+
+
+def _axes(panel):
+    import pyqtgraph as pg
+    return [plot.getAxis(side) for plot in panel.graphics.ci.items
+            if isinstance(plot, pg.PlotItem) for side in ("left", "bottom", "right")
+            if plot.getAxis(side).isVisible()]
+
+
+def _long_history(doc, epochs: int, layers: int) -> None:
+    doc.append_history([{"epoch": k, "train_loss": 1.0 / k, "test_loss": 1.2 / k,
+                         "metric": "accuracy", "train_metric": 0.9, "test_metric": 0.8,
+                         "grad_mean_abs": [10.0 ** -j for j in range(layers)]}
+                        for k in range(1, epochs + 1, 7)])
+
+
+@pytest.mark.parametrize("size", [(280, 190), (420, 260), (900, 520)])
+def test_tick_labels_never_overlap(qtbot, window, drawn_labels, size):
+    """At any plot size no two tick labels touch, and long epoch numbers are written short
+    ("50k", not "50000": a narrow axis read "1000020000")."""
+    from PySide6.QtGui import QFontMetricsF
+    _long_history(window.document, 120_000, len(window.document.spec.layers))
+    window.training.refresh_views()
+    for key, panel in window.plots.items():
+        panel.resize(*size)
+        panel.graphics.resize(*size)
+        panel.changed()
+        panel.flush()
+        labels = drawn_labels(panel)
+        assert len(labels) >= 4, key
+        if key == "output":  # the circle's plane, -6 ... 6: negative labels on both axes
+            for side in ("left", "bottom"):
+                axis = panel.plot.getAxis(side)
+                assert any(a is axis and t.startswith("-") for a, t, _r in labels), side
+        for i, (axis, text, rect) in enumerate(labels):
+            width = QFontMetricsF(axis.style["tickFont"] or axis.font()).horizontalAdvance(text)
+            assert rect.width() >= width - 1, (key, text)  # the rect is the text's own
+            assert not (text.isdigit() and len(text) >= 5), (key, text)
+            for _axis, other, other_rect in labels[i + 1:]:
+                assert not rect.intersects(other_rect), (key, size, text, other)
+
+
+def test_tick_label_text():
+    from ui.plots.axes import tick_label
+    assert [tick_label(v, 10_000, 30_000) for v in (0, 10_000, 20_000)] == ["0", "10k", "20k"]
+    assert [tick_label(v, 2_500, 10_000) for v in (7_500, 10_000)] == ["7.5k", "10.0k"]
+    assert [tick_label(v, 5e5, 2e6) for v in (5e5, 1.5e6)] == ["0.5M", "1.5M"]
+    assert tick_label(2.5e9, 1e9, 3e9) == "2.5e9"
+    assert [tick_label(v, 0.5, 1) for v in (-1, -0.5, 5e-17)] == ["-1.0", "-0.5", "0"]
+    assert tick_label(2e-4, 1e-4, 5e-4) == "2e-4"
+    assert tick_label(-4, 2, 10) == "-4"  # negative labels stay
+
+
+def test_legends_lie_outside_the_data(qtbot, window):
+    """The loss, activation and weights legends never cover a curve: each sits outside its
+    plot's data area, fully in view, with an entry for every curve shown."""
+    import pyqtgraph as pg
+    ctl = window.training
+    with qtbot.waitSignal(ctl.snapshot_applied, timeout=10000):
+        ctl.step_epoch()
+    window.document.append_history([{"epoch": 2, "train_loss": 0.3, "test_loss": 0.4,
+                                     "metric": "accuracy", "train_metric": 0.7,
+                                     "test_metric": 0.6}])
+    expect = {"loss": 4, "activation": 3, "weights": len(window.document.spec.layers)}
+    for key, entries in expect.items():
+        panel = window.plots[key]
+        for size in ((300, 200), (700, 420)):
+            panel.resize(*size)
+            panel.graphics.resize(*size)
+            panel.changed()
+            panel.flush()
+            qtbot.wait(1)  # nested graphics layouts settle in posted events
+            legend, vb = panel.plot.legend, panel.plot.vb
+            shown = [s for s, _label in legend.items if s.isVisible()]
+            assert legend.isVisible() and len(shown) == entries, key
+            box = legend.sceneBoundingRect()
+            assert not box.intersects(vb.sceneBoundingRect()), (key, size)
+            view = panel.graphics.mapToScene(panel.graphics.viewport().rect()).boundingRect()
+            assert view.contains(box), (key, size)
+            for item in panel.plot.listDataItems() + [i for i in vb.addedItems
+                                                      if isinstance(i, pg.PlotCurveItem)]:
+                x, y = item.getData() if not isinstance(item, pg.PlotCurveItem) else (
+                    item.xData, item.yData)
+                if x is None or not len(x):
+                    continue
+                n = min(len(x), len(y))
+                points = [vb.mapViewToScene(pg.Point(a, b)) for a, b in zip(x[:n], y[:n],
+                                                                            strict=True)]
+                assert not any(box.contains(pt) for pt in points), key
+
+
+def test_exported_figure_is_laid_out_for_print(qtbot, window, tmp_path):
+    """An exported plot is a 6.4 x 4 inch figure at 250 dpi: tick labels 2-5 % of its height
+    (not enlarged with the dock), the legend's text as large as the tick labels and drawn
+    at that scale outside the data, and the dock keeps its own layout afterwards."""
+    from PySide6.QtGui import QFontMetricsF, QImage
+
+    from ui.plots.figure import FIGURE_DPI, figure_layout
+    panel = window.plots["loss"]
+    window.document.append_history([{"epoch": k, "train_loss": 1.0 / k, "test_loss": 1.5 / k,
+                                     "metric": "accuracy", "train_metric": 0.5,
+                                     "test_metric": 0.4} for k in range(1, 200)])
+    panel.flush()
+    qtbot.wait(10)  # nested graphics layouts settle in posted events
+    before = panel.plot.sceneBoundingRect()
+    path = panel.export(tmp_path / "loss.png")
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1600, 1000)
+    assert image.dotsPerMeterX() == pytest.approx(FIGURE_DPI / 0.0254, rel=0.01)
+    with figure_layout(panel) as rect:
+        scale = image.width() / rect.width()
+        axis = panel.plot.getAxis("bottom")
+        tick = QFontMetricsF(axis.style["tickFont"] or axis.font()).height() * scale
+        legend = panel.plot.legend
+        _sample, label = legend.items[0]
+        text = label.item.boundingRect().height() * scale
+        box = legend.sceneBoundingRect()
+        vb = panel.plot.vb.sceneBoundingRect()
+    assert 0.02 <= tick / image.height() <= 0.05, tick
+    assert 0.8 <= text / tick <= 1.6, (text, tick)
+    assert not box.intersects(vb)
+    # the legend is in the picture at the figure's scale: its swatches carry the curve colours
+    x0, y0 = int(box.left() * scale), int(box.top() * scale)
+    colors = {image.pixelColor(x, y).getRgb()[:3]
+              for x in range(x0, min(int(box.right() * scale), 1600), 2)
+              for y in range(y0, min(int(box.bottom() * scale), 1000), 2)}
+    assert (8, 119, 189) in colors and (245, 147, 34) in colors
+    assert panel.plot.sceneBoundingRect() == before  # the dock's own layout again
+
+
+def test_output_plot_ranges_follow_the_data(qtbot, window):
+    """The output plot shows its data whatever it showed before: the lecture's feature table
+    (targets 7..12) after the circle's plane, and a single point with a small range."""
+    from simulator.datasets.dataset import Dataset
+    doc, out = window.document, window.plots["output"]
+
+    def view():
+        window.training.refresh_views()
+        out.flush()
+        return out.plot.vb.viewRange()
+
+    view()
+    assert out.mode == "plane"
+    doc.set_data(DataSource(name="features", train_ratio=1.0))
+    (x0, x1), (y0, y1) = view()
+    assert out.mode == "scatter"
+    targets = doc.data.train.Y[:, 0]
+    predicted = out.train_points.getData()[1]
+    assert x0 <= targets.min() and targets.max() <= x1  # every point visible
+    assert y0 <= predicted.min() and predicted.max() <= y1
+    assert x1 - x0 <= 1.5 * (max(targets.max(), predicted.max())
+                             - min(targets.min(), predicted.min()))
+    one = Dataset(np.array([[3.0, 4.0]]), np.array([[1.0]]), ("x1", "x2"), ("y",),
+                  "regression", "one")
+    doc.set_data(DataSource(kind="imported", name="one", train_ratio=1.0), one)
+    (x0, x1), (y0, y1) = view()
+    assert out.mode == "plane"
+    assert x0 < 3.0 < x1 and y0 < 4.0 < y1
+    assert 0.5 <= x1 - x0 <= 5 and 0.5 <= y1 - y0 <= 5  # not ±20 000, not zero
+
+
+def test_data_range():
+    from ui.plots.axes import data_range
+    assert data_range([0.0, 10.0]) == pytest.approx((-0.5, 10.5))
+    assert data_range([3.0], [3.0 + 1e-9]) == pytest.approx((2.5, 3.5), abs=1e-6)
+    assert data_range([20_000.0]) == pytest.approx((18_000.0, 22_000.0))
+    assert data_range([np.nan], []) == (0.0, 1.0)
+
+
+def test_loss_legend_lists_only_the_curves_drawn(qtbot):
+    """Without a test set (XOR trains on all four rows) the legend names no test curves."""
+    from ui.plots import LossPlot
+    doc = Document()
+    plot = LossPlot(doc)
+    qtbot.addWidget(plot)
+    plot.show()
+    doc.append_history([{"epoch": k, "train_loss": 1.0 / k, "metric": "accuracy",
+                         "train_metric": 0.5} for k in range(1, 5)])
+    plot.flush()
+    shown = [label.text for sample, label in plot.legend.items if sample.isVisible()]
+    assert shown == ["Train loss", "Train accuracy"]
+    plot.show_metric.setChecked(False)
+    plot.flush()
+    assert [label.text for sample, label in plot.legend.items if sample.isVisible()] == [
+        "Train loss"]
+
+
+def test_confusion_matrix_names_every_column(qtbot, drawn_labels):
+    """Under a narrow matrix the class names are cut short, not dropped."""
+    from ui.plots import OutputPlot
+    doc = Document(data_source=DataSource(name="iris", train_ratio=0.7))
+    plot = OutputPlot(doc)
+    qtbot.addWidget(plot)
+    plot.resize(400, 250)
+    plot.show()
+    doc.inspector.refresh()
+    plot.flush()
+    qtbot.wait(20)  # the axes settle their width in posted layout events
+    plot.changed()
+    plot.flush()
+    bottom = [text for axis, text, _rect in drawn_labels(plot)
+              if axis is plot.plot.getAxis("bottom")]
+    plot.detach()
+    names = doc.dataset.class_names
+    assert len(bottom) == len(names)
+    assert all(name.startswith(text.rstrip("…")) for text, name in zip(bottom, names,
+                                                                      strict=True))

@@ -436,7 +436,8 @@ class FileManager(QObject):
                                                   self._last_folder())
         if not folder:
             return False
-        return self.figure_bundle_to(Path(folder) / _file_name(self.display_name()))
+        name = _file_name(self.display_name().removesuffix(SUFFIX))
+        return self.figure_bundle_to(screenshots.figure_folder(folder, name))
 
     def figure_bundle_to(self, folder: str | Path) -> bool:
         QApplication.setOverrideCursor(self.window.cursor())
@@ -448,7 +449,8 @@ class FileManager(QObject):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.window.show_status(self.tr("{0} files written to {1}").format(len(files), folder))
+        self.window.show_status(self.tr("{0} files written to {1}").format(len(files), folder),
+                                15000)
         return True
 
 

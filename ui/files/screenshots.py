@@ -3,7 +3,8 @@ figure bundle (every plot, the network, the config and the weights in one folder
 
 A *target* is a widget: the whole window, the network canvas, or the widget of a dock.
 PNGs are rendered at ``scale`` times the screen size (text and lines are redrawn at that
-resolution, not enlarged), so 2x or 3x is print quality. SVGs are vector drawings.
+resolution, not enlarged), so 2x or 3x is print quality; a plot exports itself as a figure
+laid out for print instead (``ui/plots/figure.py``). SVGs are vector drawings.
 """
 
 from __future__ import annotations
@@ -200,11 +201,22 @@ def _safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text, flags=re.UNICODE).strip("-") or "figure"
 
 
+def figure_folder(parent: str | Path, project: str) -> Path:
+    """Where the figure bundle of ``project`` goes inside ``parent``: ``x-figures``."""
+    return Path(parent) / f"{_safe_name(project)}-figures"
+
+
+def figure_name(key: str) -> str:
+    """The file name stem of a dock's picture in a figure bundle: ``plot-loss`` -> ``loss``."""
+    return _safe_name(key.removeprefix("plot-"))
+
+
 def export_figure_bundle(window, folder: str | Path, scale: float = 2.0) -> list[Path]:
     """Every plot, the network picture, the config and the weights in ``folder``.
 
-    Plots that offer ``export(path)`` export themselves; other docks are rendered.
-    Returns the files written.
+    Plots export themselves as figures for print (``loss.png``, ``loss.svg``, see
+    :mod:`ui.plots.figure`); other visible docks are rendered at ``scale``
+    (``hyperparameters.png``). Returns the files written.
     """
     from simulator.export import export_history, export_weights
     from simulator.project import Project
@@ -220,17 +232,16 @@ def export_figure_bundle(window, folder: str | Path, scale: float = 2.0) -> list
     written.append(save_picture(window, folder / "window.png", scale))
     exported = set()
     for key, view in exportable_views(window):
-        png = folder / f"plot-{_safe_name(key)}.png"
-        result = view.export(png)
-        written.append(Path(result) if isinstance(result, (str, Path)) else png)
-        # SVG through QSvgGenerator: pyqtgraph 0.14's SVGExporter fails under Qt 6.12
-        written.append(save_picture(view, folder / f"plot-{_safe_name(key)}.svg"))
+        for suffix in (".png", ".svg"):
+            written.append(Path(view.export(folder / f"{figure_name(key)}{suffix}")))
         exported.add(key)
+    taken = {p.stem for p in written} | {"config", "weights", "history", "project"}
     for key, dock in window.docks.items():
         if key in exported or dock.widget() is None or not dock.isVisible():
             continue
-        written.append(save_picture(dock.widget(), folder / f"panel-{_safe_name(key)}.png",
-                                    scale))
+        name = figure_name(key)
+        name = f"panel-{name}" if name in taken else name
+        written.append(save_picture(dock.widget(), folder / f"{name}.png", scale))
     project = Project.from_document(doc)
     config = {"title": doc.title, "description": doc.description,
               "spec": doc.spec.to_dict(), "settings": doc.settings.to_dict(),

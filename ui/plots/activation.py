@@ -17,7 +17,8 @@ from simulator.activations import evaluate
 from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
-from .base import BLUE, ORANGE, PlotPanel, _t, add_legend, layer_names, twin_viewbox
+from .base import BLUE, ORANGE, PlotPanel, _t, layer_names, twin_viewbox
+from .legend import Legend
 
 
 class ActivationPlot(DocumentObserver, PlotPanel):
@@ -37,7 +38,7 @@ class ActivationPlot(DocumentObserver, PlotPanel):
         self.finish_tools()
         self.plot = self.add_plot()
         self.plot.setLabel("bottom", _t("pre-activation z = x·W + b"))
-        self.legend = add_legend(self.plot, offset=(10, 10))
+        self.legend = Legend(self.plot)
         self.hist_vb = twin_viewbox(self.plot, _t("share of values"))
         self.hist = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0,
                                      brush=pg.mkBrush(120, 120, 120, 70),
@@ -129,4 +130,12 @@ class ActivationPlot(DocumentObserver, PlotPanel):
         self.plot.setYRange(lo, hi, padding=0.05)
         title = ACTIVATION_LABELS.get(act, act) + (
             _t(" (shown for one logit against 0)") if act == "softmax" else "")
-        self.plot.setTitle(title, size="10pt")
+        # a short dock keeps its height for the curves (the layer box names the function);
+        # an exported figure is tall enough for the title
+        tall = self.graphics.ci.geometry().height() >= 240
+        self.plot.setTitle(title if tall else None, size="10pt")
+        self.setToolTip(title)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.changed()  # the title may fit now, or no longer

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.palette import BLUE, ORANGE  # noqa: F401 (the plots' two line colours)
-from ui.colors import opaque_pen
+
+from .axes import Axis, LogAxis
+from .figure import FIGURE_INCHES
+from .legend import Legend
 
 #: Most points a history curve draws; longer runs are thinned for display only (the
 #: stroke cost grows with the points, and a docked plot is a few hundred pixels wide).
@@ -117,40 +120,6 @@ def twin_viewbox(plot: pg.PlotItem, label: str) -> pg.ViewBox:
     return vb
 
 
-class Axis(pg.AxisItem):
-    """An axis whose ticks and grid lines are opaque: pyqtgraph fades them with alpha,
-    which Qt's raster engine draws ~50x slower (see ``ui/colors.py``), and a grid is
-    redrawn whenever its range moves."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # labels on the finer tick level only while they leave room between them
-        # (pyqtgraph's default filled a 280-pixel axis with -9 ... 9)
-        self.setStyle(textFillLimits=[(0, 0.8), (2, 0.4), (4, 0.3), (6, 0.2)])
-
-    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802,N803 (pyqtgraph)
-        tickSpecs = [(opaque_pen(pen), a, b) for pen, a, b in tickSpecs]  # noqa: N806
-        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
-
-
-class LogAxis(Axis):
-    """A log axis labelling only 1, 2 and 5 times a power of ten: pyqtgraph labels every
-    minor tick when the range spans one or two decades, and the labels overlap."""
-
-    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
-        out = []
-        for v in 10 ** np.asarray(values, dtype=float) * scale:
-            mantissa = v / 10 ** np.floor(np.log10(v)) if v > 0 else 0
-            out.append(f"{v:g}" if any(abs(mantissa - m) < 1e-6 for m in (1, 2, 5)) else "")
-        return out
-
-
-def add_legend(plot: pg.PlotItem, offset=(-10, 10), **kw) -> pg.LegendItem:
-    """A legend on a translucent white box, readable over the curves."""
-    return plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 210),
-                          pen=pg.mkPen(200, 200, 200), **kw)
-
-
 class _RedrawQueue:
     """Redraws one waiting plot per tick, oldest request first.
 
@@ -197,11 +166,14 @@ class PlotPanel(QWidget):
 
     #: Used in the export dialog's default file name.
     key = "plot"
+    #: Size of the exported figure, inches (see :mod:`ui.plots.figure`).
+    figure_inches = FIGURE_INCHES
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setMinimumSize(260, 180)
+        # 150 high: five docked plots and the canvas fit a 1366 x 768 screen
+        self.graphics.setMinimumSize(260, 150)
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(4, 2, 4, 0)
         lay = QVBoxLayout(self)
@@ -265,6 +237,9 @@ class PlotPanel(QWidget):
             return False
         self._dirty = False
         self.redraw()
+        for plot in self.graphics.ci.items:
+            if isinstance(getattr(plot, "legend", None), Legend):
+                plot.legend.arrange()  # entries of curves shown or hidden by redraw()
         # pyqtgraph settles auto-ranges in the paint event and then asks for a second
         # paint; settling them now makes one paint per redraw
         self.graphics.scene().prepareForPaint()
@@ -279,18 +254,18 @@ class PlotPanel(QWidget):
 
     # -- export --------------------------------------------------------------------------
     def export(self, path) -> Path:
-        """Write the plot to ``path``: SVG for ``.svg``, otherwise a PNG-like image."""
-        import pyqtgraph.exporters as exporters
+        """Write the plot to ``path`` as a figure for print (see :mod:`ui.plots.figure`):
+        SVG for ``.svg``, otherwise a PNG at 250 dpi (1600 x 1000 pixels for 6.4 x 4
+        inches)."""
+        from simulator import atomic
+
+        from .figure import figure_png, figure_svg
         path = Path(path)
         self.flush()
-        scene = self.graphics.scene()
-        if path.suffix.lower() == ".svg":
-            _render_svg(scene, path)
-        else:
-            ex = exporters.ImageExporter(scene)
-            width = max(1200, int(scene.sceneRect().width()))
-            ex.parameters()["width"] = width
-            ex.export(str(path))
+        svg = path.suffix.lower() == ".svg"
+        inches = self.figure_inches
+        atomic.write_bytes(path, figure_svg(self, _t("ANN Simulator plot"), inches) if svg
+                           else figure_png(self, inches))
         return path
 
     def _ask_export(self) -> None:
@@ -300,26 +275,3 @@ class PlotPanel(QWidget):
             options=QFileDialog.DontUseNativeDialog)
         if path:
             self.export(path)
-
-
-def _render_svg(scene, path: Path) -> None:
-    """The scene as an SVG drawing (Qt's own generator: pyqtgraph's SVG exporter fails on
-    some items with recent Qt versions)."""
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-    rect = scene.sceneRect()
-    gen = QSvgGenerator()
-    gen.setFileName(str(path))
-    gen.setSize(rect.size().toSize())
-    gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    gen.setTitle(_t("ANN Simulator plot"))
-    painter = QPainter(gen)
-    try:
-        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-    finally:
-        painter.end()
-
-
-def legend_pen(color, width: float = 2.0, style=Qt.SolidLine):
-    return pg.mkPen(color=color, width=width, style=style)

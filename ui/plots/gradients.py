@@ -17,7 +17,6 @@ from .base import (
     GrowingTable,
     PlotPanel,
     _t,
-    add_legend,
     envelope,
     layer_colors,
     layer_names,
@@ -29,6 +28,7 @@ FLOOR = 1e-12
 
 class GradientPlot(DocumentObserver, PlotPanel):
     key = "gradients"
+    figure_inches = (6.4, 4.8)  # two plots, one over the other
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -40,7 +40,6 @@ class GradientPlot(DocumentObserver, PlotPanel):
         self.lines_plot.setLogMode(y=True)
         self.lines_plot.setLabel("left", _t("mean |∂E/∂W|"))
         self.lines_plot.setLabel("bottom", _t("Epoch"))
-        self.legend = add_legend(self.lines_plot, offset=(-10, 10), colCount=2)
         self.bars_plot = self.add_plot(row=1, col=0, grid=(False, True))
         self.bars_plot.setLabel("left", _t("latest"))
         self.bars_plot.setMouseEnabled(x=False, y=False)
@@ -154,10 +153,7 @@ class GradientPlot(DocumentObserver, PlotPanel):
     def _rebuild_curves(self, names: list[str]) -> None:
         for c in self.curves:
             self.lines_plot.removeItem(c)
-            self.legend.removeItem(c)
+        # no legend over or under the lines: the bars below name the layers in their colours
         colors = layer_colors(len(names))
-        self.curves = [self.lines_plot.plot(pen=pg.mkPen(c, width=2), name=nm)
-                       for c, nm in zip(colors, names, strict=True)]
+        self.curves = [self.lines_plot.plot(pen=pg.mkPen(c, width=2)) for c in colors]
         self._names = list(names)
-        # many layers: the legend would hide the lines; the bars below name the colours
-        self.legend.setVisible(len(names) <= 4)

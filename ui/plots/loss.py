@@ -19,10 +19,10 @@ from .base import (
     GrowingTable,
     PlotPanel,
     _t,
-    add_legend,
     envelope,
     twin_viewbox,
 )
+from .legend import Legend
 
 COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
 
@@ -48,7 +48,7 @@ class LossPlot(DocumentObserver, PlotPanel):
         self.plot = self.add_plot(log_axis=True)
         self.plot.setLabel("bottom", _t("Epoch"))
         self.plot.setLabel("left", _t("Loss"))
-        self.legend = add_legend(self.plot, offset=(-10, 10))
+        self.legend = Legend(self.plot)
         self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=_t("Train loss"))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=_t("Test loss"))
         self.metric_vb = twin_viewbox(self.plot, _t("Accuracy"))
@@ -103,7 +103,8 @@ class LossPlot(DocumentObserver, PlotPanel):
         for curve, col in ((self.train_metric, 3), (self.test_metric, 4)):
             idx = envelope(v[:, col])
             curve.setData(x[idx], v[idx, col], connect="finite")
-            curve.setVisible(show)
+            # no test set: no test accuracy curve, nor its legend entry
+            curve.setVisible(show and (bool(np.isfinite(v[:, col]).any()) or len(v) == 0))
         self._rename_legend(r2)
 
     def _rename_legend(self, r2: bool) -> None:

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter
 
 from simulator import palette
 from simulator.inspector import class_labels, plotted_targets
 from ui.observe import DocumentObserver
 
+from .axes import data_range
 from .base import PlotPanel, _t
+from .figure import FIGURE_INCHES
 
 
 def plane_rgb(out: np.ndarray, scale) -> np.ndarray:
@@ -53,6 +55,11 @@ class SmoothImage(pg.ImageItem):
 class OutputPlot(DocumentObserver, PlotPanel):
     key = "output"
 
+    @property
+    def figure_inches(self) -> tuple[float, float]:
+        """Square for the input plane and the confusion matrix (equal axes)."""
+        return (5.2, 5.0) if self.mode in ("plane", "confusion") else FIGURE_INCHES
+
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
@@ -71,6 +78,10 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self.texts: list[pg.TextItem] = []
         self.mode = ""
         self._points_key = None
+        #: Fit the view to the data on every redraw, until the user pans or zooms.
+        self._fit = True
+        self._fitted: tuple | None = None
+        self.plot.vb.sigRangeChangedManually.connect(self._on_user_range)
         self.observe(document, data=self._on_data_changed, reset=self._on_data_changed,
                      spec=self._on_data_changed)
         self.follow(document.inspector.changed, self._on_views_changed)
@@ -85,7 +96,25 @@ class OutputPlot(DocumentObserver, PlotPanel):
 
     def _on_data_changed(self) -> None:
         self._points_key = None
+        self._fit, self._fitted = True, None
         self.changed()
+
+    def _on_user_range(self, *_args) -> None:
+        self._fit = False
+
+    def _fit_view(self, xs, ys) -> None:
+        """Show the data (see :func:`data_range`) while the user has not moved the view.
+        The range changes only when the data leave it or fill less than 80 % of it, so a
+        redraw during training does not relabel the axes every time."""
+        if not self._fit:
+            return
+        want = (data_range(*xs), data_range(*ys))
+        if self._fitted is not None and all(
+                lo <= w_lo and w_hi <= hi and (w_hi - w_lo) >= 0.8 * (hi - lo)
+                for (lo, hi), (w_lo, w_hi) in zip(self._fitted, want, strict=True)):
+            return
+        self._fitted = want
+        self.plot.setRange(xRange=want[0], yRange=want[1], padding=0)
 
     # -- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
@@ -96,6 +125,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
         if mode != self.mode:
             self.mode = mode
             self._points_key = None
+            self._fit, self._fitted = True, None
             self._setup_mode()
         v = self.views
         if v is None:
@@ -106,6 +136,8 @@ class OutputPlot(DocumentObserver, PlotPanel):
             self._draw_plane(v)
         elif mode == "curve" and v.curve_x is not None:
             self.curve.setData(v.curve_x, v.curve_y[:, 0])
+            self._fit_view(self._point_columns(0) + [v.curve_x],
+                           self._point_columns(1) + [v.curve_y[:, 0]])
         elif mode == "scatter" and v.predictions is not None:
             self._draw_pred_vs_true(v)
         elif mode == "confusion" and v.confusion is not None:
@@ -185,10 +217,11 @@ class OutputPlot(DocumentObserver, PlotPanel):
         # grid values sit at pixel centres: the image reaches half a cell beyond them
         dx, dy = (x1 - x0) / max(len(v.grid_x) - 1, 1), (y1 - y0) / max(len(v.grid_y) - 1, 1)
         self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
-        if not getattr(self, "_ranged", False) or self._points_key is True:
-            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-            self._ranged = True
-            self._points_key = "ranged"
+        self._fit_view(self._point_columns(0) + [[x0, x1]], self._point_columns(1) + [[y0, y1]])
+
+    def _point_columns(self, k: int) -> list:
+        """Column ``k`` of the drawn training and test points (x, then y)."""
+        return [item.getData()[k] for item in (self.train_points, self.test_points)]
 
     def _draw_pred_vs_true(self, v) -> None:
         Y = plotted_targets(self.document.data)[: len(v.predictions)]
@@ -196,8 +229,27 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self.train_points.setData(t, p, pen=pg.mkPen(255, 255, 255, 150),
                                   brush=pg.mkBrush(*palette.BLUE, 160))
         if len(t):
-            lo, hi = float(min(t.min(), p.min())), float(max(t.max(), p.max()))
+            lo, hi = data_range(t, p)
             self.diagonal.setData([lo, hi], [lo, hi])
+        self._fit_view([t, p], [t, p])  # the same range on both axes: the diagonal at 45°
+
+    def _column_labels(self, names: list[str]) -> list[str]:
+        """Class names under the matrix, cut short ("versic…", at least "ver…") where a
+        column is narrower than the name: a name that does not fit is not drawn at all."""
+        axis = self.plot.getAxis("bottom")
+        metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+        x0, x1 = self.plot.vb.viewRange()[0]  # one class per unit of x
+        room = self.plot.vb.width() / max(x1 - x0, 1e-9) - 0.6 * metrics.height()
+        out = []
+        for name in names:
+            short = metrics.elidedText(name, Qt.ElideRight, room)
+            out.append(short if len(short) >= 4 or short == name else name[:3] + "…")
+        return out
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.mode == "confusion":
+            self.changed()  # the class names may fit now, or no longer
 
     def _draw_confusion(self, v) -> None:
         m = v.confusion
@@ -220,7 +272,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
             i, j = divmod(idx, k)
             item.setText(f"{int(m[i, j])}")
         names = self.document.dataset.class_names or tuple(str(i) for i in range(k))
-        ticks = [[(i, str(names[i])) for i in range(min(k, len(names)))]]
-        self.plot.getAxis("bottom").setTicks(ticks)
-        self.plot.getAxis("left").setTicks(ticks)
+        names = [str(names[i]) for i in range(min(k, len(names)))]
         self.plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
+        self.plot.getAxis("left").setTicks([list(enumerate(names))])
+        self.plot.getAxis("bottom").setTicks([list(enumerate(self._column_labels(names)))])

@@ -7,7 +7,8 @@ import pyqtgraph as pg
 
 from ui.observe import DocumentObserver
 
-from .base import PlotPanel, _t, add_legend, layer_colors, layer_names
+from .base import PlotPanel, _t, layer_colors, layer_names
+from .legend import Legend
 
 
 class WeightsPlot(DocumentObserver, PlotPanel):
@@ -20,7 +21,7 @@ class WeightsPlot(DocumentObserver, PlotPanel):
         self.plot = self.add_plot()
         self.plot.setLabel("bottom", _t("weight value"))
         self.plot.setLabel("left", _t("share of weights"))
-        self.legend = add_legend(self.plot, offset=(-10, 10))
+        self.legend = Legend(self.plot)
         self.curves: list[pg.PlotCurveItem] = []
         self.follow(document.inspector.changed, self._on_views_changed)
 
@@ -42,11 +43,9 @@ class WeightsPlot(DocumentObserver, PlotPanel):
                 self.plot.removeItem(c)
                 self.legend.removeItem(c)
             colors = layer_colors(len(hists))
-            crowded = len(hists) > 4  # short names in columns, or the legend hides the plot
-            names = layer_names(spec, short=crowded)
+            names = layer_names(spec, short=len(hists) > 4)  # many layers: "H1" ... "Out"
             if len(names) != len(hists):
                 names = [_t("Layer {0}").format(k + 1) for k in range(len(hists))]
-            self.legend.setColumnCount(3 if crowded else 1)
             self.curves = []
             for c, name in zip(colors, names, strict=True):
                 curve = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center",
