@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from simulator.document import Document
 
+from .commands import UNDO_LIMIT
 from .settings_store import WINDOW_GEOMETRY, WINDOW_STATE, app_settings
 
 WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 880)
         self.document = document or Document()
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.docks: dict[str, QDockWidget] = {}
         self._build_menus()
         self.train_toolbar = QToolBar(self.tr("Training"), self)

@@ -108,6 +108,7 @@ class TrainingBar:
         doc.events.history.connect(self._on_history)
         doc.events.settings.connect(lambda _c: self._sync_settings())
         doc.events.reset.connect(self._sync_settings)
+        doc.events.reset.connect(self._on_reset)
         self._sync_settings()
         self._on_state(controller.state)
         self._on_epoch(controller.epoch)
@@ -157,6 +158,10 @@ class TrainingBar:
         test = last.get("test_loss") if last else None
         self.status_train.setText(_t("Train loss: {0}").format(_num(train)))
         self.status_test.setText(_t("Test loss: {0}").format(_num(test)))
+
+    def _on_reset(self) -> None:
+        """Another project was opened: its own losses, not the previous project's."""
+        self._on_history(None)
 
     _updating = False
 

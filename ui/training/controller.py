@@ -271,6 +271,7 @@ class TrainingController(QObject):
         if reason == "training":
             return
         if self.worker_alive:
+            # "edit" is a real weight edit (or its undo); settings undo emits no weights event
             if reason == "edit" and _shapes_match(self.document.weights, self.document):
                 self._send("weights", [(W.copy(), b.copy()) for W, b in self.document.weights])
                 self._edits_sent += 1
@@ -309,9 +310,10 @@ class TrainingController(QObject):
                 self._set_state("paused" if self.epoch else "stopped")
 
     def _on_history_changed(self, rows) -> None:
-        if rows is None and not self.worker_alive:
+        if rows is None and not self.worker_alive:  # a new run (reset, new data or layout)
             self.epoch = _last_epoch(self.document.history)
             self.elapsed = self._elapsed_base = 0.0
+            self._set_state("stopped")
             self.epoch_changed.emit(self.epoch)
 
     def _on_reset(self) -> None:
