@@ -267,19 +267,15 @@ class Network:
             A = H
         return A
 
-    def _backward(self, X, Y, loss: losses.Loss | None, ws: _Workspace) -> float:
+    def _backward(self, X, Y, loss: losses.Loss, ws: _Workspace) -> float:
         """After _forward on X: the loss, with dE/dtheta written into ``grad``.
 
-        ``loss=None`` is the perceptron rule: delta = (y - t) / n, no activation slope.
+        The output delta comes from ``loss.delta`` (``losses.perceptron(...)`` for the
+        perceptron rule).
         """
         xp = self.xp
         matmul, multiply, add_reduce = xp.matmul, xp.multiply, xp.add.reduce
-        if loss is None:
-            D = xp.subtract(ws.H[-1], Y, out=ws.D[-1])
-            e = float(xp.vdot(D, D)) / D.size
-            multiply(D, 1.0 / D.shape[0], out=D)
-        else:
-            e = loss.delta(ws.Z[-1], ws.H[-1], Y, self._acts[-1], ws.D[-1], ws.T[-1])
+        e = loss.delta(ws.Z[-1], ws.H[-1], Y, self._acts[-1], ws.D[-1], ws.T[-1])
         for At, D, gW, gb, mask, Wt, prev in ws.bwd:
             matmul(X.T if At is None else At, D, out=gW)
             if mask is not None:

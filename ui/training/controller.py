@@ -50,6 +50,8 @@ class TrainingController(QObject):
     failed = Signal(str)
     #: The epoch limit was reached; argument: the epoch.
     limit_reached = Signal(int)
+    #: Early stopping ended the run; argument: the engine's message.
+    early_stopped = Signal(str)
     #: A plain-language note for the status bar.
     note = Signal(str)
 
@@ -250,7 +252,10 @@ class TrainingController(QObject):
             QTimer.singleShot(0, lambda: self._finish(snap))
         elif snap.status == "limit":
             self._set_state("paused")
-            self.limit_reached.emit(snap.epoch)
+            if snap.message:  # only early stopping ends a run with a reason
+                self.early_stopped.emit(snap.message)
+            else:
+                self.limit_reached.emit(snap.epoch)
 
     def _finish(self, snap: Snapshot) -> None:
         """The worker ended by itself (diverged or failed)."""
