@@ -43,8 +43,6 @@ def _out(z, out):
     return get_array_module(z).empty_like(z) if out is None else out
 
 
-
-
 # -- step ---------------------------------------------------------------------------
 def step(z, out=None):
     """Heaviside: f(z) = 1 if z > 0 else 0. Only the perceptron rule can train it."""
@@ -221,8 +219,6 @@ def linear_df(z, h, out=None):
 def softmax(z, out=None):
     """f(z)_i = e^(z_i - m) / sum_j e^(z_j - m) per row, m = max_j z_j (stable shift)."""
     xp = get_array_module(z)
-    if z.ndim == 1:  # a grid for the plot: one logit against a logit of 0 (= sigmoid)
-        return sigmoid(z, out)
     out = xp.subtract(z, z.max(axis=1, keepdims=True), out=_out(z, out))
     xp.exp(out, out=out)
     return xp.divide(out, out.sum(axis=1, keepdims=True), out=out)
@@ -290,10 +286,8 @@ def evaluate(name: str, x=None, points: int = 401) -> tuple[np.ndarray, np.ndarr
     if x is None:
         x = np.linspace(*act.x_range, points)
     x = np.asarray(x, dtype=np.float64)
-    h = act.f(x)
+    if name == "softmax":  # rows (x, 0): the first output is sigmoid(x)
+        h = act.f(np.stack([x, np.zeros_like(x)], axis=1))[:, 0].copy()
+    else:
+        h = act.f(x)
     return x, h, act.df(x, h)
-
-
-def saturation_threshold(name: str) -> float:
-    """|f'| below this counts as saturated: 1% of the activation's largest slope."""
-    return 0.01 * get(name).max_df

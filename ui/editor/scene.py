@@ -431,10 +431,6 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             self._repaint_selection()
             self.selection_changed.emit(column)
 
-    def selected_layer(self) -> int | None:
-        """Spec layer index of the selection (None for nothing or the inputs)."""
-        return self.selected_column - 1 if self.selected_column > 0 else None
-
     def _restore_selection(self) -> None:
         spec = self.document.spec
         column = -1

@@ -1,13 +1,13 @@
 """The training controller: GUI-thread side of training.
 
-It starts a :class:`~simulator.training.loop.TrainingLoop` in a Python thread built
-from the document, forwards commands to it (pause, step, learning rate, a
-weight edited on the canvas...) through a thread-safe queue, and on a <= 30 Hz
-QTimer takes the newest snapshot from the loop's one-item slot and writes it
-into the document (``set_weights(reason="training")``, ``append_history``).
-Plots listen to the document and to :attr:`views_changed`; nothing heavy runs
-here. Stopping always joins the thread, so closing the window, opening a project
-or resetting during training ends cleanly.
+It starts a :class:`~simulator.training.loop.TrainingLoop` built from the document
+in another process (or a thread, see ``runner.py``), forwards commands to it (pause,
+step, learning rate, a weight edited on the canvas...), and on a <= 30 Hz QTimer
+takes the newest snapshot from the loop's one-item slot and writes it into the
+document (``set_weights(reason="training")``, ``append_history``). Plots listen to
+the document and to :attr:`views_changed`; nothing heavy runs here. Stopping always
+joins the worker, so closing the window, opening a project or resetting during
+training ends cleanly.
 """
 
 from __future__ import annotations
