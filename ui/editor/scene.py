@@ -149,6 +149,8 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.card = NeuronCard()
         self.addItem(self.card)
         self._hovered: NeuronItem | None = None
+        #: (column, "plus" or "minus", scene position) of the +/- button being clicked.
+        self.pinned: tuple[int, str, QPointF] | None = None
         #: Per column: float array (visible units, h, w) of neuron outputs, or None.
         self.heatmaps: list[np.ndarray | None] = []
         self._external_at = 0.0
@@ -248,9 +250,10 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             if not is_io:
                 item.minus = ButtonItem(
                     "-", self.tr("Remove a neuron"),
-                    lambda c=c: self.controller.remove_neuron(c), item)
+                    lambda c=c: self._units_clicked(c, "minus"), item)
                 item.plus = ButtonItem(
-                    "+", self.tr("Add a neuron"), lambda c=c: self.controller.add_neuron(c), item)
+                    "+", self.tr("Add a neuron"), lambda c=c: self._units_clicked(c, "plus"),
+                    item)
                 item.minus.setPos(-14, header_y + 30)
                 item.plus.setPos(14, header_y + 30)
             bg = ColumnBackground(self, c, bg_rect.translated(x, 0))
@@ -272,6 +275,27 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.update_weights()
         self._compute_heatmaps()
         self.layout_changed.emit()
+
+    def _units_clicked(self, column: int, which: str) -> None:
+        """A +/- click: the view keeps that button under the pointer (see ``pinned``)."""
+        button = getattr(self.layers[column], which)
+        self.pinned = (column, which, button.scenePos())
+        try:
+            if which == "plus":
+                self.controller.add_neuron(column)
+            else:
+                self.controller.remove_neuron(column)
+        finally:
+            self.pinned = None
+
+    def pinned_button(self) -> tuple[QPointF, QPointF] | None:
+        """While a +/- click rebuilds the layout: (old, new) scene position of its button."""
+        if self.pinned is None:
+            return None
+        column, which, old = self.pinned
+        item = self.layers[column] if column < len(self.layers) else None
+        button = getattr(item, which, None) if item is not None else None
+        return None if button is None else (old, button.scenePos())
 
     def _clear(self) -> None:
         self.card.setVisible(False)
