@@ -37,6 +37,8 @@ class Activation(NamedTuple):
     formula: str
     #: True when f is the identity (the engine skips the multiply by f' = 1).
     identity: bool = False
+    #: (inf f, sup f): the values an output unit can reach (a target outside can't be fit).
+    range: tuple[float, float] = (-math.inf, math.inf)
 
 
 def _out(z, out):
@@ -249,21 +251,27 @@ def _max_abs_df(f, df, lo=-10.0, hi=10.0) -> float:
 
 #: name -> Activation. Names equal ``simulator.spec.ACTIVATIONS``.
 ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (
-    Activation("step", step, step_df, 0.0, (-3.0, 3.0), "f(z) = 1 if z > 0 else 0"),
-    Activation("sigmoid", sigmoid, sigmoid_df, 0.25, (-8.0, 8.0), "f(z) = 1 / (1 + e^-z)"),
-    Activation("tanh", tanh, tanh_df, 1.0, (-4.0, 4.0), "f(z) = tanh(z)"),
-    Activation("relu", relu, relu_df, 1.0, (-4.0, 4.0), "f(z) = max(0, z)"),
+    Activation("step", step, step_df, 0.0, (-3.0, 3.0), "f(z) = 1 if z > 0 else 0",
+               range=(0.0, 1.0)),
+    Activation("sigmoid", sigmoid, sigmoid_df, 0.25, (-8.0, 8.0), "f(z) = 1 / (1 + e^-z)",
+               range=(0.0, 1.0)),
+    Activation("tanh", tanh, tanh_df, 1.0, (-4.0, 4.0), "f(z) = tanh(z)", range=(-1.0, 1.0)),
+    Activation("relu", relu, relu_df, 1.0, (-4.0, 4.0), "f(z) = max(0, z)",
+               range=(0.0, math.inf)),
     Activation("leaky_relu", leaky_relu, leaky_relu_df, 1.0, (-4.0, 4.0),
                "f(z) = z if z > 0 else 0.01 z"),
-    Activation("elu", elu, elu_df, 1.0, (-4.0, 4.0), "f(z) = z if z > 0 else e^z - 1"),
-    Activation("softplus", softplus, softplus_df, 1.0, (-6.0, 6.0), "f(z) = ln(1 + e^z)"),
+    Activation("elu", elu, elu_df, 1.0, (-4.0, 4.0), "f(z) = z if z > 0 else e^z - 1",
+               range=(-1.0, math.inf)),
+    Activation("softplus", softplus, softplus_df, 1.0, (-6.0, 6.0), "f(z) = ln(1 + e^z)",
+               range=(0.0, math.inf)),
     Activation("swish", swish, swish_df, _max_abs_df(swish, swish_df), (-6.0, 6.0),
-               "f(z) = z * sigmoid(z)"),
+               "f(z) = z * sigmoid(z)", range=(-0.2785, math.inf)),
     Activation("gelu", gelu, gelu_df, _max_abs_df(gelu, gelu_df), (-4.0, 4.0),
-               "f(z) = z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))"),
+               "f(z) = z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))",
+               range=(-0.1701, math.inf)),
     Activation("linear", linear, linear_df, 1.0, (-4.0, 4.0), "f(z) = z", identity=True),
     Activation("softmax", softmax, softmax_df, 0.25, (-8.0, 8.0),
-               "f(z)_i = e^z_i / sum_j e^z_j"),
+               "f(z)_i = e^z_i / sum_j e^z_j", range=(0.0, 1.0)),
 )}
 assert tuple(ACTIVATIONS) == _SPEC_NAMES, "activation table out of sync with spec.ACTIVATIONS"
 

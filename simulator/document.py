@@ -158,6 +158,14 @@ class Document:
         weights[layer] = (W, b)
         self.set_weights(weights)
 
+    def set_output_activation(self, name: str) -> None:
+        """Change the output layer's activation; the loss follows if it no longer fits."""
+        spec = self.spec.with_layer(len(self.spec.layers) - 1, activation=name)
+        loss = fit_loss_to_spec(self.settings.loss, spec)
+        self.set_spec(spec)
+        if loss != self.settings.loss:
+            self.set_settings(loss=loss)
+
     def set_connection(self, layer: int, i: int, j: int, connected: bool) -> None:
         """Remove or restore one connection (the engine's mask); a removed weight is 0."""
         lay = self.spec.layers[layer]
@@ -326,13 +334,35 @@ def fit_spec_to_data(spec: NetworkSpec, dataset) -> NetworkSpec:
 
 
 def fit_loss_to_spec(loss: str, spec: NetworkSpec) -> str:
-    """cross_entropy needs a softmax output and softmax is only trained with it."""
-    softmax = spec.layers[-1].activation == "softmax"
-    if softmax and loss != "cross_entropy":
+    """cross_entropy needs a softmax output and softmax is only trained with it; bce needs
+    a sigmoid output."""
+    out = spec.layers[-1].activation
+    if out == "softmax" and loss != "cross_entropy":
         return "cross_entropy"
-    if not softmax and loss == "cross_entropy":
+    if (out != "softmax" and loss == "cross_entropy") or (out != "sigmoid" and loss == "bce"):
         return "mse"
     return loss
+
+
+def output_advice(spec: NetworkSpec, dataset) -> tuple[str, str] | None:
+    """``(current, fitting)`` output activations when the dataset's targets fall outside
+    what the output layer can produce (a sigmoid reaches only 0..1, so targets 7..12
+    leave a constant loss); None when they fit. ``fitting`` is linear for regression."""
+    from . import activations
+    current = spec.layers[-1].activation
+    lo, hi = activations.get(current).range
+    Y = dataset.Y
+    if Y.size == 0:
+        return None
+    ymin, ymax = float(Y.min()), float(Y.max())
+    if lo <= ymin and ymax <= hi:
+        return None
+    choices = ("sigmoid", "tanh", "linear") if dataset.task == "classification" else ("linear",)
+    for name in choices:
+        lo, hi = activations.get(name).range
+        if lo <= ymin and ymax <= hi:
+            return current, name
+    return current, "linear"
 
 
 def carry_weights(old: NetworkSpec, old_weights: Weights, new: NetworkSpec,

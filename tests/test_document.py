@@ -143,3 +143,17 @@ def test_undoing_a_layout_change_starts_a_new_run_too(doc):
     doc.restore(snap)
     assert doc.history == [] and doc.runs[-1].spec["layers"][0]["units"] == 7
     assert histories == [(None,)]
+
+
+def test_output_advice_names_an_activation_that_reaches_the_targets():
+    from simulator.document import output_advice
+    doc = Document(data_source=DataSource(name="features", train_ratio=1.0))
+    sigmoid = doc.spec.with_layer(len(doc.spec.layers) - 1, activation="sigmoid")
+    assert output_advice(sigmoid, doc.dataset) == ("sigmoid", "linear")  # targets 7..12
+    assert output_advice(doc.spec, doc.dataset) is None  # the default output is linear
+    doc.set_spec(sigmoid)
+    doc.set_settings(loss="bce")
+    doc.set_output_activation("linear")
+    assert doc.spec.layers[-1].activation == "linear" and doc.settings.loss == "mse"
+    xor = Document(data_source=DataSource(name="xor", params={"n_points": 50}))
+    assert output_advice(xor.spec, xor.dataset) is None  # labels 0/1 under tanh
