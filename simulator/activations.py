@@ -37,12 +37,12 @@ class Activation(NamedTuple):
     formula: str
     #: True when f is the identity (the engine skips the multiply by f' = 1).
     identity: bool = False
+    #: (inf f, sup f): the values an output unit can reach (a target outside can't be fit).
+    range: tuple[float, float] = (-math.inf, math.inf)
 
 
 def _out(z, out):
     return get_array_module(z).empty_like(z) if out is None else out
-
-
 
 
 # -- step ---------------------------------------------------------------------------
@@ -221,8 +221,6 @@ def linear_df(z, h, out=None):
 def softmax(z, out=None):
     """f(z)_i = e^(z_i - m) / sum_j e^(z_j - m) per row, m = max_j z_j (stable shift)."""
     xp = get_array_module(z)
-    if z.ndim == 1:  # a grid for the plot: one logit against a logit of 0 (= sigmoid)
-        return sigmoid(z, out)
     out = xp.subtract(z, z.max(axis=1, keepdims=True), out=_out(z, out))
     xp.exp(out, out=out)
     return xp.divide(out, out.sum(axis=1, keepdims=True), out=out)
@@ -253,21 +251,27 @@ def _max_abs_df(f, df, lo=-10.0, hi=10.0) -> float:
 
 #: name -> Activation. Names equal ``simulator.spec.ACTIVATIONS``.
 ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (
-    Activation("step", step, step_df, 0.0, (-3.0, 3.0), "f(z) = 1 if z > 0 else 0"),
-    Activation("sigmoid", sigmoid, sigmoid_df, 0.25, (-8.0, 8.0), "f(z) = 1 / (1 + e^-z)"),
-    Activation("tanh", tanh, tanh_df, 1.0, (-4.0, 4.0), "f(z) = tanh(z)"),
-    Activation("relu", relu, relu_df, 1.0, (-4.0, 4.0), "f(z) = max(0, z)"),
+    Activation("step", step, step_df, 0.0, (-3.0, 3.0), "f(z) = 1 if z > 0 else 0",
+               range=(0.0, 1.0)),
+    Activation("sigmoid", sigmoid, sigmoid_df, 0.25, (-8.0, 8.0), "f(z) = 1 / (1 + e^-z)",
+               range=(0.0, 1.0)),
+    Activation("tanh", tanh, tanh_df, 1.0, (-4.0, 4.0), "f(z) = tanh(z)", range=(-1.0, 1.0)),
+    Activation("relu", relu, relu_df, 1.0, (-4.0, 4.0), "f(z) = max(0, z)",
+               range=(0.0, math.inf)),
     Activation("leaky_relu", leaky_relu, leaky_relu_df, 1.0, (-4.0, 4.0),
                "f(z) = z if z > 0 else 0.01 z"),
-    Activation("elu", elu, elu_df, 1.0, (-4.0, 4.0), "f(z) = z if z > 0 else e^z - 1"),
-    Activation("softplus", softplus, softplus_df, 1.0, (-6.0, 6.0), "f(z) = ln(1 + e^z)"),
+    Activation("elu", elu, elu_df, 1.0, (-4.0, 4.0), "f(z) = z if z > 0 else e^z - 1",
+               range=(-1.0, math.inf)),
+    Activation("softplus", softplus, softplus_df, 1.0, (-6.0, 6.0), "f(z) = ln(1 + e^z)",
+               range=(0.0, math.inf)),
     Activation("swish", swish, swish_df, _max_abs_df(swish, swish_df), (-6.0, 6.0),
-               "f(z) = z * sigmoid(z)"),
+               "f(z) = z * sigmoid(z)", range=(-0.2785, math.inf)),
     Activation("gelu", gelu, gelu_df, _max_abs_df(gelu, gelu_df), (-4.0, 4.0),
-               "f(z) = z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))"),
+               "f(z) = z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))",
+               range=(-0.1701, math.inf)),
     Activation("linear", linear, linear_df, 1.0, (-4.0, 4.0), "f(z) = z", identity=True),
     Activation("softmax", softmax, softmax_df, 0.25, (-8.0, 8.0),
-               "f(z)_i = e^z_i / sum_j e^z_j"),
+               "f(z)_i = e^z_i / sum_j e^z_j", range=(0.0, 1.0)),
 )}
 assert tuple(ACTIVATIONS) == _SPEC_NAMES, "activation table out of sync with spec.ACTIVATIONS"
 
@@ -290,10 +294,8 @@ def evaluate(name: str, x=None, points: int = 401) -> tuple[np.ndarray, np.ndarr
     if x is None:
         x = np.linspace(*act.x_range, points)
     x = np.asarray(x, dtype=np.float64)
-    h = act.f(x)
+    if name == "softmax":  # rows (x, 0): the first output is sigmoid(x)
+        h = act.f(np.stack([x, np.zeros_like(x)], axis=1))[:, 0].copy()
+    else:
+        h = act.f(x)
     return x, h, act.df(x, h)
-
-
-def saturation_threshold(name: str) -> float:
-    """|f'| below this counts as saturated: 1% of the activation's largest slope."""
-    return 0.01 * get(name).max_df

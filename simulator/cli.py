@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--save", metavar="PATH",
                    help="save the trained project (.annproj), history included")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
+    t.add_argument("--patience", type=_patience, metavar="N",
+                   help="early stopping: stop when the test loss (without test data: the "
+                        "training loss) has not improved for N epochs; 0 turns it off "
+                        "(default: the project's setting)")
+    t.add_argument("--restore-best", action=argparse.BooleanOptionalAction, default=None,
+                   help="on early stopping, go back to the best epoch's weights "
+                        "(default: the project's setting)")
     return p
 
 
@@ -53,6 +60,16 @@ def _epochs(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
     if not 0 <= n <= 10_000_000:
         raise argparse.ArgumentTypeError(f"epochs must be between 0 and 10000000, got {n}")
+    return n
+
+
+def _patience(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"patience must be 0 or more, got {n}")
     return n
 
 
@@ -87,6 +104,9 @@ def train(args) -> int:
             return EXIT_ERROR
     project = load_project(args.project)
     doc = project.to_document()  # checks that network, settings and data fit together
+    stopping = {k: v for k, v in (("patience", args.patience),
+                                  ("restore_best", args.restore_best)) if v is not None}
+    doc.settings = doc.settings.replace(**stopping)  # saved with the project: how it trained
     net = doc.build_network()
     history = list(doc.history)
     train_set: Dataset = doc.data.train

@@ -49,7 +49,8 @@ class DocumentEvents:
 
 @dataclass
 class Run:
-    """A finished or abandoned training run, kept for comparison."""
+    """A finished training run (its settings, network spec and history), kept in
+    ``Document.runs`` and in the project file for comparison."""
 
     settings: TrainingSettings
     spec: dict
@@ -114,7 +115,8 @@ class Document:
 
     # -- setters (what undoable commands call) ----------------------------------------
     def set_spec(self, spec: NetworkSpec | dict, weights: Weights | None = None) -> None:
-        """Replace the topology; weights are kept where a layer and its inputs survive."""
+        """Replace the topology; weights are kept where a layer and its inputs survive.
+        A new layout (layer count or units) starts a new run (see :meth:`archive_run`)."""
         spec = NetworkSpec.coerce(spec)
         sizes = (self.dataset.X.shape[1], self.dataset.Y.shape[1])
         if spec.inputs != sizes[0] or spec.layers[-1].units != sizes[1]:
@@ -122,9 +124,12 @@ class Document:
                             "the input and output layers follow it")
         new_weights = self._checked(weights, spec) if weights is not None else \
             carry_weights(self.spec, self.weights, spec, self.initial_weights(spec))
+        old = self.spec
         self.spec = spec
         self.weights = new_weights
-        self.events.spec.emit()
+        self.events.spec.emit()  # training stops first: its last rows still join the old run
+        if old.sizes != spec.sizes:
+            self.archive_run(old)  # the history describes columns that no longer exist
         self.events.weights.emit("spec")
         self.mark_dirty()
 
@@ -156,15 +161,24 @@ class Document:
         weights[layer] = (W, b)
         self.set_weights(weights)
 
+    def set_output_activation(self, name: str) -> None:
+        """Change the output layer's activation; the loss follows if it no longer fits."""
+        spec = self.spec.with_layer(len(self.spec.layers) - 1, activation=name)
+        loss = fit_loss_to_spec(self.settings.loss, spec)
+        self.set_spec(spec)
+        if loss != self.settings.loss:
+            self.set_settings(loss=loss)
+
     def set_connection(self, layer: int, i: int, j: int, connected: bool) -> None:
         """Remove or restore one connection (the engine's mask); a removed weight is 0."""
         lay = self.spec.layers[layer]
         mask = np.ones((self.spec.sizes[layer], lay.units), np.uint8) if lay.mask is None \
             else lay.mask.copy()
         mask[i, j] = 1 if connected else 0
-        weights = [(W.copy(), b.copy()) for W, b in self.weights]
-        W = weights[layer][0]
+        weights = list(self.weights)
+        W = weights[layer][0].copy()
         W[i, j] = 0.0 if not connected else self.initial_weights()[layer][0][i, j]
+        weights[layer] = (W, weights[layer][1])
         self.set_spec(self.spec.with_layer(layer, mask=None if mask.all() else mask), weights)
 
     def set_settings(self, **changes) -> None:
@@ -177,7 +191,8 @@ class Document:
         self.mark_dirty()
 
     def set_data(self, source: DataSource, dataset=None) -> None:
-        """Switch data; the input and output layers follow it. DataError leaves all as it was."""
+        """Switch data; the input and output layers follow it and a new run starts.
+        DataError leaves all as it was."""
         from .datasets import prepare
         source.validate()
         prepared = prepare(source, dataset)
@@ -186,7 +201,8 @@ class Document:
         self.data_source, self.data = source, prepared
         if loss != self.settings.loss:
             self.set_settings(loss=loss)
-        self.events.data.emit()
+        self.events.data.emit()  # training stops first: its last rows still join the old run
+        self.archive_run()
         if spec != self.spec:
             self.set_spec(spec)
         self.mark_dirty()
@@ -211,37 +227,53 @@ class Document:
         if rows:
             self.mark_dirty()
 
-    def archive_run(self) -> None:
-        """Keep the current history as a past run and start a new one."""
+    def archive_run(self, spec: NetworkSpec | None = None) -> None:
+        """Keep the current history in ``runs`` (with the settings and the ``spec`` it was
+        trained with, the current one by default) and start a new, empty run."""
         if self.history:
-            self.runs.append(Run(replace(self.settings), self.spec.to_dict(), self.history))
+            self.runs.append(Run(replace(self.settings), (spec or self.spec).to_dict(),
+                                 self.history))
         self.history = History()
         self.events.history.emit(None)
 
     # -- undo support -------------------------------------------------------------------
     def snapshot(self) -> dict:
-        """Everything an undoable command may change, deep-copied."""
-        return {"spec": self.spec.copy(), "weights": _copy_weights(self.weights),
+        """Everything an undoable command may change. Weight arrays are shared, not copied:
+        the document never writes into them (every setter makes new arrays)."""
+        return {"spec": self.spec.copy(), "weights": list(self.weights),
                 "settings": replace(self.settings), "data_source": copy.deepcopy(self.data_source),
                 "data": self.data}
 
     def restore(self, snap: dict) -> None:
-        """Put back a :meth:`snapshot` exactly, emitting events for what differs."""
-        if snap["data"] is not self.data:
+        """Put back the parts of a :meth:`snapshot` (or of ``Change.state``) that differ from
+        now, emitting events only for those. Weights change with reason "edit" only when they
+        really differ, so an undone settings change never reaches the training worker. A
+        different dataset or layout starts a new run, as in :meth:`set_data`."""
+        data = "data" in snap and snap["data"] is not self.data
+        settings = "settings" in snap and snap["settings"] != self.settings
+        spec = "spec" in snap and snap["spec"] != self.spec
+        weights = "weights" in snap and not _same_arrays(snap["weights"], self.weights)
+        old_spec = self.spec
+        if data:
             self.data_source, self.data = copy.deepcopy(snap["data_source"]), snap["data"]
             self.events.data.emit()
-        if snap["settings"] != self.settings:
+        if settings:
             changed = {k for k, v in snap["settings"].to_dict().items()
                        if getattr(self.settings, k) != v}
             self.settings = replace(snap["settings"])
             self.events.settings.emit(changed)
-        spec_changed = snap["spec"] != self.spec
-        self.spec = snap["spec"].copy()
-        self.weights = _copy_weights(snap["weights"])
-        if spec_changed:
+        if spec:
+            self.spec = snap["spec"].copy()
+        if spec or weights:
+            self.weights = self._checked(snap["weights"])
+        if spec:
             self.events.spec.emit()
-        self.events.weights.emit("edit")
-        self.mark_dirty()
+        if data or (spec and old_spec.sizes != self.spec.sizes):
+            self.archive_run(old_spec)
+        if spec or weights:
+            self.events.weights.emit("spec" if spec else "edit")
+        if data or settings or spec or weights:
+            self.mark_dirty()
 
     def replace_with(self, other: Document) -> None:
         """Take over every field of ``other`` (open / new) keeping this object and its
@@ -305,13 +337,35 @@ def fit_spec_to_data(spec: NetworkSpec, dataset) -> NetworkSpec:
 
 
 def fit_loss_to_spec(loss: str, spec: NetworkSpec) -> str:
-    """cross_entropy needs a softmax output and softmax is only trained with it."""
-    softmax = spec.layers[-1].activation == "softmax"
-    if softmax and loss != "cross_entropy":
+    """cross_entropy needs a softmax output and softmax is only trained with it; bce needs
+    a sigmoid output."""
+    out = spec.layers[-1].activation
+    if out == "softmax" and loss != "cross_entropy":
         return "cross_entropy"
-    if not softmax and loss == "cross_entropy":
+    if (out != "softmax" and loss == "cross_entropy") or (out != "sigmoid" and loss == "bce"):
         return "mse"
     return loss
+
+
+def output_advice(spec: NetworkSpec, dataset) -> tuple[str, str] | None:
+    """``(current, fitting)`` output activations when the dataset's targets fall outside
+    what the output layer can produce (a sigmoid reaches only 0..1, so targets 7..12
+    leave a constant loss); None when they fit. ``fitting`` is linear for regression."""
+    from . import activations
+    current = spec.layers[-1].activation
+    lo, hi = activations.get(current).range
+    Y = dataset.Y
+    if Y.size == 0:
+        return None
+    ymin, ymax = float(Y.min()), float(Y.max())
+    if lo <= ymin and ymax <= hi:
+        return None
+    choices = ("sigmoid", "tanh", "linear") if dataset.task == "classification" else ("linear",)
+    for name in choices:
+        lo, hi = activations.get(name).range
+        if lo <= ymin and ymax <= hi:
+            return current, name
+    return current, "linear"
 
 
 def carry_weights(old: NetworkSpec, old_weights: Weights, new: NetworkSpec,
@@ -336,5 +390,7 @@ def carry_weights(old: NetworkSpec, old_weights: Weights, new: NetworkSpec,
     return out
 
 
-def _copy_weights(weights: Weights) -> Weights:
-    return [(W.copy(), b.copy()) for W, b in weights]
+def _same_arrays(a: Weights, b: Weights) -> bool:
+    """The same array objects (weights are replaced, never written in place)."""
+    return len(a) == len(b) and all(x is y for pa, pb in zip(a, b, strict=True)
+                                    for x, y in zip(pa, pb, strict=True))

@@ -10,7 +10,8 @@ scratch space. E is a float on NumPy and a 0-d float64 array on a device
 
 Valid output activations (checked by :func:`check`, with a message that says what to change):
 
-* ``mse``, ``sse``: any output except ``step`` only with the perceptron (its slope is 0).
+* ``mse``, ``sse``: any output; ``step`` only with the perceptron rule (its slope is 0),
+  which :func:`perceptron` wraps around the chosen loss.
 * ``bce``: sigmoid outputs only. Computing it from the logits z is exact and stable;
   any other output would need clipping log(h) at 0 and 1, which hides mistakes
   (a tanh output of -0.3 is not a probability), so we refuse it instead.
@@ -125,6 +126,25 @@ def cross_entropy_delta(z, h, y, act, out, tmp=None) -> float:
     return e
 
 
+# -- the perceptron rule -------------------------------------------------------------
+def perceptron(loss: Loss) -> Loss:
+    """The perceptron learning rule, reporting the chosen ``loss``.
+
+    The rule updates w <- w + lr * mean_samples (t - o) x, i.e. it starts backpropagation
+    from dE/dz = (o - t) / n with no slope of the (step) output: a step has f' = 0, so no
+    loss could train it through its derivative. E is the chosen loss's value (mse or
+    sse), the same formula the test loss is measured with.
+    """
+    def delta(z, h, y, act, out, tmp=None) -> float:
+        xp = get_array_module(h)
+        xp.subtract(h, y, out=out)
+        xp.multiply(out, 1.0 / out.shape[0], out=out)
+        return loss.value(z, h, y)
+
+    return Loss("perceptron", loss.value, delta, loss.outputs,
+                f"{loss.formula}; update w += lr * mean (t - o) x")
+
+
 #: name -> Loss. Names equal ``simulator.settings.LOSSES``.
 LOSSES: dict[str, Loss] = {l.name: l for l in (
     Loss("mse", mse, mse_delta, None, "E = mean (t - o)^2"),
@@ -151,6 +171,4 @@ def check(name: str, output_activation: str) -> Loss:
         raise ValueError(f"loss '{name}' needs a {need} output layer, but the output layer is "
                          f"'{output_activation}'; change the output activation to {need} "
                          f"or choose the mse loss")
-    if output_activation == "softmax" and name == "bce":
-        raise ValueError("loss 'bce' needs a sigmoid output layer; with softmax use cross_entropy")
     return loss

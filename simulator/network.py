@@ -27,7 +27,6 @@ from .xp import (
     asarray,
     backend_name,
     get_backend,
-    lazy_float,
     resolve_dtype,
     to_float,
     to_numpy,
@@ -281,23 +280,18 @@ class Network:
             A = H
         return A
 
-    def _backward(self, X, Y, loss: losses.Loss | None, ws: _Workspace):
+    def _backward(self, X, Y, loss: losses.Loss, ws: _Workspace):
         """After _forward on X: the loss, with dE/dtheta written into ``grad``.
 
         The loss is a float on NumPy and a 0-d device array on CuPy (``xp.lazy_float``).
-
-        ``loss=None`` is the perceptron rule: delta = (y - t) / n, no activation slope.
+        The output delta comes from ``loss.delta`` (``losses.perceptron(...)`` for the
+        perceptron rule).
         """
         xp = self.xp
         # NumPy's add.reduce skips np.sum's Python layer; CuPy's ufuncs may lack .reduce.
         matmul, multiply = xp.matmul, xp.multiply
         add_reduce = xp.add.reduce if xp is np else xp.sum
-        if loss is None:
-            D = xp.subtract(ws.H[-1], Y, out=ws.D[-1])
-            e = lazy_float(xp.vdot(D, D)) / D.size
-            multiply(D, 1.0 / D.shape[0], out=D)
-        else:
-            e = loss.delta(ws.Z[-1], ws.H[-1], Y, self._acts[-1], ws.D[-1], ws.T[-1])
+        e = loss.delta(ws.Z[-1], ws.H[-1], Y, self._acts[-1], ws.D[-1], ws.T[-1])
         for At, D, gW, gb, mask, Wt, prev in ws.bwd:
             matmul(X.T if At is None else At, D, out=gW)
             if mask is not None:

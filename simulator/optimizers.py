@@ -37,7 +37,7 @@ class SGD:
 class Perceptron(SGD):
     """Rosenblatt: w <- w + lr * (t - y) * x for a single layer of step units.
 
-    The network supplies (y - t) in place of dE/dz (no activation slope), so the
+    ``losses.perceptron`` supplies (y - t) / n in place of dE/dz (no activation slope), so the
     update is SGD's: with a batch, the (t - y) x terms are averaged over it, and
     with batch size 1 this is exactly Rosenblatt's online rule.
     """

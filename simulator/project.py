@@ -294,18 +294,6 @@ def load_project(path: str | Path) -> Project:
             from exc
 
 
-def load_project_bytes(data: bytes, name: str = "project") -> Project:
-    """Like :func:`load_project`, from the file's bytes."""
-    try:
-        return _read(zipfile.ZipFile(io.BytesIO(data)), name)
-    except ProjectError:
-        raise
-    except SimulatorError as exc:
-        raise ProjectError(f"'{name}' is not a valid project: {exc}") from exc
-    except Exception as exc:
-        raise ProjectError(f"'{name}' cannot be read: {type(exc).__name__}: {exc}") from exc
-
-
 def _load(path: Path) -> Project:
     name = path.name
     if not path.exists():

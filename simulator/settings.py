@@ -40,8 +40,11 @@ class TrainingSettings:
     epoch_limit: int = 0
     #: Epochs per second shown to the learner; 0 means as fast as possible.
     epochs_per_second: float = 0.0
-    #: Early stopping patience in epochs (on test loss); 0 disables it.
+    #: Early stopping: stop after this many epochs without a better test loss (without test
+    #: data: training loss after the epoch); 0 disables it.
     patience: int = 0
+    #: On early stopping, go back to the weights of the best epoch.
+    restore_best: bool = True
 
     CHOICES = {"loss": LOSSES, "optimizer": OPTIMIZERS, "init": INITIALIZERS,
                "regularization": REGULARIZATIONS, "backend": BACKENDS, "dtype": DTYPES}

@@ -76,8 +76,8 @@ class Trainer:
         self.regularization = regularization
         #: Penalty strength; read before every batch.
         self.reg_rate = float(reg_rate)
-        #: Early stopping: epochs without improvement of the test loss (train loss without
-        #: test data) before stopping; 0 disables it.
+        #: Early stopping: epochs without improvement of the test loss (without test data:
+        #: the training loss after the epoch) before stopping; 0 disables it.
         self.patience = int(patience)
         #: On early stopping, go back to the weights of the best epoch.
         self.restore_best = restore_best
@@ -100,7 +100,10 @@ class Trainer:
         self.optimizer = optimizer
         if regularization not in REGULARIZATIONS:
             raise ValueError(f"regularization must be one of {', '.join(REGULARIZATIONS)}")
-        self._best = None  # (monitor value, epoch, theta copy) for early stopping
+        #: Early stopping: (monitored loss, epoch) of the best epoch of this training, whose
+        #: weights are kept in ``_best_theta``; None before the first monitored epoch.
+        self.best: tuple[float, int] | None = None
+        self._best_theta = None
         self._wait = 0
 
     @classmethod
@@ -111,7 +114,7 @@ class Trainer:
                   learning_rate=settings.learning_rate, batch_size=settings.batch_size,
                   seed=settings.seed, regularization=settings.regularization,
                   reg_rate=settings.reg_rate, patience=settings.patience,
-                  epoch_limit=settings.epoch_limit)
+                  restore_best=settings.restore_best, epoch_limit=settings.epoch_limit)
         kw.update(overrides)
         return cls(net, **kw)
 
@@ -141,13 +144,6 @@ class Trainer:
     def request_stop(self) -> None:
         """Ask the running generator to stop before its next batch (safe from another thread)."""
         self._stop = True
-
-    def reset_state(self) -> None:
-        """Forget optimizer state, epoch count, early-stopping memory (after re-initializing)."""
-        self._opt.reset()
-        self.epoch = 0
-        self.elapsed = 0.0
-        self._best, self._wait = None, 0
 
     # -- the loop ----------------------------------------------------------------------
     def fit(self, X, Y, epochs: int | None = None, X_test=None, Y_test=None) -> list[EpochStats]:
@@ -205,8 +201,8 @@ class Trainer:
         # Same permutation either way, so the same numbers.
         wide = X.shape[1] >= WIDE_INPUTS
         workspaces: dict[int, object] = {}
-        perceptron = self._opt.name == "perceptron"
-        lossfn = None if perceptron else self._lossfn
+        lossfn = losses.perceptron(self._lossfn) if self._opt.name == "perceptron" \
+            else self._lossfn
         # Device backends keep per-batch losses on the device (no transfer per batch).
         log = DeviceBatchLog(xp, n) if on_device(xp) else None
         self._stop = False
@@ -297,7 +293,7 @@ class Trainer:
                                              Ys[:p], task, threshold, Xsat, test, tmp,
                                              workspaces)
             if not status:
-                status, message = self._early_stopping(stats)
+                status, message = self._early_stopping(stats, X, Y, workspaces)
             if not status and epochs is not None and done >= epochs and self.epoch_limit > 0 \
                     and self.epoch >= self.epoch_limit:
                 status, message = "stopped", f"reached the epoch limit ({self.epoch_limit})"
@@ -375,25 +371,36 @@ class Trainer:
             out.append(xp.count_nonzero(d < 0.01 * act.max_df) / d.size)
         return out
 
-    def _early_stopping(self, stats: EpochStats) -> tuple[str, str]:
+    def _early_stopping(self, stats: EpochStats, X, Y, cache) -> tuple[str, str]:
+        """Watch the test loss, or without test data the training loss of the weights as
+        they are after the epoch (one forward pass over the training set: the epoch's
+        ``train_loss`` is a mean over batches taken at different weights, so it is the loss
+        of no weights that could be restored). The best weights are stored right here,
+        at the moment their loss is measured."""
         if self.patience <= 0:
             return "", ""
-        value = stats.test_loss if stats.test_loss is not None else stats.train_loss
-        which = "test" if stats.test_loss is not None else "training"
-        if self._best is None or value < self._best[0]:
-            self._best = (value, stats.epoch, self.net.theta.copy())
+        if stats.test_loss is not None:
+            value, which = stats.test_loss, "test loss"
+        else:
+            ws = cache.get(X.shape[0]) or self._workspace(cache, X.shape[0])
+            H = self.net._forward(X, ws)
+            value = float(self._lossfn.value(ws.Z[-1], H, Y))
+            which = "training loss (whole training set after each epoch)"
+        if self._best_theta is None or value < self.best[0]:
+            self.best = (value, stats.epoch)
+            self._best_theta = self.net.theta.copy()
             self._wait = 0
             return "", ""
         self._wait += 1
         if self._wait < self.patience:
             return "", ""
-        best, epoch, theta = self._best
-        msg = (f"early stop: the {which} loss has not improved for {self.patience} epochs "
+        best, epoch = self.best
+        msg = (f"early stop: the {which} has not improved for {self.patience} epochs "
                f"(best {best:.4g} at epoch {epoch})")
         if self.restore_best:
-            self.net.theta[...] = theta
+            self.net.theta[...] = self._best_theta
             msg += "; weights restored to that epoch"
-        self._best, self._wait = None, 0
+        self._best_theta, self._wait = None, 0
         return "early_stopped", msg
 
     def _diverged_message(self, e: float, batch: int) -> str:

@@ -78,3 +78,16 @@ def test_epochs_zero_only_exports(tmp_path):
     _, weights = read_weights(tmp_path / "w.json")
     want = load_project(XOR).network.get_weights()
     assert all(np.array_equal(a[0], b[0]) for a, b in zip(weights, want, strict=True))
+
+
+def test_early_stopping_flags(tmp_path, capsys):
+    # Circle with a patience of 1: the test loss wanders up at some epoch and stops it.
+    circle = resources.path("examples", "circle.annproj")
+    assert main(["train", str(circle), "--epochs", "300", "--quiet", "--patience", "1",
+                 "--no-restore-best", "--save", str(tmp_path / "t.annproj")]) == 0
+    out = capsys.readouterr().out
+    assert "training ended early (early_stopped)" in out and "restored" not in out
+    saved = load_project(tmp_path / "t.annproj")
+    assert saved.settings.patience == 1 and saved.settings.restore_best is False
+    assert len(saved.history) < 300
+    assert main(["train", str(XOR), "--epochs", "1", "--patience", "-1"]) == 2

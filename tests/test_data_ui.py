@@ -269,3 +269,38 @@ def test_document_reset_refreshes_the_panel(win):
     window.document.replace_with(other)
     assert panel.buttons["wine"].isChecked() and panel.rows_model.rowCount() == 178
     assert panel.chooser.currentWidget() is panel.buttons["wine"].parentWidget()
+
+
+def test_targets_out_of_the_output_range_are_named_with_a_remedy(win, qtbot):
+    """The lecture's feature table (targets 7..12) under a tanh output: said, and fixed."""
+    window, panel = win
+    doc = window.document
+    assert not panel.output_hint.box.isVisibleTo(panel)
+    click_thumbnail(qtbot, panel, "features")
+    assert doc.spec.layers[-1].activation == "tanh"
+    assert panel.output_hint.box.isVisibleTo(panel)
+    assert "7" in panel.output_hint.text() and "12" in panel.output_hint.text()
+    assert "-1 … 1" in panel.output_hint.text() and "linear" in panel.output_fix.text()
+    qtbot.mouseClick(panel.output_fix, Qt.LeftButton)
+    assert doc.spec.layers[-1].activation == "linear"
+    assert not panel.output_hint.box.isVisibleTo(panel)
+    window.undo_stack.undo()
+    assert panel.output_hint.box.isVisibleTo(panel)
+
+
+def test_imported_tables_are_standardized_and_large_inputs_are_flagged(win, qtbot, tmp_path):
+    window, panel = win
+    doc = window.document
+    rows = "".join(f"{(3 * k) % 17},{(5 * k) % 17},{k % 2}\n" for k in range(40))
+    csv = tmp_path / "pixels.csv"
+    csv.write_text("p1,p2,digit\n" + rows, encoding="utf-8")
+    dlg = panel.open_import_dialog()
+    dlg.set_path(csv)
+    qtbot.mouseClick(dlg.ok_button, Qt.LeftButton)
+    assert doc.data_source.normalization == "standardize"
+    assert doc.data.largest_input < 3 and not panel.input_hint.box.isVisibleTo(panel)
+    panel.set_normalization("none")  # pixel values 0..16 reach the network as they are
+    assert panel.input_hint.box.isVisibleTo(panel) and "16" in panel.input_hint.text()
+    qtbot.mouseClick(panel.input_fix, Qt.LeftButton)
+    assert doc.data_source.normalization == "standardize"
+    assert not panel.input_hint.box.isVisibleTo(panel)

@@ -117,3 +117,43 @@ def test_history_is_packed_and_assignable_as_a_list():
     assert doc.runs[-1].history == rows and len(doc.history) == 0
     doc.history = [{"epoch": 1}]  # a list is converted
     assert isinstance(doc.history, History) and doc.history[0] == {"epoch": 1}
+
+
+def test_a_new_layout_or_dataset_starts_a_new_run(doc):
+    rows = [{"epoch": 1, "train_loss": 0.5}]
+    doc.append_history(rows)
+    old_spec = doc.spec.to_dict()
+    doc.set_spec(doc.spec.with_layer(0, activation="relu"))  # same layout: same run
+    assert doc.history == rows and doc.runs == []
+    doc.set_spec(doc.spec.with_units(1, doc.spec.layers[0].units + 1))
+    assert doc.history == [] and len(doc.runs) == 1
+    assert doc.runs[0].history == rows
+    assert doc.runs[0].spec == {**old_spec, "layers": [
+        {**old_spec["layers"][0], "activation": "relu"}, *old_spec["layers"][1:]]}
+    doc.append_history([{"epoch": 1, "train_loss": 0.4}])
+    doc.set_data(DataSource(name="circle", params={"n_points": 100}))
+    assert doc.history == [] and len(doc.runs) == 2
+
+
+def test_undoing_a_layout_change_starts_a_new_run_too(doc):
+    snap = doc.snapshot()
+    doc.set_spec(doc.spec.with_units(1, 7))
+    doc.append_history([{"epoch": 1, "train_loss": 0.5}])
+    histories = record(doc.events.history)
+    doc.restore(snap)
+    assert doc.history == [] and doc.runs[-1].spec["layers"][0]["units"] == 7
+    assert histories == [(None,)]
+
+
+def test_output_advice_names_an_activation_that_reaches_the_targets():
+    from simulator.document import output_advice
+    doc = Document(data_source=DataSource(name="features", train_ratio=1.0))
+    sigmoid = doc.spec.with_layer(len(doc.spec.layers) - 1, activation="sigmoid")
+    assert output_advice(sigmoid, doc.dataset) == ("sigmoid", "linear")  # targets 7..12
+    assert output_advice(doc.spec, doc.dataset) is None  # the default output is linear
+    doc.set_spec(sigmoid)
+    doc.set_settings(loss="bce")
+    doc.set_output_activation("linear")
+    assert doc.spec.layers[-1].activation == "linear" and doc.settings.loss == "mse"
+    xor = Document(data_source=DataSource(name="xor", params={"n_points": 50}))
+    assert output_advice(xor.spec, xor.dataset) is None  # labels 0/1 under tanh

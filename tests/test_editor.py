@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -172,6 +172,20 @@ def test_plus_and_minus_buttons_change_units(win):
     window.undo_stack.undo()
     assert doc.spec.sizes == [2, 4, 3, 1]
     assert scene.layer_item(3).plus is None  # the output follows the data: no buttons
+
+
+@pytest.mark.parametrize("which, sizes", [("plus", [2, 7, 3, 1]), ("minus", [2, 1, 3, 1])])
+def test_quick_clicks_on_plus_or_minus_hit_the_same_button(win, which, sizes):
+    """The column grows or shrinks around its centre; the button stays under the pointer."""
+    window, editor = win
+    view, scene, doc = editor.canvas, editor.scene, window.document
+    at = qh.view_point(view, getattr(scene.layer_item(1), which).scenePos())
+    for _ in range(3):
+        for kind, buttons in ((QEvent.MouseButtonPress, Qt.LeftButton),
+                              (QEvent.MouseButtonRelease, Qt.NoButton)):
+            qh._send(view, kind, at, Qt.LeftButton, buttons)
+        assert qh.view_point(view, getattr(scene.layer_item(1), which).scenePos()) == at
+    assert doc.spec.sizes == sizes
 
 
 # -- delete, undo, item leaks ----------------------------------------------------------------------

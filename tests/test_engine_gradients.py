@@ -153,3 +153,13 @@ def test_stable_losses_for_extreme_logits():
     net.set_weights([(np.array([[-200.0]]), np.zeros(1))])
     e, _ = net.loss_and_gradients(np.ones((1, 1)), np.ones((1, 1)), "bce")
     assert np.isclose(e, 200.0)
+
+
+def test_softmax_is_plotted_as_one_logit_against_zero():
+    """The plot's special case lives in evaluate(); the engine's softmax is row-wise only."""
+    x, h, d = activations.evaluate("softmax")
+    _, hs, ds = activations.evaluate("sigmoid", x)
+    np.testing.assert_allclose(h, hs, atol=1e-12)
+    np.testing.assert_allclose(d, ds, atol=1e-12)
+    with pytest.raises((ValueError, np.exceptions.AxisError)):
+        activations.softmax(np.zeros(3))

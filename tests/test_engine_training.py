@@ -1,5 +1,6 @@
 """Trainer behaviour: learning, perceptron, masks, divergence, stop, stats, reproducibility."""
 
+import re
 import threading
 
 import numpy as np
@@ -284,3 +285,32 @@ def test_large_network_samples_gradient_stats():
     net = sim.Network.from_spec(spec, seed=0)
     s = sim.Trainer(net, learning_rate=0.01, batch_size=4).fit(X, Y, epochs=1)[0]
     assert s.batches == 16 and all(v > 0 for v in s.grad_mean_abs + s.grad_norm)
+
+
+def test_perceptron_reports_the_chosen_loss():
+    """Train and test loss read one formula: sse is a sum over outputs, mse a mean."""
+    Y = np.hstack([AND_Y, OR_Y])  # two step outputs: a mean over n*k differs from sse
+    for loss in ("sse", "mse"):
+        net = sim.Network.from_spec({"inputs": 2, "layers": [{"units": 2,
+                                                              "activation": "step"}]},
+                                    init="uniform", seed=3)
+        e0 = net.loss(XOR_X, Y, loss)
+        trainer = sim.Trainer(net, loss=loss, optimizer="perceptron", learning_rate=0.1,
+                              batch_size=4)
+        stats = trainer.fit(XOR_X, Y, epochs=1, X_test=XOR_X, Y_test=Y)[0]
+        assert e0 > 0 and stats.train_loss == e0  # full batch: the loss before the update
+        assert stats.test_loss == net.loss(XOR_X, Y, loss)
+
+
+def test_early_stopping_on_the_training_loss_restores_weights_with_that_loss():
+    X, Y = _regression(n=64)
+    Y = Y + np.random.default_rng(1).normal(0.0, 1.0, Y.shape)  # noise: the loss wanders
+    net = sim.Network.from_spec({"inputs": 3, "layers": [{"units": 1, "activation": "linear"}]})
+    trainer = sim.Trainer(net, learning_rate=0.2, batch_size=4, patience=2, seed=0)
+    history = trainer.fit(X, Y, epochs=300)
+    assert history[-1].status == "early_stopped" and "restored" in history[-1].message
+    reported = float(re.search(r"best ([-+.e0-9]+)", history[-1].message).group(1))
+    assert net.loss(X, Y, "mse") == pytest.approx(reported, rel=1e-3)
+    best, epoch = trainer.best
+    assert net.loss(X, Y, "mse") == best  # exactly the loss that was reported
+    assert f"{best:.4g}" in history[-1].message and epoch == len(history) - 2

@@ -178,13 +178,15 @@ def test_divergence_banner_in_the_window(qtbot):
     doc.mark_dirty(False)
 
 
-def test_topology_change_pauses_and_keeps_weights(qtbot, make_controller):
+def test_topology_change_starts_a_new_run_from_the_trained_weights(qtbot, make_controller):
     doc = xor_document()
     ctl = make_controller(doc)
     ctl.train()
     qtbot.waitUntil(lambda: ctl.epoch >= 20, timeout=20000)
     doc.set_spec(doc.spec.with_units(1, 6))
-    assert not ctl.worker_alive and ctl.state == "paused"
+    # A new layout starts a new run: the old curves are archived, the count starts at 0.
+    assert not ctl.worker_alive and ctl.state == "stopped" and ctl.epoch == 0
+    assert doc.history == [] and len(doc.runs) == 1 and len(doc.runs[0].history) >= 20
     trained = doc.weights[1][0][:4].copy()
     n = ctl.epoch
     ctl.train()

@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from . import i18n
+from . import i18n, linux_libs
 from .fonts import install_app_font
 
 
@@ -27,6 +27,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        problem = linux_libs.check_xcb()  # instead of Qt's bare "could not load ... xcb"
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ANN Simulator")
     app.setOrganizationName("ANN Simulator")

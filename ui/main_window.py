@@ -7,17 +7,21 @@ the training toolbar, the status bar and dock bookkeeping.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from simulator.document import Document
 
+from .commands import UNDO_LIMIT
+from .settings_store import WINDOW_GEOMETRY, WINDOW_STATE, app_settings
+
 WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
-SETTINGS_ORG, SETTINGS_APP = "ANN Simulator", "ann-sim"
 #: Bump when docks are added or renamed: an older saved layout is then ignored
 #: instead of hiding the new docks.
 LAYOUT_VERSION = 1
+#: Redo on every platform: Windows' Ctrl+Y and the Mac/Linux Ctrl+Shift+Z.
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +35,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 880)
         self.document = document or Document()
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.docks: dict[str, QDockWidget] = {}
         self._build_menus()
         self.train_toolbar = QToolBar(self.tr("Training"), self)
@@ -54,7 +59,9 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
+        # Spelled out: QKeySequence.Redo is Ctrl+Shift+Z on Linux, and the same sequence
+        # twice on one action makes Qt refuse both as "ambiguous".
+        redo.setShortcuts([QKeySequence(k) for k in REDO_KEYS])
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         self.edit_menu.addSeparator()
@@ -117,21 +124,18 @@ class MainWindow(QMainWindow):
             self._close_hooks.append(hook)
 
     # -- layout persistence ------------------------------------------------------------
-    def _settings(self) -> QSettings:
-        return QSettings(SETTINGS_ORG, SETTINGS_APP)
-
     def _restore_layout(self) -> bool:
         """Put back the saved geometry and docks; False when there was no usable layout."""
-        s = self._settings()
-        geometry, state = s.value("window/geometry"), s.value("window/state")
+        s = app_settings()
+        geometry, state = s.value(WINDOW_GEOMETRY), s.value(WINDOW_STATE)
         if geometry is not None:
             self.restoreGeometry(geometry)
         return state is not None and self.restoreState(state, LAYOUT_VERSION)
 
     def _save_layout(self) -> None:
-        s = self._settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        s = app_settings()
+        s.setValue(WINDOW_GEOMETRY, self.saveGeometry())
+        s.setValue(WINDOW_STATE, self.saveState(LAYOUT_VERSION))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         for hook in list(self._close_hooks):

@@ -9,7 +9,7 @@
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="131" />
+      <location filename="ui/plots/activation.py" line="132" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -19,12 +19,17 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="62" />
+      <location filename="ui/training/panel.py" line="147" />
+      <source> epochs</source>
+      <translation> 에포크</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="69" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="124" />
+      <location filename="ui/files/manager.py" line="118" />
       <source>&amp;Copy Screenshot</source>
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
@@ -34,17 +39,17 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="50" />
+      <location filename="ui/main_window.py" line="55" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="107" />
+      <location filename="ui/files/manager.py" line="101" />
       <source>&amp;Examples</source>
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="49" />
+      <location filename="ui/main_window.py" line="54" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -54,62 +59,62 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="53" />
+      <location filename="ui/main_window.py" line="58" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="93" />
+      <location filename="ui/files/manager.py" line="87" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="95" />
+      <location filename="ui/files/manager.py" line="89" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="61" />
+      <location filename="ui/main_window.py" line="68" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="101" />
+      <location filename="ui/files/manager.py" line="95" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="56" />
+      <location filename="ui/main_window.py" line="61" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="97" />
+      <location filename="ui/files/manager.py" line="91" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="52" />
+      <location filename="ui/main_window.py" line="57" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="54" />
+      <location filename="ui/main_window.py" line="59" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="51" />
+      <location filename="ui/main_window.py" line="56" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="166" />
+      <location filename="ui/files/manager.py" line="160" />
       <source>(no examples found)</source>
       <translation>(예제 없음)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="152" />
+      <location filename="ui/files/manager.py" line="146" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
@@ -134,7 +139,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="173" />
+      <location filename="ui/data/panel.py" line="181" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -149,34 +154,34 @@
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="318" />
+      <location filename="ui/files/manager.py" line="313" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="316" />
+      <location filename="ui/plots/base.py" line="267" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="276" />
+      <location filename="ui/files/manager.py" line="271" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="73" />
+      <location filename="ui/files/manager.py" line="67" />
       <source>ANN Simulator projects (*.annproj);;All files (*)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="146" />
+      <location filename="ui/main_window.py" line="150" />
       <source>ANN Simulator — a desktop simulator for learning how artificial neural networks work.
 인공신경망의 동작을 직접 보며 배우는 시뮬레이터.</source>
       <translation>ANN Simulator — 인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터.
 A desktop simulator for learning how artificial neural networks work.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="146" />
+      <location filename="ui/main_window.py" line="150" />
       <source>About ANN Simulator</source>
       <translation>ANN Simulator 정보</translation>
     </message>
@@ -207,17 +212,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="245" />
+      <location filename="ui/editor/scene.py" line="247" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="493" />
+      <location filename="ui/editor/scene.py" line="513" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="355" />
+      <location filename="ui/data/panel.py" line="384" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -233,17 +238,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="158" />
+      <location filename="ui/training/panel.py" line="181" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="137" />
+      <location filename="ui/training/bar.py" line="139" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="120" />
+      <location filename="ui/training/panel.py" line="121" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -273,8 +278,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>찾아보기...</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="175" />
-      <location filename="ui/training/bar.py" line="180" />
+      <location filename="ui/training/bar.py" line="189" />
+      <location filename="ui/training/bar.py" line="194" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -289,32 +294,32 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="393" />
+      <location filename="ui/files/manager.py" line="388" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="367" />
+      <location filename="ui/files/manager.py" line="362" />
       <source>CSV tables in a folder (*.csv)</source>
       <translation>폴더 안의 CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="368" />
+      <location filename="ui/files/manager.py" line="363" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="447" />
+      <location filename="ui/files/manager.py" line="443" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="399" />
+      <location filename="ui/files/manager.py" line="394" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="382" />
+      <location filename="ui/files/manager.py" line="377" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -324,27 +329,27 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가져올 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="251" />
+      <location filename="ui/files/manager.py" line="246" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="232" />
+      <location filename="ui/files/manager.py" line="227" />
       <source>Cannot open project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="330" />
+      <location filename="ui/files/manager.py" line="325" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="289" />
+      <location filename="ui/files/manager.py" line="284" />
       <source>Cannot save project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="424" />
+      <location filename="ui/files/manager.py" line="419" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
@@ -354,14 +359,20 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="177" />
+      <location filename="ui/training/panel.py" line="200" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="119" />
+      <location filename="ui/training/panel.py" line="120" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="153" />
+      <location filename="ui/training/panel.py" line="158" />
+      <source>Change early stopping</source>
+      <translation>조기 종료 변경</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="77" />
@@ -370,7 +381,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="136" />
-      <location filename="ui/training/panel.py" line="176" />
+      <location filename="ui/training/panel.py" line="199" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -380,12 +391,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="201" />
+      <location filename="ui/training/panel.py" line="224" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="175" />
+      <location filename="ui/training/panel.py" line="198" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -395,38 +406,38 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="245" />
+      <location filename="ui/data/panel.py" line="274" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="349" />
+      <location filename="ui/data/panel.py" line="378" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="240" />
+      <location filename="ui/data/panel.py" line="269" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="175" />
+      <location filename="ui/training/panel.py" line="198" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="176" />
+      <location filename="ui/training/panel.py" line="199" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="204" />
+      <location filename="ui/training/panel.py" line="227" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="255" />
-      <location filename="ui/training/panel.py" line="154" />
+      <location filename="ui/data/panel.py" line="284" />
+      <location filename="ui/training/panel.py" line="177" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
@@ -436,12 +447,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>속도 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="213" />
+      <location filename="ui/training/panel.py" line="236" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="371" />
       <source>Change training ratio</source>
       <translation>학습 비율 변경</translation>
     </message>
@@ -461,7 +472,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="315" />
+      <location filename="ui/data/panel.py" line="344" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -496,7 +507,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>분류 (클래스)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="150" />
+      <location filename="ui/files/manager.py" line="144" />
       <source>Clear list</source>
       <translation>목록 지우기</translation>
     </message>
@@ -511,7 +522,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="102" />
+      <location filename="ui/files/manager.py" line="96" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
@@ -521,12 +532,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>쉼표  ,</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="147" />
+      <location filename="ui/plots/output.py" line="179" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="180" />
+      <location filename="ui/training/controller.py" line="182" />
       <source>Could not start the training process ({0}); training in a thread instead.</source>
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
@@ -556,13 +567,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="290" />
+      <location filename="ui/data/panel.py" line="319" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
-      <location filename="ui/editor/scene.py" line="504" />
+      <location filename="ui/editor/scene.py" line="524" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -583,22 +594,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="138" />
+      <location filename="ui/training/bar.py" line="140" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="59" />
+      <location filename="ui/training/panel.py" line="60" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="362" />
+      <location filename="ui/editor/scene.py" line="386" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="357" />
+      <location filename="ui/editor/scene.py" line="381" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
@@ -623,6 +634,21 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
     <message>
+      <location filename="ui/training/panel.py" line="161" />
+      <source>Early stopping</source>
+      <translation>조기 종료</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="149" />
+      <source>Early stopping: stop when the test loss (without test data: the training loss) has not improved for this many epochs. Guards against overfitting.</source>
+      <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="166" />
+      <source>Early stopping: the loss has not improved for {0} epochs.</source>
+      <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="154" />
       <location filename="ui/editor/controller.py" line="184" />
       <source>Edit bias</source>
@@ -635,7 +661,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="513" />
+      <location filename="ui/editor/scene.py" line="533" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -651,8 +677,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="150" />
-      <location filename="ui/training/bar.py" line="151" />
+      <location filename="ui/training/bar.py" line="152" />
+      <location filename="ui/training/bar.py" line="153" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -662,12 +688,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="129" />
+      <location filename="ui/files/manager.py" line="123" />
       <source>Every plot, the network picture, the config and the weights in one folder</source>
       <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="255" />
+      <location filename="ui/files/manager.py" line="250" />
       <source>Example: {0}</source>
       <translation>예제: {0}</translation>
     </message>
@@ -677,52 +703,52 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR (사분면)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="128" />
+      <location filename="ui/files/manager.py" line="122" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="121" />
+      <location filename="ui/files/manager.py" line="115" />
       <source>Export &amp;Screenshot</source>
       <translation>스크린샷 내보내기(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="114" />
+      <location filename="ui/files/manager.py" line="108" />
       <source>Export &amp;Weights…</source>
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="117" />
+      <location filename="ui/files/manager.py" line="111" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="434" />
+      <location filename="ui/files/manager.py" line="429" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="298" />
+      <location filename="ui/plots/base.py" line="273" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="413" />
+      <location filename="ui/files/manager.py" line="408" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="391" />
+      <location filename="ui/files/manager.py" line="386" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="370" />
+      <location filename="ui/files/manager.py" line="365" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="222" />
+      <location filename="ui/plots/base.py" line="194" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -742,7 +768,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>피셔의 붓꽃 데이터: 꽃 150송이의 측정값 4개(cm), 품종 3개(각 50송이). UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="138" />
+      <location filename="ui/plots/output.py" line="170" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
@@ -777,23 +803,23 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="184" />
-      <location filename="ui/plots/base.py" line="49" />
+      <location filename="ui/editor/scene.py" line="186" />
+      <location filename="ui/plots/base.py" line="52" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="401" />
+      <location filename="ui/files/manager.py" line="396" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="189" />
+      <location filename="ui/training/bar.py" line="203" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="48" />
+      <location filename="ui/plots/base.py" line="51" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
     </message>
@@ -814,29 +840,29 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="209" />
+      <location filename="ui/data/panel.py" line="217" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="424" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="406" />
+      <location filename="ui/data/panel.py" line="467" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="132" />
-      <location filename="ui/training/panel.py" line="123" />
+      <location filename="ui/training/panel.py" line="124" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="171" />
-      <location filename="ui/editor/scene.py" line="178" />
+      <location filename="ui/editor/scene.py" line="180" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -846,17 +872,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 특성</translation>
     </message>
     <message>
+      <location filename="ui/data/panel.py" line="447" />
+      <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
+      <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="77" />
       <source>Insert layer</source>
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="501" />
+      <location filename="ui/editor/scene.py" line="521" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="498" />
+      <location filename="ui/editor/scene.py" line="518" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -866,7 +897,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>붓꽃</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="366" />
+      <location filename="ui/files/manager.py" line="361" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -881,7 +912,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="34" />
+      <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
     </message>
@@ -891,12 +922,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 속성</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="31" />
+      <location filename="ui/plots/activation.py" line="32" />
       <source>Layer whose activation function is shown</source>
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="110" />
+      <location filename="ui/plots/gradients.py" line="109" />
       <location filename="ui/plots/weights.py" line="48" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
@@ -907,12 +938,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="111" />
+      <location filename="ui/training/panel.py" line="112" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="171" />
+      <location filename="ui/data/panel.py" line="179" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -929,7 +960,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
-      <location filename="ui/training/panel.py" line="94" />
+      <location filename="ui/training/panel.py" line="95" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
@@ -939,12 +970,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="178" />
+      <location filename="ui/data/panel.py" line="186" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="270" />
+      <location filename="ui/data/panel.py" line="299" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -969,7 +1000,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="ui/files/screenshots.py" line="177" />
+      <location filename="ui/files/screenshots.py" line="178" />
       <source>Network canvas</source>
       <translation>신경망 캔버스</translation>
     </message>
@@ -1000,12 +1031,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="215" />
+      <location filename="ui/files/manager.py" line="210" />
       <source>New project</source>
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="257" />
+      <location filename="ui/data/panel.py" line="286" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1025,22 +1056,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>선택된 층 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="389" />
+      <location filename="ui/files/manager.py" line="384" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="278" />
+      <location filename="ui/data/panel.py" line="307" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="242" />
+      <location filename="ui/data/panel.py" line="271" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="269" />
+      <location filename="ui/data/panel.py" line="298" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1051,7 +1082,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="281" />
+      <location filename="ui/data/panel.py" line="310" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1071,17 +1102,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>NumPy (CPU)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="366" />
+      <location filename="ui/files/manager.py" line="361" />
       <source>NumPy archive (*.npz)</source>
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="237" />
+      <location filename="ui/data/panel.py" line="266" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="369" />
+      <location filename="ui/files/manager.py" line="364" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
@@ -1091,53 +1122,58 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="105" />
+      <location filename="ui/training/panel.py" line="155" />
+      <source>On early stopping, go back to the weights of the epoch with the lowest loss</source>
+      <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="99" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="96" />
+      <location filename="ui/files/manager.py" line="90" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="72" />
+      <location filename="ui/files/manager.py" line="66" />
       <source>Open project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="241" />
+      <location filename="ui/files/manager.py" line="236" />
       <source>Opened {0}</source>
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="95" />
+      <location filename="ui/training/panel.py" line="96" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="48" />
+      <location filename="ui/plots/base.py" line="51" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="183" />
-      <location filename="ui/plots/base.py" line="49" />
+      <location filename="ui/editor/scene.py" line="185" />
+      <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
       <translation>출력층</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="412" />
+      <location filename="ui/files/manager.py" line="407" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="299" />
+      <location filename="ui/plots/base.py" line="274" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="176" />
+      <location filename="ui/files/manager.py" line="170" />
       <source>PNG scale (print quality)</source>
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
@@ -1152,7 +1188,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="144" />
+      <location filename="ui/training/bar.py" line="146" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -1167,22 +1203,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="147" />
+      <location filename="ui/data/panel.py" line="154" />
       <source>Plot</source>
       <translation>그래프</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="277" />
+      <location filename="ui/data/panel.py" line="306" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="177" />
+      <location filename="ui/data/panel.py" line="185" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="143" />
+      <location filename="ui/plots/output.py" line="175" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
     </message>
@@ -1197,12 +1233,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>무작위 0~1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="152" />
+      <location filename="ui/training/panel.py" line="175" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="253" />
+      <location filename="ui/data/panel.py" line="282" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -1212,27 +1248,27 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="39" />
+      <location filename="ui/main_window.py" line="44" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="178" />
+      <location filename="ui/data/panel.py" line="186" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="256" />
+      <location filename="ui/data/panel.py" line="285" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="336" />
+      <location filename="ui/data/panel.py" line="365" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="176" />
+      <location filename="ui/data/panel.py" line="184" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -1252,33 +1288,33 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="127" />
+      <location filename="ui/training/panel.py" line="128" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="138" />
+      <location filename="ui/training/panel.py" line="139" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="242" />
+      <location filename="ui/editor/scene.py" line="244" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="516" />
+      <location filename="ui/editor/scene.py" line="536" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="495" />
+      <location filename="ui/editor/scene.py" line="515" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="360" />
+      <location filename="ui/data/panel.py" line="389" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -1289,33 +1325,33 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/training/bar.py" line="57" />
-      <location filename="ui/training/controller.py" line="138" />
+      <location filename="ui/training/controller.py" line="140" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="519" />
+      <location filename="ui/editor/scene.py" line="539" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="305" />
+      <location filename="ui/data/panel.py" line="334" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="317" />
+      <location filename="ui/files/manager.py" line="312" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="148" />
+      <location filename="ui/data/panel.py" line="155" />
       <source>Rows</source>
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="116" />
+      <location filename="ui/training/panel.py" line="117" />
       <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
@@ -1325,68 +1361,68 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="412" />
+      <location filename="ui/files/manager.py" line="407" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="99" />
+      <location filename="ui/files/manager.py" line="93" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="275" />
+      <location filename="ui/files/manager.py" line="270" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="118" />
+      <location filename="ui/files/manager.py" line="112" />
       <source>Save the loss and accuracy of every epoch as a CSV table</source>
       <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="98" />
+      <location filename="ui/files/manager.py" line="92" />
       <source>Save the project</source>
       <translation>프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="100" />
+      <location filename="ui/files/manager.py" line="94" />
       <source>Save the project under a new name</source>
       <translation>프로젝트를 새 이름으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="115" />
+      <location filename="ui/files/manager.py" line="109" />
       <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="223" />
+      <location filename="ui/plots/base.py" line="195" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="298" />
+      <location filename="ui/files/manager.py" line="293" />
       <source>Saved {0}</source>
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="273" />
+      <location filename="ui/data/panel.py" line="302" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="431" />
+      <location filename="ui/files/manager.py" line="426" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="426" />
+      <location filename="ui/files/manager.py" line="421" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="279" />
-      <location filename="ui/training/panel.py" line="155" />
+      <location filename="ui/data/panel.py" line="308" />
+      <location filename="ui/training/panel.py" line="178" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -1396,17 +1432,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="145" />
+      <location filename="ui/training/panel.py" line="168" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="262" />
+      <location filename="ui/data/panel.py" line="291" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="100" />
+      <location filename="ui/plots/activation.py" line="101" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -1421,12 +1457,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>나선</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="269" />
+      <location filename="ui/data/panel.py" line="298" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="94" />
+      <location filename="ui/data/panel.py" line="241" />
+      <source>Standardize inputs</source>
+      <translation>입력 표준화</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="88" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
@@ -1486,13 +1527,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="110" />
+      <location filename="ui/plots/loss.py" line="111" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="61" />
-      <location filename="ui/plots/loss.py" line="111" />
+      <location filename="ui/plots/loss.py" line="112" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
@@ -1502,7 +1543,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>테스트 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="160" />
+      <location filename="ui/training/bar.py" line="162" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -1512,7 +1553,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="265" />
+      <location filename="ui/training/panel.py" line="291" />
       <source>The GPU cannot be used here</source>
       <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
@@ -1537,17 +1578,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="275" />
+      <location filename="ui/training/controller.py" line="281" />
       <source>The data changed: training paused. Press Train to continue.</source>
       <translation>데이터가 바뀌었습니다: 학습을 일시정지했습니다. 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="99" />
+      <location filename="ui/training/controller.py" line="101" />
       <source>The epoch limit ({0}) is reached; raise it or reset the weights to train further.</source>
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="233" />
+      <location filename="ui/files/manager.py" line="228" />
       <source>The file could not be opened:
 {0}</source>
       <translation>파일을 열 수 없습니다:
@@ -1559,7 +1600,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="107" />
+      <location filename="ui/training/panel.py" line="108" />
       <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
       <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
     </message>
@@ -1569,12 +1610,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="171" />
+      <location filename="ui/data/panel.py" line="179" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="252" />
+      <location filename="ui/training/panel.py" line="278" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -1587,12 +1628,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
 해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="271" />
+      <location filename="ui/training/controller.py" line="277" />
       <source>The network changed: training paused. Press Train to continue with the new topology.</source>
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="132" />
+      <location filename="ui/plots/output.py" line="164" />
       <source>The network's output over the input plane; training points filled, test points hollow</source>
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
@@ -1602,12 +1643,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="60" />
+      <location filename="ui/files/manager.py" line="54" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="265" />
+      <location filename="ui/data/panel.py" line="438" />
+      <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
+      <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="168" />
+      <source>The weights of the best epoch are restored.</source>
+      <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="291" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
     </message>
@@ -1623,12 +1674,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="144" />
+      <location filename="ui/training/bar.py" line="146" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="104" />
+      <location filename="ui/plots/gradients.py" line="103" />
       <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
@@ -1638,13 +1689,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="110" />
+      <location filename="ui/plots/loss.py" line="111" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="60" />
-      <location filename="ui/plots/loss.py" line="110" />
+      <location filename="ui/plots/loss.py" line="111" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1664,7 +1715,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="159" />
+      <location filename="ui/training/bar.py" line="161" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -1679,18 +1730,18 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="36" />
+      <location filename="ui/main_window.py" line="41" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="280" />
-      <location filename="ui/training/panel.py" line="147" />
+      <location filename="ui/data/panel.py" line="309" />
+      <location filename="ui/training/panel.py" line="170" />
       <source>Training data</source>
       <translation>학습 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="260" />
+      <location filename="ui/training/panel.py" line="286" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
@@ -1700,7 +1751,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="269" />
+      <location filename="ui/training/panel.py" line="295" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -1715,7 +1766,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="174" />
+      <location filename="ui/data/panel.py" line="182" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -1740,12 +1791,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="59" />
+      <location filename="ui/files/manager.py" line="53" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="191" />
+      <location filename="ui/files/manager.py" line="186" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
@@ -1755,9 +1806,15 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="210" />
+      <location filename="ui/data/panel.py" line="218" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="397" />
+      <location filename="ui/data/panel.py" line="442" />
+      <source>Use {0} output</source>
+      <translation>{0} 출력 사용</translation>
     </message>
     <message>
       <location filename="ui/training/backend.py" line="55" />
@@ -1780,7 +1837,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="384" />
+      <location filename="ui/files/manager.py" line="379" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
@@ -1790,7 +1847,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 행을 학습에 쓰는지, 테스트에만 쓰는지</translation>
     </message>
     <message>
-      <location filename="ui/files/screenshots.py" line="174" />
+      <location filename="ui/files/screenshots.py" line="175" />
       <source>Whole window</source>
       <translation>전체 창</translation>
     </message>
@@ -1825,7 +1882,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="374" />
+      <location filename="ui/editor/scene.py" line="398" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -1835,7 +1892,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최대 속도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="377" />
+      <location filename="ui/editor/scene.py" line="401" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -1860,7 +1917,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="371" />
+      <location filename="ui/editor/scene.py" line="395" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -1875,12 +1932,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="220" />
+      <location filename="ui/editor/scene.py" line="222" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="45" />
+      <location filename="ui/plots/gradients.py" line="44" />
       <source>latest</source>
       <translation>최근 값</translation>
     </message>
@@ -1890,7 +1947,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="354" />
+      <location filename="ui/editor/scene.py" line="378" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -1910,37 +1967,42 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="137" />
+      <location filename="ui/training/panel.py" line="146" />
+      <source>off</source>
+      <translation>끔</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="169" />
       <source>output</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="383" />
+      <location filename="ui/editor/scene.py" line="407" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="39" />
+      <location filename="ui/plots/activation.py" line="40" />
       <source>pre-activation z = x·W + b</source>
       <translation>활성화 전 값 z = x·W + b</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="50" />
+      <location filename="ui/plots/activation.py" line="51" />
       <source>pre-activations now</source>
       <translation>현재 활성화 전 값</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="145" />
+      <location filename="ui/plots/output.py" line="177" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="142" />
+      <location filename="ui/plots/output.py" line="174" />
       <source>predicted value</source>
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="411" />
+      <location filename="ui/data/panel.py" line="472" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -1950,17 +2012,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="351" />
+      <location filename="ui/editor/scene.py" line="375" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="99" />
+      <location filename="ui/training/panel.py" line="154" />
+      <source>restore best</source>
+      <translation>최적 가중치 복원</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/activation.py" line="100" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="157" />
+      <location filename="ui/editor/view.py" line="168" />
       <source>select a hidden layer first</source>
       <translation>먼저 은닉층을 선택하세요</translation>
     </message>
@@ -1970,12 +2037,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>세미콜론</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="41" />
+      <location filename="ui/plots/activation.py" line="42" />
       <source>share of values</source>
       <translation>값의 비율</translation>
     </message>
     <message>
-      <location filename="ui/plots/weights.py" line="22" />
+      <location filename="ui/plots/weights.py" line="23" />
       <source>share of weights</source>
       <translation>가중치 비율</translation>
     </message>
@@ -1995,12 +2062,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="483" />
+      <location filename="ui/editor/scene.py" line="503" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="160" />
+      <location filename="ui/editor/view.py" line="171" />
       <source>the input layer follows the data's features</source>
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
@@ -2010,7 +2077,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="319" />
+      <location filename="ui/files/manager.py" line="314" />
       <source>the last autosave</source>
       <translation>마지막 자동 저장</translation>
     </message>
@@ -2060,48 +2127,48 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="146" />
+      <location filename="ui/plots/output.py" line="178" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="141" />
+      <location filename="ui/plots/output.py" line="173" />
       <source>true value</source>
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="179" />
+      <location filename="ui/training/bar.py" line="193" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
     <message>
-      <location filename="ui/plots/weights.py" line="21" />
+      <location filename="ui/plots/weights.py" line="22" />
       <source>weight value</source>
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="155" />
+      <location filename="ui/editor/scene.py" line="157" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="83" />
-      <location filename="ui/training/bar.py" line="131" />
+      <location filename="ui/training/bar.py" line="133" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="409" />
+      <location filename="ui/data/panel.py" line="470" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="451" />
+      <location filename="ui/files/manager.py" line="447" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="379" />
+      <location filename="ui/editor/scene.py" line="403" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
@@ -2111,7 +2178,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="412" />
+      <location filename="ui/data/panel.py" line="473" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
     </message>

@@ -12,12 +12,12 @@ from .catalog import BUILTINS, GENERATOR_PARAMS, BuiltinInfo, Param, load
 from .csvio import CsvPreview, load_csv, read_csv_preview
 from .dataset import MAX_CLASSES, TASKS, Dataset, one_hot
 from .normalize import METHODS, Normalizer
-from .prepare import PreparedData, prepare
+from .prepare import LARGE_INPUT, PreparedData, prepare
 
 __all__ = [
     "BUILTINS", "GENERATOR_PARAMS", "BuiltinInfo", "Param", "load",
     "CsvPreview", "load_csv", "read_csv_preview",
     "MAX_CLASSES", "TASKS", "Dataset", "one_hot",
     "METHODS", "Normalizer",
-    "PreparedData", "prepare",
+    "LARGE_INPUT", "PreparedData", "prepare",
 ]

@@ -11,6 +11,10 @@ from .catalog import load
 from .dataset import Dataset
 from .normalize import Normalizer
 
+#: Inputs beyond this (as the network sees them) drive the first layer's tanh or sigmoid
+#: units deep into saturation from the first step: the data panel suggests normalizing.
+LARGE_INPUT = 5.0
+
 
 @dataclass(frozen=True, eq=False)
 class PreparedData:
@@ -27,6 +31,12 @@ class PreparedData:
     #: Row numbers in ``dataset`` of the train and test rows (sorted).
     train_indices: np.ndarray
     test_indices: np.ndarray
+
+    @property
+    def largest_input(self) -> float:
+        """max |x| over the training inputs as the network sees them (after scaling)."""
+        X = self.train.X
+        return float(np.abs(X).max()) if X.size else 0.0
 
 
 def prepare(source, dataset: Dataset | None = None) -> PreparedData:

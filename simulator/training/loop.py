@@ -102,7 +102,7 @@ class SnapshotSlot:
 # Commands the GUI sends (tuples on a queue.Queue): ("pause",), ("resume",), ("stop",),
 # ("step_epoch",), ("step_batch",), ("weights", list), ("set", name, value).
 LIVE_SETTINGS = ("learning_rate", "batch_size", "regularization", "reg_rate",
-                 "epoch_limit", "epochs_per_second")
+                 "epoch_limit", "epochs_per_second", "patience", "restore_best")
 
 
 class TrainingLoop:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from simulator.datasets import Dataset, load_csv, read_csv_preview
 from simulator.errors import DataError
 
-from ..main_window import SETTINGS_APP, SETTINGS_ORG
+from ..settings_store import IMPORT_DIR, app_settings
 from .look import MUTED
 
 PREVIEW_ROWS = 20
@@ -286,9 +286,9 @@ class ImportDialog(QDialog):
         if self.dataset is None:
             return
         if self.path is not None:
-            QSettings(SETTINGS_ORG, SETTINGS_APP).setValue("data/import_dir", str(self.path.parent))
+            app_settings().setValue(IMPORT_DIR, str(self.path.parent))
         super().accept()
 
     @staticmethod
     def last_dir() -> str:
-        return str(QSettings(SETTINGS_ORG, SETTINGS_APP).value("data/import_dir", "") or "")
+        return str(app_settings().value(IMPORT_DIR, "") or "")

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.datasets import BUILTINS, load
+from simulator import activations
+from simulator.datasets import BUILTINS, LARGE_INPUT, load
+from simulator.document import output_advice
 from simulator.settings import NORMALIZATIONS, DataSource
 
 from ..commands import edit
@@ -54,6 +56,11 @@ QToolButton { border: 1px solid transparent; border-radius: 6px; padding: 2px; }
 QToolButton:hover { border-color: #c6cbd2; }
 QToolButton:checked { border: 2px solid #3367d6; background: #e3ecfb; padding: 1px; }
 """
+
+
+def _range_text(activation: str) -> str:
+    lo, hi = activations.get(activation).range
+    return f"{lo:g} … {hi:g}".replace("inf", "∞")
 
 
 def translated_description(text: str) -> str:
@@ -157,7 +164,8 @@ class DataPanel(DocumentObserver, QWidget):
         self.setMinimumWidth(240)
         self._content = content
 
-        self.observe(document, data=self._on_data_changed, reset=self._on_reset)
+        self.observe(document, data=self._on_data_changed, reset=self._on_reset,
+                     spec=self._update_hints)
         self._refresh(refit=True)
 
     # -- building ---------------------------------------------------------------------------
@@ -226,6 +234,27 @@ class DataPanel(DocumentObserver, QWidget):
         self.description_label.setStyleSheet(f"color: {MUTED};")
         for w in (self.summary_label, self.description_label):
             lay.addWidget(w)
+        # Hints when the data and the network or scaling do not fit, each with its remedy.
+        self.output_hint, self.output_fix = self._hint(lay, self.use_fitting_output)
+        self.input_hint, self.input_fix = self._hint(lay, lambda: self.set_normalization(
+            "standardize"))
+        self.input_fix.setText(self.tr("Standardize inputs"))
+
+    def _hint(self, lay: QVBoxLayout, remedy) -> tuple[QLabel, QPushButton]:
+        box = QFrame()
+        box.setStyleSheet("QFrame { background: #fff4e0; border-radius: 4px; }")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(6, 4, 6, 4)
+        label = QLabel()
+        label.setWordWrap(True)
+        button = QPushButton()
+        button.clicked.connect(remedy)
+        row.addWidget(label, 1)
+        row.addWidget(button, 0, Qt.AlignVCenter)
+        lay.addWidget(box)
+        box.hide()
+        label.box = box
+        return label, button
 
     def _build_controls(self, lay: QVBoxLayout) -> None:
         form = QFormLayout()
@@ -359,6 +388,18 @@ class DataPanel(DocumentObserver, QWidget):
         new = ds.with_points_removed([row])
         return self._apply(self.tr("Remove point"), replace(self._doc.data_source), new)
 
+    def use_fitting_output(self) -> bool:
+        """The output hint's remedy: the activation that can reach the targets (undoable)."""
+        doc = self._doc
+        advice = output_advice(doc.spec, doc.dataset)
+        if advice is None:
+            return False
+        message = edit(self._stack, doc, self.tr("Use {0} output").format(advice[1]),
+                       lambda: doc.set_output_activation(advice[1]))
+        if message:
+            self._status(message)
+        return message is None
+
     # -- import ------------------------------------------------------------------------------
     def open_import_dialog(self) -> ImportDialog:
         """Open the (window-modal) import dialog; Import adds its dataset as one edit."""
@@ -378,7 +419,8 @@ class DataPanel(DocumentObserver, QWidget):
     def import_dataset(self, dataset, name: str) -> bool:
         src = self._doc.data_source
         ratio = src.train_ratio if src.train_ratio < 1.0 else DataSource().train_ratio
-        new = DataSource("imported", name, {}, ratio, src.normalization, src.split_seed)
+        # Imported features come in their own units (pixels 0..16, prices...): standardize.
+        new = DataSource("imported", name, {}, ratio, "standardize", src.split_seed)
         return self._apply(self.tr("Import {0}").format(name), new, dataset)
 
     # -- following the document ---------------------------------------------------------------
@@ -387,6 +429,25 @@ class DataPanel(DocumentObserver, QWidget):
 
     def _on_reset(self) -> None:
         self._refresh(refit=True)
+
+    def _update_hints(self) -> None:
+        doc = self._doc
+        advice = output_advice(doc.spec, doc.dataset)
+        if advice is not None:
+            Y = doc.dataset.Y
+            self.output_hint.setText(self.tr(
+                "The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the "
+                "network cannot fit them and the loss stays high.").format(
+                float(Y.min()), float(Y.max()), advice[0], _range_text(advice[0])))
+            self.output_fix.setText(self.tr("Use {0} output").format(advice[1]))
+        self.output_hint.box.setVisible(advice is not None)
+        big = doc.data.largest_input
+        large = big > LARGE_INPUT and doc.data_source.normalization == "none"
+        if large:
+            self.input_hint.setText(self.tr(
+                "Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so "
+                "the network learns little. Standardize them.").format(big))
+        self.input_hint.box.setVisible(large)
 
     def _refresh(self, refit: bool = False) -> None:
         doc = self._doc
@@ -432,6 +493,7 @@ class DataPanel(DocumentObserver, QWidget):
             src.normalization)))
         self.normalization.blockSignals(False)
 
+        self._update_hints()
         self.rows_model.refresh()
         plottable = DataPlot.can_show(ds)
         was_plot = self.tabs.currentIndex() == self.plot_tab

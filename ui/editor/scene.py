@@ -148,6 +148,8 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.card = NeuronCard()
         self.addItem(self.card)
         self._hovered: NeuronItem | None = None
+        #: (column, "plus" or "minus", scene position) of the +/- button being clicked.
+        self.pinned: tuple[int, str, QPointF] | None = None
         #: Per column: the inspector's array (visible units, h, w) of neuron outputs with
         #: row 0 at the top of the plane, or None.
         self.heatmaps: list[np.ndarray | None] = []
@@ -240,9 +242,10 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             if not is_io:
                 item.minus = ButtonItem(
                     "-", self.tr("Remove a neuron"),
-                    lambda c=c: self.controller.remove_neuron(c), item)
+                    lambda c=c: self._units_clicked(c, "minus"), item)
                 item.plus = ButtonItem(
-                    "+", self.tr("Add a neuron"), lambda c=c: self.controller.add_neuron(c), item)
+                    "+", self.tr("Add a neuron"), lambda c=c: self._units_clicked(c, "plus"),
+                    item)
                 item.minus.setPos(-14, header_y + 30)
                 item.plus.setPos(14, header_y + 30)
             bg = ColumnBackground(self, c, bg_rect.translated(x, 0))
@@ -265,6 +268,27 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.update_weights()
         self.show_heatmaps(self.document.inspector.views)
         self.layout_changed.emit()
+
+    def _units_clicked(self, column: int, which: str) -> None:
+        """A +/- click: the view keeps that button under the pointer (see ``pinned``)."""
+        button = getattr(self.layers[column], which)
+        self.pinned = (column, which, button.scenePos())
+        try:
+            if which == "plus":
+                self.controller.add_neuron(column)
+            else:
+                self.controller.remove_neuron(column)
+        finally:
+            self.pinned = None
+
+    def pinned_button(self) -> tuple[QPointF, QPointF] | None:
+        """While a +/- click rebuilds the layout: (old, new) scene position of its button."""
+        if self.pinned is None:
+            return None
+        column, which, old = self.pinned
+        item = self.layers[column] if column < len(self.layers) else None
+        button = getattr(item, which, None) if item is not None else None
+        return None if button is None else (old, button.scenePos())
 
     def _clear(self) -> None:
         self.card.setVisible(False)
@@ -408,10 +432,6 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             self.selected_column = column
             self._repaint_selection()
             self.selection_changed.emit(column)
-
-    def selected_layer(self) -> int | None:
-        """Spec layer index of the selection (None for nothing or the inputs)."""
-        return self.selected_column - 1 if self.selected_column > 0 else None
 
     def _restore_selection(self) -> None:
         spec = self.document.spec

@@ -109,7 +109,18 @@ class NetworkCanvas(QGraphicsView):
 
     # -- events ---------------------------------------------------------------------------
     def _on_layout_changed(self) -> None:
-        self.fit_to_view()  # automatic after every topology edit
+        pinned = self.network_scene.pinned_button()
+        if pinned is None:
+            self.fit_to_view()  # automatic after every topology edit
+            return
+        # A +/- click: no re-fit, and the button stays under the pointer for the next click.
+        old, new = pinned
+        rect = self.network_scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
+        self.setSceneRect(rect.adjusted(-3000, -3000, 3000, 3000))
+        moved = self.mapFromScene(new) - self.mapFromScene(old)
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + moved.x())
+        v.setValue(v.value() + moved.y())
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

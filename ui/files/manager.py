@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
@@ -19,17 +19,11 @@ from simulator.errors import SimulatorError
 from simulator.export import export_history, export_weights
 from simulator.project import SUFFIX, Project, load_project, save_project
 
+from ..settings_store import LAST_FOLDER, RECENT_FILES, SCREENSHOT_SCALE, app_settings
 from . import autosave, screenshots
 
 MAX_RECENT = 10
-RECENT_KEY = "files/recent"
-SCALE_KEY = "files/screenshot_scale"
 APP_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
-
-
-def _settings() -> QSettings:
-    from ui.main_window import SETTINGS_APP, SETTINGS_ORG
-    return QSettings(SETTINGS_ORG, SETTINGS_APP)
 
 
 def example_files() -> list[Path]:
@@ -181,7 +175,8 @@ class FileManager(QObject):
                 a.setCheckable(True)
                 a.setChecked(s == current)
                 group.addAction(a)
-                a.triggered.connect(lambda _c=False, s=s: _settings().setValue(SCALE_KEY, s))
+                a.triggered.connect(
+                    lambda _c=False, s=s: app_settings().setValue(SCREENSHOT_SCALE, s))
 
     # -- title and dirty flag ------------------------------------------------------------------
     def display_name(self) -> str:
@@ -338,7 +333,7 @@ class FileManager(QObject):
 
     # -- recent files --------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
-        value = _settings().value(RECENT_KEY, [])
+        value = app_settings().value(RECENT_FILES, [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or [])][:MAX_RECENT]
@@ -346,20 +341,20 @@ class FileManager(QObject):
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).resolve())
         paths = [p] + [x for x in self.recent_files() if x != p]
-        _settings().setValue(RECENT_KEY, paths[:MAX_RECENT])
+        app_settings().setValue(RECENT_FILES, paths[:MAX_RECENT])
 
     def _forget_recent(self, path: Path) -> None:
         p = str(Path(path).resolve())
-        _settings().setValue(RECENT_KEY, [x for x in self.recent_files() if x != p])
+        app_settings().setValue(RECENT_FILES, [x for x in self.recent_files() if x != p])
 
     def clear_recent(self) -> None:
-        _settings().setValue(RECENT_KEY, [])
+        app_settings().setValue(RECENT_FILES, [])
 
     def _last_folder(self) -> str:
-        return str(_settings().value("files/last_folder", str(Path.home())))
+        return str(app_settings().value(LAST_FOLDER, str(Path.home())))
 
     def _remember_folder(self, path: Path) -> None:
-        _settings().setValue("files/last_folder", str(Path(path).resolve().parent))
+        app_settings().setValue(LAST_FOLDER, str(Path(path).resolve().parent))
 
     # -- exports -------------------------------------------------------------------------------
     def export_weights_dialog(self) -> bool:
@@ -403,7 +398,7 @@ class FileManager(QObject):
 
     def screenshot_scale(self) -> float:
         try:
-            value = float(_settings().value(SCALE_KEY, 2.0))
+            value = float(app_settings().value(SCREENSHOT_SCALE, 2.0))
         except (TypeError, ValueError):
             value = 2.0
         return value if value in screenshots.SCALES else 2.0

@@ -105,9 +105,11 @@ class TrainingBar:
                "Hyperparameters panel)."), 15000))
         controller.limit_reached.connect(lambda e: window.show_status(
             _t("Reached the epoch limit ({0}).").format(e)))
+        controller.early_stopped.connect(self._on_early_stop)
         doc.events.history.connect(self._on_history)
         doc.events.settings.connect(lambda _c: self._sync_settings())
         doc.events.reset.connect(self._sync_settings)
+        doc.events.reset.connect(self._on_reset)
         self._sync_settings()
         self._on_state(controller.state)
         self._on_epoch(controller.epoch)
@@ -158,6 +160,18 @@ class TrainingBar:
         test = last.get("test_loss") if last else None
         self.status_train.setText(_t("Train loss: {0}").format(_num(train)))
         self.status_test.setText(_t("Test loss: {0}").format(_num(test)))
+
+    def _on_early_stop(self, message: str) -> None:
+        s = self.window.document.settings
+        text = _t("Early stopping: the loss has not improved for {0} epochs.").format(s.patience)
+        if s.restore_best:
+            text += " " + _t("The weights of the best epoch are restored.")
+        self.window.show_status(text, 15000)
+        self.window.statusBar().setToolTip(message)
+
+    def _on_reset(self) -> None:
+        """Another project was opened: its own losses, not the previous project's."""
+        self._on_history(None)
 
     _updating = False
 

@@ -1,13 +1,13 @@
 """The training controller: GUI-thread side of training.
 
-It starts a :class:`~simulator.training.loop.TrainingLoop` in a Python thread built
-from the document, forwards commands to it (pause, step, learning rate, a
-weight edited on the canvas...) through a thread-safe queue, and on a <= 30 Hz
-QTimer takes the newest snapshot from the loop's one-item slot and writes it
-into the document (``set_weights(reason="training")``, ``append_history``, and
-its plot data into ``document.inspector``, which plots and canvas observe); nothing
-heavy runs here. Stopping always joins the thread, so closing the window, opening a
-project or resetting during training ends cleanly.
+It starts a :class:`~simulator.training.loop.TrainingLoop` built from the document
+in another process (or a thread, see ``simulator/training/runner.py``), forwards
+commands to it (pause, step, learning rate, a weight edited on the canvas...), and on
+a <= 30 Hz QTimer takes the newest snapshot from the loop's one-item slot and writes
+it into the document (``set_weights(reason="training")``, ``append_history``, and its
+plot data into ``document.inspector``, which plots and canvas observe); nothing heavy
+runs here. Stopping always joins the worker, so closing the window, opening a project
+or resetting during training ends cleanly.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ class TrainingController(QObject):
     failed = Signal(str)
     #: The epoch limit was reached; argument: the epoch.
     limit_reached = Signal(int)
+    #: Early stopping ended the run; argument: the engine's message.
+    early_stopped = Signal(str)
     #: A plain-language note for the status bar.
     note = Signal(str)
 
@@ -240,7 +242,10 @@ class TrainingController(QObject):
             QTimer.singleShot(0, lambda: self._finish(snap))
         elif snap.status == "limit":
             self._set_state("paused")
-            self.limit_reached.emit(snap.epoch)
+            if snap.message:  # only early stopping ends a run with a reason
+                self.early_stopped.emit(snap.message)
+            else:
+                self.limit_reached.emit(snap.epoch)
 
     def _finish(self, snap: Snapshot) -> None:
         """The worker ended by itself (diverged or failed)."""
@@ -261,6 +266,7 @@ class TrainingController(QObject):
         if reason == "training":
             return
         if self.worker_alive:
+            # "edit" is a real weight edit (or its undo); settings undo emits no weights event
             if reason == "edit" and _shapes_match(self.document.weights, self.document):
                 self._send("weights", [(W.copy(), b.copy()) for W, b in self.document.weights])
                 self._edits_sent += 1
@@ -299,9 +305,10 @@ class TrainingController(QObject):
                 self._set_state("paused" if self.epoch else "stopped")
 
     def _on_history_changed(self, rows) -> None:
-        if rows is None and not self.worker_alive:
+        if rows is None and not self.worker_alive:  # a new run (reset, new data or layout)
             self.epoch = _last_epoch(self.document.history)
             self.elapsed = self._elapsed_base = 0.0
+            self._set_state("stopped")
             self.epoch_changed.emit(self.epoch)
 
     def _on_reset(self) -> None:

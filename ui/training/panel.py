@@ -1,10 +1,10 @@
 """The hyperparameter panel: loss, optimizer, learning rate, batch size, initializer,
-regularization, train/test split, seed and backend.
+regularization, early stopping, train/test split, seed and backend.
 
 Every change is one undoable edit (``ui.commands.edit``); the panel follows the
 document's ``settings``, ``data`` and ``reset`` events and never keeps its own copy.
-While training runs, the controller forwards the learning rate, batch size and
-regularization to the worker (next batch); the others restart or wait.
+While training runs, the controller forwards the learning rate, batch size,
+regularization and early stopping to the worker (next batch); the others restart or wait.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -137,6 +138,28 @@ class TrainingPanel(QWidget):
         self.reg_rate.lineEdit().editingFinished.connect(self._commit_reg_rate)
         form.addRow(_t("Regularization rate"), self.reg_rate)
 
+        stop_row = QWidget()
+        row = QHBoxLayout(stop_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.patience = QSpinBox()
+        self.patience.setRange(0, 1_000_000)
+        self.patience.setSpecialValueText(_t("off"))
+        self.patience.setSuffix(_t(" epochs"))
+        self.patience.setKeyboardTracking(False)
+        self.patience.setToolTip(_t(
+            "Early stopping: stop when the test loss (without test data: the training loss) "
+            "has not improved for this many epochs. Guards against overfitting."))
+        self.patience.valueChanged.connect(
+            lambda v: self._set(_t("Change early stopping"), patience=int(v)))
+        self.restore_best = QCheckBox(_t("restore best"))
+        self.restore_best.setToolTip(_t("On early stopping, go back to the weights of the "
+                                        "epoch with the lowest loss"))
+        self.restore_best.toggled.connect(
+            lambda on: self._set(_t("Change early stopping"), restore_best=bool(on)))
+        row.addWidget(self.patience, 1)
+        row.addWidget(self.restore_best)
+        form.addRow(_t("Early stopping"), stop_row)
+
         self.split = QSpinBox()
         self.split.setRange(10, 100)
         self.split.setSuffix(" %")
@@ -229,6 +252,9 @@ class TrainingPanel(QWidget):
             self.reg_rate.setEditText(format_number(s.reg_rate))
             self.batch.setValue(s.batch_size)
             self.seed.setValue(s.seed)
+            self.patience.setValue(s.patience)
+            self.restore_best.setChecked(s.restore_best)
+            self.restore_best.setEnabled(s.patience > 0)
             self.split.setValue(round(self.document.data_source.train_ratio * 100))
             backend_choice.sync_tooltip(self.combos["backend"])
         finally:
