@@ -28,22 +28,26 @@ CLASSIFICATION, REGRESSION = 0, 1
 
 @njit(cache=True)
 def forward(theta, layers, Z, H, n):
-    """Z_l = H_{l-1} @ W_l + b_l, H_l = f(Z_l) for rows 0..n-1 (input already in H)."""
+    """Z_l = H_{l-1} @ W_l + b_l, H_l = f(Z_l) for rows 0..n-1 (input already in H).
+
+    The loops read 1-D views (W, one row of H): ~3x faster than offsets into the whole
+    arrays, which numba cannot prove non-negative.
+    """
     for l in range(layers.shape[0]):
         fi, fo, wo, bo = layers[l, FI], layers[l, FO], layers[l, WO], layers[l, BO]
-        io, oo, act = layers[l, IO], layers[l, OO], layers[l, ACT]
-        hb = layers[l, HB]
+        io, oo, act, hb = layers[l, IO], layers[l, OO], layers[l, ACT], layers[l, HB]
+        W, b = theta[wo:wo + fi * fo], theta[bo:bo + fo]
+        A, Zl, Hl = H[:n, io:io + fi], Z[:n, oo:oo + fo], H[:n, oo:oo + fo]
         for i in range(n):
             for j in range(fo):  # a dot product per unit, summed in a register
                 s = theta.dtype.type(0.0)
                 for q in range(fi):
-                    s += H[i, io + q] * theta[wo + q * fo + j]
-                Z[i, oo + j] = s + theta[bo + j] if hb else s  # + b after the product
-            if act == LINEAR:
-                for j in range(fo):
-                    H[i, oo + j] = Z[i, oo + j]
-            else:
-                activate(act, Z, H, i, oo, fo)
+                    s += A[i, q] * W[q * fo + j]
+                Zl[i, j] = s + b[j] if hb else s  # + b after the product, as the NumPy path
+        if act == LINEAR:
+            Hl[:, :] = Zl
+        else:
+            activate(act, Zl, Hl)
 
 
 @njit(cache=True)
@@ -52,32 +56,35 @@ def backward(theta, grad, wmask, layers, Z, H, D, n):
     for l in range(layers.shape[0] - 1, -1, -1):
         fi, fo, wo, bo = layers[l, FI], layers[l, FO], layers[l, WO], layers[l, BO]
         io, oo = layers[l, IO], layers[l, OO]
-        for q in range(fi):  # dE/dW[q, j] = sum over the batch of H[i, q] D[i, j]
+        W, gW = theta[wo:wo + fi * fo], grad[wo:wo + fi * fo]
+        A, Dl = H[:n, io:io + fi], D[:n, oo:oo + fo]
+        for q in range(fi):  # dE/dW[q, j] = sum over the batch of A[i, q] D[i, j]
             for j in range(fo):
                 s = D.dtype.type(0.0)
                 for i in range(n):
-                    s += H[i, io + q] * D[i, oo + j]
-                grad[wo + q * fo + j] = s
+                    s += A[i, q] * Dl[i, j]
+                gW[q * fo + j] = s
         if layers[l, HM]:
+            m = wmask[wo:wo + fi * fo]
             for q in range(fi * fo):
-                grad[wo + q] *= wmask[wo + q]
+                gW[q] *= m[q]
         if layers[l, HB]:
+            gb = grad[bo:bo + fo]
             for j in range(fo):
                 s = D.dtype.type(0.0)
                 for i in range(n):
-                    s += D[i, oo + j]
-                grad[bo + j] = s
+                    s += Dl[i, j]
+                gb[j] = s
         if l > 0:
             prev = layers[l - 1, ACT]
             for i in range(n):
+                d, dp = Dl[i], D[i, io:io + fi]
+                zp, hp = Z[i, io:io + fi], H[i, io:io + fi]
                 for q in range(fi):
                     s = D.dtype.type(0.0)
-                    w = wo + q * fo
                     for j in range(fo):
-                        s += D[i, oo + j] * theta[w + j]
-                    if prev != LINEAR:
-                        s *= df(prev, Z[i, io + q], H[i, io + q])
-                    D[i, io + q] = s
+                        s += d[j] * W[q * fo + j]
+                    dp[q] = s if prev == LINEAR else s * df(prev, zp[q], hp[q])
 
 
 @njit(cache=True)

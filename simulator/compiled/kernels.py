@@ -129,20 +129,22 @@ def df(code, z, h):
 
 
 @njit(cache=True)
-def activate(code, Z, H, i, o, n):
-    """H[i, o:o+n] = f(Z[i, o:o+n]); softmax row-wise with the max shift."""
-    if code == SOFTMAX:
-        m = Z[i, o]
-        for j in range(1, n):
-            if Z[i, o + j] > m:
-                m = Z[i, o + j]
+def activate(code, Z, H):
+    """H = f(Z) for a layer's block of rows (2-D views); softmax per row, max-shifted."""
+    n, k = Z.shape
+    if code != SOFTMAX:
+        for i in range(n):
+            for j in range(k):
+                H[i, j] = f(code, Z[i, j])
+        return
+    for i in range(n):
+        m = Z[i, 0]
+        for j in range(1, k):
+            if Z[i, j] > m:
+                m = Z[i, j]
         s = Z.dtype.type(0.0)
-        for j in range(n):
-            e = math.exp(Z[i, o + j] - m)
-            H[i, o + j] = e
-            s += e
-        for j in range(n):
-            H[i, o + j] = H[i, o + j] / s
-    else:
-        for j in range(n):
-            H[i, o + j] = f(code, Z[i, o + j])
+        for j in range(k):
+            H[i, j] = math.exp(Z[i, j] - m)
+            s += H[i, j]
+        for j in range(k):
+            H[i, j] = H[i, j] / s
