@@ -157,6 +157,9 @@ class Trainer:
                      epochs: int | None = None) -> Iterator[BatchResult]:
         """Yield a :class:`BatchResult` after every batch; ``stats`` is set when an epoch ends.
 
+        On the compiled path (see ``engine_path``) each result is a whole epoch (``stats``
+        set), unless ``batch_steps`` is set when the epoch starts.
+
         ``epochs=None`` trains until stopped (or ``epoch_limit``). Each epoch shuffles the
         rows with the trainer's seeded generator. When training ends for any reason other
         than running out of epochs, the last result carries stats whose ``status`` says

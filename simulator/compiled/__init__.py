@@ -76,19 +76,25 @@ def requested(engine: str) -> tuple[str, str]:
     return (env if env in ENGINES else "auto"), f"{ENV}={env}"
 
 
-def choose(net, engine: str = "auto") -> str:
-    """"compiled", or "numpy (why)": the path a run of ``net`` takes."""
+def declined(net, engine: str = "auto") -> str:
+    """Why a run of ``net`` takes the NumPy path without trying numba; "" when it would not."""
     choice, where = requested(engine)
     if choice == "numpy":
-        return f"numpy (forced by {where})"
+        return f"forced by {where}"
     if net.backend != "numpy":
-        return f"numpy (the {net.backend} backend computes on its own device)"
+        return f"the {net.backend} backend computes on its own device"
     weights = sum(net._n_weights)
     if choice == "auto" and weights > CROSSOVER:
-        return f"numpy ({weights:,} weights, above the compiled engine's {CROSSOVER:,})"
-    if load() is None:
-        return f"numpy ({_error})"
-    return "compiled"
+        return f"{weights:,} weights, above the compiled engine's {CROSSOVER:,}"
+    return ""
+
+
+def choose(net, engine: str = "auto") -> str:
+    """"compiled", or "numpy (why)": the path a run of ``net`` takes."""
+    why = declined(net, engine)
+    if not why and load() is None:
+        why = _error
+    return f"numpy ({why})" if why else "compiled"
 
 
 def prepared(dtype) -> bool:
@@ -96,6 +102,19 @@ def prepared(dtype) -> bool:
     if _engine is None:
         return False
     return any(sig[0].dtype.name == str(dtype) for sig in _engine.epoch.run_epoch.signatures)
+
+
+def cached() -> bool:
+    """Whether numba's disk cache holds the epoch kernel (loading then takes well under a
+    second; without it the first run compiles, for tens of seconds)."""
+    engine = load()
+    if engine is None:
+        return False
+    try:
+        folder = Path(engine.epoch.run_epoch._cache._cache_path)
+        return any(folder.glob("epoch.run_epoch-*.nbi"))
+    except Exception:  # noqa: BLE001 - numba's internals moved: assume a compile ahead
+        return False
 
 
 def prepare(dtypes=("float32", "float64")) -> None:
