@@ -19,7 +19,7 @@ import numpy as np
 from numba import njit
 
 from . import losses, optimizers
-from .kernels import LINEAR, STEP, activate, df
+from .kernels import LINEAR, STEP, activate, df, scale_by_df
 
 FI, FO, WO, BO, HB, ACT, IO, OO, HM = range(9)
 #: Classification / regression codes for the metric.
@@ -75,16 +75,17 @@ def backward(theta, grad, wmask, layers, Z, H, D, n):
                 for i in range(n):
                     s += Dl[i, j]
                 gb[j] = s
-        if l > 0:
-            prev = layers[l - 1, ACT]
+        if l > 0:  # delta_{l-1} = (delta_l @ W_l^T) * f'(Z_{l-1})
+            Dp = D[:n, io:io + fi]
             for i in range(n):
-                d, dp = Dl[i], D[i, io:io + fi]
-                zp, hp = Z[i, io:io + fi], H[i, io:io + fi]
                 for q in range(fi):
                     s = D.dtype.type(0.0)
                     for j in range(fo):
-                        s += d[j] * W[q * fo + j]
-                    dp[q] = s if prev == LINEAR else s * df(prev, zp[q], hp[q])
+                        s += Dl[i, j] * W[q * fo + j]
+                    Dp[i, q] = s
+            prev = layers[l - 1, ACT]
+            if prev != LINEAR:
+                scale_by_df(prev, Z[:n, io:io + fi], H[:n, io:io + fi], Dp)
 
 
 @njit(cache=True)

@@ -130,21 +130,58 @@ def df(code, z, h):
 
 @njit(cache=True)
 def activate(code, Z, H):
-    """H = f(Z) for a layer's block of rows (2-D views); softmax per row, max-shifted."""
+    """H = f(Z) for a layer's block of rows (2-D views); softmax per row, max-shifted.
+
+    One loop per activation, so that each inlines its own f (no branch per element).
+    """
     n, k = Z.shape
-    if code != SOFTMAX:
+    if code == TANH:
+        for i in range(n):
+            for j in range(k):
+                H[i, j] = tanh(Z[i, j])
+    elif code == SIGMOID:
+        for i in range(n):
+            for j in range(k):
+                H[i, j] = sigmoid(Z[i, j])
+    elif code == RELU:
+        for i in range(n):
+            for j in range(k):
+                H[i, j] = f(RELU, Z[i, j])
+    elif code == SOFTMAX:
+        for i in range(n):
+            m = Z[i, 0]
+            for j in range(1, k):
+                if Z[i, j] > m:
+                    m = Z[i, j]
+            s = Z.dtype.type(0.0)
+            for j in range(k):
+                H[i, j] = math.exp(Z[i, j] - m)
+                s += H[i, j]
+            for j in range(k):
+                H[i, j] = H[i, j] / s
+    else:
         for i in range(n):
             for j in range(k):
                 H[i, j] = f(code, Z[i, j])
-        return
-    for i in range(n):
-        m = Z[i, 0]
-        for j in range(1, k):
-            if Z[i, j] > m:
-                m = Z[i, j]
-        s = Z.dtype.type(0.0)
-        for j in range(k):
-            H[i, j] = math.exp(Z[i, j] - m)
-            s += H[i, j]
-        for j in range(k):
-            H[i, j] = H[i, j] / s
+
+
+@njit(cache=True)
+def scale_by_df(code, Z, H, D):
+    """D *= f'(Z) elementwise over a layer's block (the backward pass's chain rule)."""
+    n, k = Z.shape
+    if code == TANH:
+        for i in range(n):
+            for j in range(k):
+                D[i, j] *= df(TANH, Z[i, j], H[i, j])
+    elif code == SIGMOID:
+        for i in range(n):
+            for j in range(k):
+                D[i, j] *= df(SIGMOID, Z[i, j], H[i, j])
+    elif code == RELU:
+        for i in range(n):
+            for j in range(k):
+                D[i, j] *= df(RELU, Z[i, j], H[i, j])
+    else:
+        for i in range(n):
+            for j in range(k):
+                D[i, j] *= df(code, Z[i, j], H[i, j])

@@ -143,6 +143,8 @@ class TrainingLoop:
                                      dtype=s.dtype)
         self.net.set_weights(job.weights)
         self.trainer = Trainer.from_settings(self.net, s, epoch_limit=0)  # the loop counts
+        from simulator.compiled import threads
+        self._blas = threads.limit(threads.blas_threads(self.net, s.batch_size))
         self._prepare_engine()
 
     def _prepare_engine(self) -> None:
