@@ -54,21 +54,34 @@ class Tables:
         #: Batches per gradient-statistics sample (the NumPy path's rule).
         self.stride = int(stride)
 
+        #: Arguments refreshed in place before each call (fewer allocations per epoch).
+        self.ints = np.zeros(6, np.int64)
+        self.floats = np.zeros(3)
+        self._stat_ints = np.zeros(2, np.int64)
+        self._opt = self._opt_args = None
+
     def stat_ints(self, trainer) -> np.ndarray:
-        return np.array([self.task, losses.CODES[trainer.loss]], np.int64)
+        self._stat_ints[0], self._stat_ints[1] = self.task, losses.CODES[trainer.loss]
+        return self._stat_ints
+
+    def opt_args(self, opt, theta):
+        """``_optimizer_args`` of the trainer's optimizer, rebuilt when it is replaced."""
+        if opt is not self._opt:
+            self._opt, self._opt_args = opt, _optimizer_args(opt, theta)
+        return self._opt_args
 
 
 def _optimizer_args(opt, theta):
-    """(code, s1, s2, hyper, t) for the optimizer object (its arrays are shared, not copied)."""
+    """(code, s1, s2, hyper) for the optimizer object (its arrays are shared, not copied)."""
     empty = theta[:0]
     name = opt.name
     if name == "momentum":
-        return optimizers.MOMENTUM, opt.v, empty, np.array([opt.mu, 0.0, 0.0]), 0
+        return optimizers.MOMENTUM, opt.v, empty, np.array([opt.mu, 0.0, 0.0])
     if name == "rmsprop":
-        return optimizers.RMSPROP, opt.s, empty, np.array([opt.alpha, 0.0, opt.eps]), 0
+        return optimizers.RMSPROP, opt.s, empty, np.array([opt.alpha, 0.0, opt.eps])
     if name == "adam":
-        return optimizers.ADAM, opt.m, opt.v, np.array([opt.b1, opt.b2, opt.eps]), opt.t
-    return optimizers.CODES[name], empty, empty, np.zeros(3), 0
+        return optimizers.ADAM, opt.m, opt.v, np.array([opt.b1, opt.b2, opt.eps])
+    return optimizers.CODES[name], empty, empty, np.zeros(3)
 
 
 def run(trainer, tables: Tables, epochs, backup, gabs, gsq, numpy_epoch):
@@ -143,19 +156,22 @@ def _numpy_epoch(numpy_epoch, remaining):
 
 
 def _train(trainer, tables: Tables, theta, grad, wmask, perm, backup, gabs, gsq):
-    code, s1, s2, hyper, t = _optimizer_args(trainer._opt, theta)
-    delta_code = losses.PERCEPTRON if code == optimizers.PERCEPTRON \
-        else losses.CODES[trainer.loss]
-    reg = optimizers.REG_CODES[trainer.regularization]
-    ints = np.array([int(trainer.batch_size), delta_code, code, reg, tables.stride, t],
-                    np.int64)
-    floats = np.array([trainer.learning_rate, trainer.reg_rate, tables.threshold])
+    opt = trainer._opt
+    code, s1, s2, hyper = tables.opt_args(opt, theta)
+    ints, floats = tables.ints, tables.floats
+    ints[0] = int(trainer.batch_size)
+    ints[1] = losses.PERCEPTRON if code == optimizers.PERCEPTRON else losses.CODES[trainer.loss]
+    ints[2] = code
+    ints[3] = optimizers.REG_CODES[trainer.regularization]
+    ints[4] = tables.stride
+    ints[5] = opt.t if code == optimizers.ADAM else 0
+    floats[0], floats[1], floats[2] = trainer.learning_rate, trainer.reg_rate, tables.threshold
     nb, ns, p, sum_loss, e, t, diverged = epoch.run_epoch(
         theta, grad, wmask, tables.layers, tables.X, tables.Y, perm, ints, floats, s1, s2,
         hyper, backup, gabs, gsq, tables.P, tables.Ys, tables.counts, tables.sat_thr,
         tables.stat_ints(trainer), tables.Xt, tables.Yt, tables.Xsat, tables.out)
     if code == optimizers.ADAM:
-        trainer._opt.t = int(t)
+        opt.t = int(t)
     return int(nb), int(ns), int(p), float(sum_loss), float(e), bool(diverged)
 
 
