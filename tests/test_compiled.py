@@ -213,8 +213,10 @@ def test_fallback_reasons(monkeypatch):
     monkeypatch.setenv(compiled.ENV, "auto")
     wide = {"inputs": 64, "layers": [{"units": 80, "activation": "relu"},
                                      {"units": 1, "activation": "linear"}]}
-    big = sim.Network.from_spec(wide)
-    assert compiled.choose(big) == "numpy (5,200 weights, above the compiled engine's 4,096)"
+    big = sim.Network.from_spec(wide)  # 64 x 80 + 80 = 5,200 weights
+    assert compiled.CROSSOVER < 5_200
+    assert compiled.choose(big) == \
+        f"numpy (5,200 weights, above the compiled engine's {compiled.CROSSOVER:,})"
     assert compiled.choose(big, "compiled") == "compiled"
 
     class OnGpu:

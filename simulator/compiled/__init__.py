@@ -33,9 +33,10 @@ from ..settings import ENGINES
 #: Environment variable that forces a path when the trainer's ``engine`` is "auto".
 ENV = "ANN_SIM_ENGINE"
 #: Weights (present connections, all layers) up to which "auto" takes the compiled path.
-#: Measured (docs/benchmarks.md, engine section): compiled / NumPy epochs per second
-#: on 2-w-w-1 tanh networks, batch 10, fell to ~1 between w = 64 and w = 128.
-CROSSOVER = 4_096
+#: Measured (docs/benchmarks.md, engine section; bench/bench_engine.py --only compiled):
+#: compiled / NumPy batches per second on 2-w-w-1 tanh networks at batch 10 were 1.38 at
+#: w = 40 (1 720 weights) and 0.77-0.84 at w = 48 (2 448): the ratio crosses 1 near 2 200.
+CROSSOVER = 2_048
 
 _KERNEL_FILES = ("kernels.py", "losses.py", "optimizers.py", "epoch.py")
 #: The imported ``engine`` module, or the reason it cannot be used ("" before trying).
