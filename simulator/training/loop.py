@@ -151,6 +151,7 @@ class TrainingLoop:
         """Load (on an installation's first run: compile) the compiled kernels before the
         clock starts; a compile ahead is announced by a "preparing" snapshot."""
         from simulator import compiled
+        self.engine = ""  # the "preparing" snapshot names no path yet
         why = compiled.declined(self.net, self.trainer.engine)
         dtype = self.net.dtype.name
         if why or compiled.prepared(dtype):
