@@ -292,7 +292,7 @@ class Trainer:
                       gsq):
         """The compiled path's generator for this run, or None (``engine_path`` says why)."""
         from . import compiled  # noqa: PLC0415 - numba is imported only when it is used
-        path = compiled.choose(self.net, self.engine)
+        path = compiled.choose(self.net, self.engine, self.loss, self._opt.name)
         if path == "compiled":
             try:
                 compiled.prepare((self.net.dtype.name,))

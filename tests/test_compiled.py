@@ -219,8 +219,11 @@ def test_fallback_reasons(monkeypatch):
         f"numpy (5,200 weights, above the compiled engine's {compiled.CROSSOVER:,})"
     assert compiled.choose(big, "compiled") == "compiled"
 
+    assert compiled.choose(small, loss="hinge") == \
+        "numpy (no compiled kernel for the loss 'hinge' with the optimizer 'sgd')"
+
     class OnGpu:
-        backend, _n_weights = "cupy", [8]
+        backend, _n_weights, activations = "cupy", [8], ["tanh"]
     assert compiled.choose(OnGpu()) == "numpy (the cupy backend computes on its own device)"
     with pytest.raises(ValueError, match="engine must be one of"):
         sim.Trainer(small, engine="fast")

@@ -38,6 +38,12 @@ ENV = "ANN_SIM_ENGINE"
 #: w = 40 (1 720 weights) and 0.77-0.84 at w = 48 (2 448): the ratio crosses 1 near 2 200.
 CROSSOVER = 2_048
 
+#: What the kernels implement (kernels.py, losses.py and optimizers.py number them in this
+#: order); anything else, e.g. a loss added to simulator/losses.py later, trains on NumPy.
+ACTIVATIONS = ("step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "swish",
+               "gelu", "linear", "softmax")
+LOSSES = ("mse", "sse", "bce", "cross_entropy")
+OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam", "perceptron")
 _KERNEL_FILES = ("kernels.py", "losses.py", "optimizers.py", "epoch.py")
 #: The imported ``engine`` module, or the reason it cannot be used ("" before trying).
 _engine = None
@@ -77,11 +83,16 @@ def requested(engine: str) -> tuple[str, str]:
     return (env if env in ENGINES else "auto"), f"{ENV}={env}"
 
 
-def declined(net, engine: str = "auto") -> str:
+def declined(net, engine: str = "auto", loss: str = "mse", optimizer: str = "sgd") -> str:
     """Why a run of ``net`` takes the NumPy path without trying numba; "" when it would not."""
     choice, where = requested(engine)
     if choice == "numpy":
         return f"forced by {where}"
+    if loss not in LOSSES or optimizer not in OPTIMIZERS:
+        return f"no compiled kernel for the loss '{loss}' with the optimizer '{optimizer}'"
+    missing = [a for a in net.activations if a not in ACTIVATIONS]
+    if missing:
+        return f"no compiled kernel for the activation '{missing[0]}'"
     if net.backend != "numpy":
         return f"the {net.backend} backend computes on its own device"
     weights = sum(net._n_weights)
@@ -90,9 +101,9 @@ def declined(net, engine: str = "auto") -> str:
     return ""
 
 
-def choose(net, engine: str = "auto") -> str:
+def choose(net, engine: str = "auto", loss: str = "mse", optimizer: str = "sgd") -> str:
     """"compiled", or "numpy (why)": the path a run of ``net`` takes."""
-    why = declined(net, engine)
+    why = declined(net, engine, loss, optimizer)
     if not why and load() is None:
         why = _error
     return f"numpy ({why})" if why else "compiled"

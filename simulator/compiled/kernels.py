@@ -15,7 +15,7 @@ import math
 
 from numba import njit
 
-from ..spec import ACTIVATIONS
+from . import ACTIVATIONS
 
 #: activation name -> code used inside the kernels.
 CODES = {name: i for i, name in enumerate(ACTIVATIONS)}

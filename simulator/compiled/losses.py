@@ -13,7 +13,7 @@ import math
 
 from numba import njit
 
-from ..settings import LOSSES
+from . import LOSSES
 from .kernels import LINEAR, SOFTMAX, df, logaddexp0
 
 CODES = {name: i for i, name in enumerate(LOSSES)}

@@ -11,7 +11,8 @@ import math
 
 from numba import njit
 
-from ..settings import OPTIMIZERS, REGULARIZATIONS
+from ..settings import REGULARIZATIONS
+from . import OPTIMIZERS
 
 CODES = {name: i for i, name in enumerate(OPTIMIZERS)}
 SGD, MOMENTUM, RMSPROP, ADAM, PERCEPTRON = range(5)

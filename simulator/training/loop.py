@@ -152,7 +152,8 @@ class TrainingLoop:
         clock starts; a compile ahead is announced by a "preparing" snapshot."""
         from simulator import compiled
         self.engine = ""  # the "preparing" snapshot names no path yet
-        why = compiled.declined(self.net, self.trainer.engine)
+        t = self.trainer
+        why = compiled.declined(self.net, t.engine, t.loss, t.optimizer)
         dtype = self.net.dtype.name
         if why or compiled.prepared(dtype):
             self.engine = f"numpy ({why})" if why else "compiled"
@@ -165,7 +166,7 @@ class TrainingLoop:
             compiled.prepare((dtype,))
         except Exception as exc:  # noqa: BLE001 - the trainer falls back to NumPy
             compiled.fail(exc)
-        self.engine = compiled.choose(self.net, self.trainer.engine)
+        self.engine = compiled.choose(self.net, t.engine, t.loss, t.optimizer)
 
     def _run(self) -> None:
         self._build()
