@@ -1,4 +1,5 @@
-"""Engine benchmark: batches/second of Trainer.fit vs a bare NumPy loop vs PyTorch CPU.
+"""Engine benchmark: batches/second of Trainer.fit vs a bare NumPy loop vs PyTorch CPU,
+and the compiled path (simulator/compiled) against the NumPy path of Trainer.fit.
 
 Every configuration trains in float32 with tanh hidden layers, a linear output,
 MSE and plain SGD, 50 batches per epoch, reshuffled every epoch. The engine's
@@ -8,6 +9,15 @@ and 250 test points, 2-4-2-1 tanh, lr 0.03, batch 10), reported in epochs/second
 with the test loss computed after every epoch, as the app does.
 
     python bench/bench_engine.py [--seconds 2] [--rounds 3] [--only NAME]
+    python bench/bench_engine.py --only compiled     # circle networks + crossover
+    python bench/bench_engine.py --only grid [--workers 2]
+
+``compiled``: TensorFlow Playground's circle problem (500 points, 50 % train, tanh,
+mse, SGD lr 0.03, batch 10, train and test loss and all statistics every epoch) on
+2-4-2-1 and 2-8x6-1, NumPy ``Trainer.fit`` against the compiled path in the same run,
+then the crossover: 2-w-w-1 for growing w. ``grid``: 300 runs x 500 epochs (5 hidden
+layouts x 4 learning rates x 3 activations x 5 seeds) on the compiled path, one
+process, then a ProcessPoolExecutor with ``--workers`` processes.
 
 The three contenders are measured in turn, ``--rounds`` times, and the best
 figure of each is kept, so a burst of load from another process penalizes
@@ -70,9 +80,10 @@ def timed(run_epochs, seconds):
 
 
 # -- the engine -----------------------------------------------------------------------
-def engine_eps(sizes, X, Y, bs, seconds, out_act="linear", lr=LR, test=None):
+def engine_eps(sizes, X, Y, bs, seconds, out_act="linear", lr=LR, test=None, engine="numpy"):
     net = sim.Network.from_spec(spec_for(sizes, out_act), init="xavier", seed=0)
-    trainer = sim.Trainer(net, loss="mse", optimizer="sgd", learning_rate=lr, batch_size=bs)
+    trainer = sim.Trainer(net, loss="mse", optimizer="sgd", learning_rate=lr, batch_size=bs,
+                          engine=engine)
     Xt, Yt = test if test is not None else (None, None)
     return timed(lambda k: trainer.fit(X, Y, epochs=k, X_test=Xt, Y_test=Yt), seconds)
 
@@ -172,7 +183,12 @@ def main(argv=None) -> None:
     ap.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     ap.add_argument("--rounds", type=int, default=3, help="measurements per contender (best kept)")
     ap.add_argument("--only", default=None, help="run only the configuration with this name")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the grid")
     args = ap.parse_args(argv)
+    if args.only == "compiled":
+        return bench_compiled(args)
+    if args.only == "grid":
+        return bench_grid(args)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, NumPy {np.__version__}"
           + (f", PyTorch {torch.__version__} ({torch.get_num_threads()} threads)" if torch else
@@ -205,6 +221,95 @@ def main(argv=None) -> None:
         if torch:
             line += f", torch {t:.0f}"
         print(line)
+    if args.only is None:
+        bench_compiled(args)
+        bench_grid(args)
+
+
+def compiled_eps(*a, **kw):
+    return engine_eps(*a, engine="compiled", **kw)
+
+
+def bench_compiled(args) -> None:
+    """Circle networks, NumPy Trainer.fit vs the compiled path; then the crossover."""
+    X, Y = circle(500)
+    train, test = (X[:250], Y[:250]), (X[250:], Y[250:])
+    kw = dict(out_act="tanh", lr=0.03, test=test)
+    print("\nCompiled path vs NumPy Trainer.fit, epochs/second (circle, 250 train + 250 test, "
+          "tanh, mse, SGD lr 0.03, batch 10, test loss and statistics every epoch)")
+    for name, sizes in (("2-4-2-1", [2, 4, 2, 1]), ("2-8x6-1", [2] + [8] * 6 + [1])):
+        best = [0.0, 0.0]
+        for _ in range(args.rounds):
+            for i, run in enumerate((engine_eps, compiled_eps)):
+                best[i] = max(best[i], run(sizes, *train, 10, args.seconds, **kw))
+        print(f"{name:<10} numpy {best[0]:>8.0f}  compiled {best[1]:>8.0f}  "
+              f"ratio {best[1] / best[0]:>6.2f}", flush=True)
+    print("\nCrossover: 2-w-w-1 tanh, linear output, batch 10, 50 batches/epoch "
+          "(weights = 2w + w^2 + w)")
+    for w in (16, 24, 32, 40, 48, 64, 128):
+        sizes = [2, w, w, 1]
+        Xc, Yc = make_data(sizes, 500)
+        best = [0.0, 0.0]
+        for _ in range(args.rounds):
+            for i, run in enumerate((engine_eps, compiled_eps)):
+                best[i] = max(best[i], run(sizes, Xc, Yc, 10, args.seconds / 2))
+        print(f"w={w:<4} weights {2 * w + w * w + w:>6}  numpy {best[0] * 50:>8.0f} b/s  "
+              f"compiled {best[1] * 50:>8.0f} b/s  ratio {best[1] / best[0]:>5.2f}", flush=True)
+
+
+GRID_LAYOUTS = ([4], [8], [4, 2], [4, 4], [8, 8])
+GRID_LRS = (0.003, 0.01, 0.03, 0.1)
+GRID_ACTS = ("tanh", "relu", "sigmoid")
+GRID_SEEDS = 5
+GRID_EPOCHS = 500
+
+
+def grid_runs():
+    return [(h, lr, act, seed) for h in GRID_LAYOUTS for lr in GRID_LRS for act in GRID_ACTS
+            for seed in range(GRID_SEEDS)]
+
+
+def grid_task(runs):
+    """Train each (hidden, lr, activation, seed) for 500 epochs; final test losses."""
+    X, Y = circle(500)
+    out = []
+    for hidden, lr, act, seed in runs:
+        layers = [{"units": u, "activation": act} for u in hidden]
+        layers.append({"units": 1, "activation": "tanh"})
+        net = sim.Network.from_spec({"inputs": 2, "layers": layers}, seed=seed)
+        trainer = sim.Trainer(net, loss="mse", optimizer="sgd", learning_rate=lr,
+                              batch_size=10, seed=seed, engine="compiled")
+        out.append(trainer.fit(X[:250], Y[:250], GRID_EPOCHS, X[250:], Y[250:])[-1].test_loss)
+    return out
+
+
+def _grid_worker_init():
+    from simulator import compiled
+    from simulator.compiled import threads
+    global _LIMIT
+    _LIMIT = threads.limit(1)
+    compiled.prepare(("float32",))
+
+
+def bench_grid(args) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+    runs = grid_runs()
+    print(f"\nGrid: {len(runs)} runs x {GRID_EPOCHS} epochs on circle (compiled path, "
+          "test loss every epoch)")
+    grid_task(runs[:1])  # kernels loaded
+    t, cpu = time.perf_counter(), time.process_time()
+    ref = grid_task(runs)
+    one, cpu = time.perf_counter() - t, time.process_time() - cpu
+    print(f"one process:  {one:6.1f} s  ({len(runs) / one:.1f} runs/s; CPU time {cpu:.1f} s)",
+          flush=True)
+    chunks = [runs[i::args.workers * 6] for i in range(args.workers * 6)]
+    t = time.perf_counter()
+    with ProcessPoolExecutor(args.workers, initializer=_grid_worker_init) as pool:
+        parts = list(pool.map(grid_task, chunks))
+    many = time.perf_counter() - t
+    same = sorted(ref) == sorted(v for p in parts for v in p)
+    print(f"{args.workers} processes: {many:6.1f} s  ({len(runs) / many:.1f} runs/s, "
+          f"speed-up {one / many:.2f}; same results: {same})")
 
 
 def best_of(args, sizes, data, bs, **kw):

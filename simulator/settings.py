@@ -17,6 +17,8 @@ OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam", "perceptron")
 REGULARIZATIONS = ("none", "l1", "l2")
 BACKENDS = ("numpy", "cupy", "auto")
 DTYPES = ("float32", "float64")
+#: Training paths (``Trainer(engine=...)``, env ANN_SIM_ENGINE): see simulator.compiled.
+ENGINES = ("auto", "compiled", "numpy")
 NORMALIZATIONS = ("none", "standardize", "minmax")
 #: The learning-rate list offered in the UI (TensorFlow Playground's, widened to 1e-5 ... 10).
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)

@@ -34,7 +34,7 @@ import numpy as np
 from . import losses, optimizers
 from .errors import DataError
 from .network import Network
-from .settings import REGULARIZATIONS, TrainingSettings
+from .settings import ENGINES, REGULARIZATIONS, TrainingSettings
 from .stats import (
     TASKS,
     BatchResult,
@@ -66,7 +66,8 @@ class Trainer:
     def __init__(self, net: Network, loss: str = "mse", optimizer: str = "sgd",
                  learning_rate: float = 0.1, batch_size: int = 4, seed: int | None = 0, *,
                  regularization: str = "none", reg_rate: float = 0.0, task: str = "auto",
-                 patience: int = 0, restore_best: bool = True, epoch_limit: int = 0) -> None:
+                 patience: int = 0, restore_best: bool = True, epoch_limit: int = 0,
+                 engine: str = "auto") -> None:
         self.net = net
         #: Step size; read before every batch.
         self.learning_rate = float(learning_rate)
@@ -105,6 +106,15 @@ class Trainer:
         self.best: tuple[float, int] | None = None
         self._best_theta = None
         self._wait = 0
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got '{engine}'")
+        #: "auto", "compiled" or "numpy": the training path (see simulator.compiled).
+        self.engine = engine
+        #: The path the latest run took: "compiled", or "numpy (why)".
+        self.engine_path = ""
+        #: Read at each epoch start: run the epoch batch by batch on the NumPy path (so the
+        #: caller can stop after one batch) even when the run is compiled.
+        self.batch_steps = False
 
     @classmethod
     def from_settings(cls, net: Network, settings: TrainingSettings, **overrides) -> Trainer:
@@ -160,6 +170,9 @@ class Trainer:
                      epochs: int | None = None) -> Iterator[BatchResult]:
         """Yield a :class:`BatchResult` after every batch; ``stats`` is set when an epoch ends.
 
+        On the compiled path (see ``engine_path``) each result is a whole epoch (``stats``
+        set), unless ``batch_steps`` is set when the epoch starts.
+
         ``epochs=None`` trains until stopped (or ``epoch_limit``). Each epoch shuffles the
         rows with the trainer's seeded generator. When training ends for any reason other
         than running out of epochs, the last result carries stats whose ``status`` says
@@ -169,7 +182,8 @@ class Trainer:
         """
         return self._run(X, Y, X_test, Y_test, epochs, every_batch=True)
 
-    def _run(self, X, Y, X_test, Y_test, epochs, every_batch: bool) -> Iterator[BatchResult]:
+    def _run(self, X, Y, X_test, Y_test, epochs, every_batch: bool,
+             numpy_only: bool = False) -> Iterator[BatchResult]:
         """The one training loop; ``every_batch=False`` skips the mid-epoch yields."""
         net, xp = self.net, self.net.xp
         X = net._as_input(X)
@@ -196,6 +210,12 @@ class Trainer:
         gabs = xp.zeros_like(theta)  # sum over the epoch's batches of |grad|
         gsq = xp.zeros_like(theta)   # sum over the epoch's batches of grad^2
         stride = max(1, math.ceil(theta.size / STATS_PARAMS))  # batches per statistics sample
+        fast = None if numpy_only else self._compiled_run(
+            X, Y, Xt if has_test else None, Yt if has_test else None, Xsat, task, threshold,
+            stride, epochs, backup, gabs, gsq)
+        if fast is not None:  # whole epochs in compiled code (simulator/compiled)
+            yield from fast
+            return
         # Wide rows are gathered batch by batch (still in cache for the first matmul, ~2% faster
         # at 784 inputs); narrow ones are shuffled once per epoch and sliced (fewer calls).
         # Same permutation either way, so the same numbers.
@@ -308,6 +328,24 @@ class Trainer:
                 return
 
     # -- helpers -----------------------------------------------------------------------
+    def _compiled_run(self, X, Y, Xt, Yt, Xsat, task, threshold, stride, epochs, backup, gabs,
+                      gsq):
+        """The compiled path's generator for this run, or None (``engine_path`` says why)."""
+        from . import compiled  # noqa: PLC0415 - numba is imported only when it is used
+        path = compiled.choose(self.net, self.engine, self.loss, self._opt.name)
+        if path == "compiled":
+            try:
+                compiled.prepare((self.net.dtype.name,))
+            except Exception as exc:  # noqa: BLE001 - any compile failure: train with NumPy
+                path = f"numpy ({compiled.fail(exc)})"
+        self.engine_path = path
+        if path != "compiled":
+            return None
+        engine = compiled.load()
+        tables = engine.Tables(self, X, Y, Xt, Yt, Xsat, task, threshold, stride)
+        return engine.run(self, tables, epochs, backup, gabs, gsq, lambda left: self._run(
+            X, Y, Xt, Yt, left, True, numpy_only=True))
+
     def _workspace(self, cache: dict, n: int):
         """The buffers for n rows, built once per size (a few sizes per run in practice)."""
         if len(cache) > 16:  # batch size dragged through many values: start over

@@ -175,6 +175,7 @@ def test_iter_batches_stop_and_mid_run_changes():
     X, Y = _regression(n=40)
     net = sim.Network.from_spec({"inputs": 3, "layers": [{"units": 1, "activation": "linear"}]})
     trainer = sim.Trainer(net, learning_rate=0.05, batch_size=10)
+    trainer.batch_steps = True  # batch by batch on the compiled path too
     gen = trainer.iter_batches(X, Y)
     first = next(gen)
     assert (first.epoch, first.batch, first.stats) == (1, 1, None)

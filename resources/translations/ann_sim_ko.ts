@@ -4,6 +4,16 @@
   <context>
     <name>ANN Simulator</name>
     <message>
+      <location filename="ui/training/bar.py" line="151" />
+      <source>Preparing the fast engine…</source>
+      <translation>빠른 학습 엔진을 준비하는 중…</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="159" />
+      <source>Training path: {0}</source>
+      <translation>학습 경로: {0}</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="79" />
       <source>  Speed </source>
       <translation>  속도 </translation>

@@ -61,7 +61,8 @@ class Snapshot:
     epoch: int = 0
     #: Batches done in the current epoch.
     batch: int = 0
-    #: "running", "paused", "limit", "stopped", "diverged" or "error".
+    #: "preparing" (the compiled engine loads), "running", "paused", "limit", "stopped",
+    #: "diverged" or "error".
     status: str = "running"
     #: Explanation for "diverged" and "error".
     message: str = ""
@@ -72,6 +73,8 @@ class Snapshot:
     #: Number of canvas weight edits the worker had applied when it took these weights;
     #: the GUI ignores weights older than its latest edit (no flicker back).
     edits: int = 0
+    #: The training path: "compiled" or "numpy (why)" (``Trainer.engine_path``).
+    engine: str = ""
 
 
 class SnapshotSlot:
@@ -140,6 +143,30 @@ class TrainingLoop:
                                      dtype=s.dtype)
         self.net.set_weights(job.weights)
         self.trainer = Trainer.from_settings(self.net, s, epoch_limit=0)  # the loop counts
+        from simulator.compiled import threads
+        self._blas = threads.limit(threads.blas_threads(self.net, s.batch_size))
+        self._prepare_engine()
+
+    def _prepare_engine(self) -> None:
+        """Load (on an installation's first run: compile) the compiled kernels before the
+        clock starts; a compile ahead is announced by a "preparing" snapshot."""
+        from simulator import compiled
+        self.engine = ""  # the "preparing" snapshot names no path yet
+        t = self.trainer
+        why = compiled.declined(self.net, t.engine, t.loss, t.optimizer)
+        dtype = self.net.dtype.name
+        if why or compiled.prepared(dtype):
+            self.engine = f"numpy ({why})" if why else "compiled"
+            return
+        if not compiled.cached():
+            self.epoch, self.batch, self.rows, self.seconds = self.job.epoch, 0, [], 0.0
+            self.edits = 0
+            self._publish("preparing")
+        try:
+            compiled.prepare((dtype,))
+        except Exception as exc:  # noqa: BLE001 - the trainer falls back to NumPy
+            compiled.fail(exc)
+        self.engine = compiled.choose(self.net, t.engine, t.loss, t.optimizer)
 
     def _run(self) -> None:
         self._build()
@@ -192,6 +219,8 @@ class TrainingLoop:
             # -- one batch ------------------------------------------------------------------
             if batches is None:
                 batches = self.trainer.iter_batches(job.X, job.Y, job.X_test, job.Y_test)
+            # The compiled path yields whole epochs; a batch step needs the NumPy path's batches.
+            self.trainer.batch_steps = step == "batch"
             try:
                 item = next(batches)
             except StopIteration:
@@ -292,7 +321,7 @@ class TrainingLoop:
                 views = None
         snap = Snapshot(self.net.get_weights(), self.rows, self.epoch, self.batch, status,
                         message, views, self.seconds if seconds is None else seconds,
-                        self.edits)
+                        self.edits, self.trainer.engine_path or self.engine)
         self.rows = []
         self.slot.put(snap)
 

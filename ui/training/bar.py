@@ -100,6 +100,7 @@ class TrainingBar:
         controller.state_changed.connect(self._on_state)
         controller.epoch_changed.connect(self._on_epoch)
         controller.note.connect(lambda m: window.show_status(m, 8000))
+        controller.snapshot_applied.connect(self._on_snapshot)
         controller.diverged.connect(lambda _m: window.show_status(
             _t("Training diverged: the learning rate is probably too high (see the "
                "Hyperparameters panel)."), 15000))
@@ -147,6 +148,18 @@ class TrainingBar:
         self.act_train.setIcon(style.standardIcon(QStyle.SP_MediaPause if running
                                                   else QStyle.SP_MediaPlay))
         self.act_stop.setEnabled(state != "stopped")
+
+    def _on_snapshot(self, snap) -> None:
+        """The training path as the backend label's tooltip; a note while it is prepared."""
+        preparing = _t("Preparing the fast engine…")
+        bar = self.window.statusBar()
+        if snap.status == "preparing":
+            self.window.show_status(preparing, 60000)
+            return
+        if bar.currentMessage() == preparing:
+            bar.clearMessage()
+        if snap.engine:
+            self.status_backend.setToolTip(_t("Training path: {0}").format(snap.engine))
 
     def _on_epoch(self, epoch: int) -> None:
         self.epoch_label.setText(_t("Epoch {0}").format(f"{epoch:,}"))
