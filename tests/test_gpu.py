@@ -31,6 +31,14 @@ def _fail_import(exc):
     return importer
 
 
+@pytest.fixture(autouse=True)
+def numpy_reference(monkeypatch):
+    """The NumPy runs these tests compare with take the NumPy path, not the compiled one
+    (which small networks get by default: other numbers in the last float32 digits)."""
+    from simulator import compiled
+    monkeypatch.setenv(compiled.ENV, "numpy")
+
+
 @pytest.fixture
 def probe(monkeypatch):
     """``probe(importer)``: make xp's CuPy probe see what ``importer`` returns or raises."""
