@@ -36,7 +36,7 @@ from .spec import NetworkSpec
 #: At most this many samples per table (the table is read, not scrolled through).
 MAX_SAMPLES = 16
 #: At most this many rows in one table; larger networks are refused with a message.
-MAX_ROWS = 6000
+MAX_ROWS = 2000
 #: Terms written out in one sum before it is shortened with "…".
 MAX_TERMS = 12
 #: The phases, in the order the table goes through them.
@@ -145,20 +145,25 @@ def neuron_names(spec: NetworkSpec, inputs: tuple[str, ...] = (),
                  outputs: tuple[str, ...] = ()) -> list[list[str]]:
     """Per column (0 = inputs): the neurons' names, as the lecture writes them.
 
-    Inputs take the data's feature names (else x1, x2, ...), a single hidden layer
-    h1, h2, ..., several hidden layers h1.1, h1.2, ..., h2.1, ...; outputs o1, o2, ...
-    (the names are short on purpose: they stand in formulas).
+    Inputs take the data's feature names and outputs its target names when they are
+    short and distinct (they stand in formulas), else x1, x2, ... and o1, o2, ...;
+    a single hidden layer is h1, h2, ..., several are h1.1, h1.2, ..., h2.1, ...
     """
     sizes = spec.sizes
-    cols = [list(inputs) if len(inputs) == sizes[0] else [f"x{i + 1}" for i in range(sizes[0])]]
     hidden = len(sizes) - 2
+    cols = [_short(inputs, sizes[0], "x")]
     for c in range(1, len(sizes) - 1):
         prefix = "h" if hidden == 1 else f"h{c}."
         cols.append([f"{prefix}{j + 1}" for j in range(sizes[c])])
-    cols.append(list(outputs) if len(outputs) == sizes[-1] and len(set(outputs)) == len(outputs)
-                and all(len(o) <= 6 for o in outputs)
-                else [f"o{j + 1}" for j in range(sizes[-1])])
+    cols.append(_short(outputs, sizes[-1], "o"))
     return cols
+
+
+def _short(names, n: int, prefix: str) -> list[str]:
+    names = [str(s) for s in names]
+    if len(names) == n and len(set(names)) == n and all(0 < len(s) <= 6 for s in names):
+        return names
+    return [f"{prefix}{i + 1}" for i in range(n)]
 
 
 def _join(terms: list[str], sep: str = " + ") -> str:
@@ -429,3 +434,18 @@ def load_worked_example(path: str | Path) -> WorkedExample:
     losses.check(d["loss"], spec.layers[-1].activation)
     return WorkedExample(d["title"], d.get("description", ""), spec, weights, ds, d["loss"],
                          float(d["learning_rate"]))
+
+
+def steps_for_document(document, first: int = 0, count: int = 1) -> BackpropSteps:
+    """The table for the document's training rows ``first .. first + count - 1`` (as the
+    trainer sees them: normalized), with the document's loss and learning rate."""
+    train = document.data.train
+    n = train.X.shape[0]
+    if n == 0:
+        raise ValueError("there are no training rows: raise the training share of the data")
+    first = min(max(0, int(first)), n - 1)
+    rows = slice(first, min(n, first + max(1, int(count))))
+    ds = document.dataset
+    names = neuron_names(document.spec, ds.feature_names, ds.target_names)
+    return backprop_steps(document.build_network(), train.X[rows], train.Y[rows],
+                          document.settings.loss, document.settings.learning_rate, names)

@@ -1,0 +1,45 @@
+"""See the math: the backpropagation stepper (and, next to it, the other math views).
+
+``install(window)`` docks each view and sets ``window.mathviews``: key -> widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from .stepper import StepperPanel
+
+__all__ = ["StepperPanel", "install"]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MathViews", text)
+
+
+def install(window) -> None:
+    doc = window.document
+    views = {
+        "backprop": (StepperPanel(doc, window.undo_stack, window.show_status),
+                     _t("Backpropagation step by step")),
+    }
+    window.mathviews = {key: view for key, (view, _title) in views.items()}
+    for key, (view, title) in views.items():
+        dock = window.add_dock(view, f"math-{key}", title, Qt.BottomDockWidgetArea)
+        dock.hide()  # opened from View > Panels; the first-run layout stays as it was
+        dock.visibilityChanged.connect(lambda visible, d=dock: visible and _first_show(window, d))
+
+
+def _first_show(window, dock) -> None:
+    """The first time a math view opens it floats large over the window: its tables are
+    read line by line, which a narrow dock beside the plots does not allow. The user may
+    dock it anywhere; the saved layout remembers where."""
+    if dock.property("placed"):
+        return
+    dock.setProperty("placed", True)
+    if not dock.isFloating() and dock.width() >= 700 and dock.height() >= 400:
+        return  # a restored layout already gives it room
+    frame = window.geometry()
+    w, h = min(1100, int(frame.width() * 0.8)), min(680, int(frame.height() * 0.75))
+    dock.setFloating(True)
+    dock.setGeometry(frame.x() + (frame.width() - w) // 2, frame.y() + (frame.height() - h) // 2,
+                     w, h)
