@@ -19,7 +19,8 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="204" />
+      <location filename="ui/mathviews/matrix.py" line="270" />
+      <location filename="ui/mathviews/stepper.py" line="211" />
       <source> of {0}</source>
       <translation> / {0}</translation>
     </message>
@@ -144,7 +145,7 @@
       <translation>2차원</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="115" />
+      <location filename="ui/mathviews/stepper.py" line="120" />
       <source>A 2-2-2 sigmoid network with round weights and one sample, to check a calculation done by hand</source>
       <translation>딱 떨어지는 가중치와 표본 하나로 된 2-2-2 시그모이드 신경망: 손으로 한 계산을 확인해 보세요</translation>
     </message>
@@ -237,14 +238,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>모두 0</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="269" />
+      <location filename="ui/mathviews/stepper.py" line="276" />
       <source>Apply backpropagation step</source>
       <translation>역전파 한 단계 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="144" />
+      <location filename="ui/mathviews/stepper.py" line="151" />
       <source>Apply update</source>
       <translation>업데이트 적용</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="185" />
+      <source>As many rows as the batch size</source>
+      <translation>배치 크기만큼의 행</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="89" />
@@ -263,7 +269,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/__init__.py" line="23" />
+      <location filename="ui/mathviews/__init__.py" line="26" />
       <source>Backpropagation step by step</source>
       <translation>역전파 단계별 보기</translation>
     </message>
@@ -273,7 +279,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>배치 크기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="111" />
+      <location filename="ui/mathviews/stepper.py" line="116" />
       <source>Batch size </source>
       <translation>배치 크기 </translation>
     </message>
@@ -309,7 +315,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="292" />
+      <location filename="ui/mathviews/stepper.py" line="299" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -339,7 +345,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="157" />
+      <location filename="ui/mathviews/stepper.py" line="164" />
       <source>CSV…</source>
       <translation>CSV…</translation>
     </message>
@@ -476,7 +482,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>속도 변경</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="145" />
+      <location filename="ui/mathviews/stepper.py" line="152" />
       <source>Change the network's weights to the new values (w ← w − α·∂E/∂w); undo with Ctrl+Z</source>
       <translation>신경망의 가중치를 새 값으로 바꿉니다 (w ← w − α·∂E/∂w). Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
@@ -541,6 +547,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>목록 지우기</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/matrix.py" line="219" />
+      <source>Click a cell of Z to see its weighted sum.</source>
+      <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="160" />
       <source>Click a layer on the canvas to edit it.</source>
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
@@ -566,7 +577,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="151" />
+      <location filename="ui/mathviews/stepper.py" line="158" />
       <source>Copy table</source>
       <translation>표 복사</translation>
     </message>
@@ -576,7 +587,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="301" />
+      <location filename="ui/mathviews/stepper.py" line="308" />
       <source>Could not write {0}: {1}</source>
       <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
@@ -612,7 +623,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="238" />
+      <location filename="ui/mathviews/stepper.py" line="245" />
       <source>Delta δ = ∂E/∂z</source>
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
@@ -670,12 +681,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/editor/controller.py" line="154" />
       <location filename="ui/editor/controller.py" line="184" />
+      <location filename="ui/mathviews/matrix.py" line="326" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="150" />
       <location filename="ui/editor/controller.py" line="175" />
+      <location filename="ui/mathviews/matrix.py" line="321" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
@@ -707,7 +720,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="237" />
+      <location filename="ui/mathviews/stepper.py" line="244" />
       <source>Error E</source>
       <translation>오차 E</translation>
     </message>
@@ -727,7 +740,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR (사분면)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="154" />
+      <location filename="ui/mathviews/stepper.py" line="161" />
       <source>Export</source>
       <translation>내보내기</translation>
     </message>
@@ -767,7 +780,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="293" />
+      <location filename="ui/mathviews/stepper.py" line="300" />
       <source>Export step-by-step table</source>
       <translation>단계별 표 내보내기</translation>
     </message>
@@ -782,7 +795,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="303" />
+      <location filename="ui/mathviews/stepper.py" line="310" />
       <source>Exported {0}</source>
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
@@ -812,14 +825,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="129" />
+      <location filename="ui/mathviews/stepper.py" line="134" />
       <source>Formula</source>
       <translation>식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="237" />
+      <location filename="ui/mathviews/stepper.py" line="244" />
       <source>Forward propagation</source>
       <translation>순전파</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="177" />
+      <source>From row </source>
+      <translation>시작 행 </translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="181" />
@@ -842,9 +860,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기 크기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="238" />
+      <location filename="ui/mathviews/stepper.py" line="245" />
       <source>Gradients</source>
       <translation>기울기</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="284" />
+      <source>H of {0}</source>
+      <translation>{0}의 H</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -967,6 +990,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>L2</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/matrix.py" line="189" />
       <location filename="ui/plots/activation.py" line="34" />
       <source>Layer</source>
       <translation>층</translation>
@@ -1003,8 +1027,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="114" />
-      <location filename="ui/mathviews/stepper.py" line="277" />
+      <location filename="ui/mathviews/stepper.py" line="119" />
+      <location filename="ui/mathviews/stepper.py" line="284" />
       <source>Load worked example</source>
       <translation>풀이 예제 불러오기</translation>
     </message>
@@ -1026,19 +1050,24 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="214" />
+      <location filename="ui/mathviews/stepper.py" line="221" />
       <source>Loss {0}, learning rate α = {1}, E = {2}. Apply is plain gradient descent on this data loss, as in the lecture.</source>
       <translation>손실 {0}, 학습률 α = {1}, E = {2}. 적용은 강의에서처럼 이 오차에 대한 경사하강법 한 단계입니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="292" />
+      <location filename="ui/mathviews/stepper.py" line="299" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="158" />
+      <location filename="ui/mathviews/stepper.py" line="165" />
       <source>Markdown…</source>
       <translation>Markdown…</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/__init__.py" line="24" />
+      <source>Matrix view</source>
+      <translation>행렬로 보기</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="20" />
@@ -1122,7 +1151,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이 연결의 새 가중치:</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="142" />
+      <location filename="ui/mathviews/stepper.py" line="149" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
     </message>
@@ -1137,7 +1166,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>선택된 층 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="246" />
+      <location filename="ui/mathviews/stepper.py" line="253" />
       <source>No step-by-step table</source>
       <translation>단계별 표 없음</translation>
     </message>
@@ -1201,6 +1230,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>OR gate</source>
       <translation>OR 게이트</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="184" />
+      <source>One batch</source>
+      <translation>배치 하나</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="182" />
+      <source>One sample</source>
+      <translation>표본 하나</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="105" />
@@ -1300,7 +1339,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="129" />
+      <location filename="ui/mathviews/stepper.py" line="134" />
       <source>Quantity</source>
       <translation>항목</translation>
     </message>
@@ -1433,12 +1472,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/matrix.py" line="179" />
+      <source>Rows </source>
+      <translation>행 수 </translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="115" />
       <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="143" />
+      <location filename="ui/mathviews/stepper.py" line="150" />
       <source>Run to end ▶▶</source>
       <translation>끝까지 ▶▶</translation>
     </message>
@@ -1453,12 +1497,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="129" />
+      <location filename="ui/mathviews/stepper.py" line="134" />
       <source>Sample</source>
       <translation>표본</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="109" />
+      <location filename="ui/mathviews/stepper.py" line="114" />
       <source>Sample </source>
       <translation>표본 </translation>
     </message>
@@ -1579,7 +1623,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크 1회</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="241" />
+      <location filename="ui/mathviews/stepper.py" line="248" />
       <source>Step {0} of {1}: {2}</source>
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
@@ -1609,7 +1653,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>탭</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="286" />
+      <location filename="ui/mathviews/stepper.py" line="293" />
       <source>Table copied to the clipboard</source>
       <translation>표를 클립보드에 복사했습니다</translation>
     </message>
@@ -1873,7 +1917,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="239" />
+      <location filename="ui/mathviews/stepper.py" line="246" />
       <source>Update</source>
       <translation>업데이트</translation>
     </message>
@@ -1913,9 +1957,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>와인</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="130" />
+      <location filename="ui/mathviews/stepper.py" line="135" />
       <source>With the numbers</source>
       <translation>숫자를 넣은 식</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="284" />
+      <source>X</source>
+      <translation>X</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -2224,7 +2273,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="141" />
+      <location filename="ui/mathviews/stepper.py" line="148" />
       <source>◀ Back</source>
       <translation>◀ 이전</translation>
     </message>

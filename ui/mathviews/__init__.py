@@ -1,4 +1,4 @@
-"""See the math: the backpropagation stepper (and, next to it, the other math views).
+"""See the math: the matrix view (X · W + b = Z) and backpropagation step by step.
 
 ``install(window)`` docks each view and sets ``window.mathviews``: key -> widget.
 """
@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from .matrix import MatrixPanel
 from .stepper import StepperPanel
 
-__all__ = ["StepperPanel", "install"]
+__all__ = ["MatrixPanel", "StepperPanel", "install"]
 
 
 def _t(text: str) -> str:
@@ -19,6 +20,8 @@ def _t(text: str) -> str:
 def install(window) -> None:
     doc = window.document
     views = {
+        "matrix": (MatrixPanel(doc, window.undo_stack, window.show_status),
+                   _t("Matrix view")),
         "backprop": (StepperPanel(doc, window.undo_stack, window.show_status),
                      _t("Backpropagation step by step")),
     }
