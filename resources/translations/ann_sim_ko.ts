@@ -19,7 +19,7 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="270" />
+      <location filename="ui/mathviews/matrix.py" line="301" />
       <location filename="ui/mathviews/stepper.py" line="211" />
       <source> of {0}</source>
       <translation> / {0}</translation>
@@ -150,9 +150,19 @@
       <translation>딱 떨어지는 가중치와 표본 하나로 된 2-2-2 시그모이드 신경망: 손으로 한 계산을 확인해 보세요</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="44" />
+      <source>A ReLU with a smooth bend: its slope peaks a little above 1 and is near 1 for positive z, so gradients pass deep networks well.</source>
+      <translation>부드럽게 꺾인 ReLU: 기울기가 1보다 조금 큰 값에서 최대가 되고 z가 양수이면 1에 가까워, 깊은 신경망에서도 기울기가 잘 전달됩니다.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="180" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="40" />
+      <source>A smooth ReLU whose slope σ(z) lies between 0 and 1 and nears 1 only for large z, so every layer shrinks the gradient somewhat.</source>
+      <translation>부드러운 ReLU: 기울기 σ(z)는 0과 1 사이이고 z가 클 때만 1에 가까워지므로, 층마다 기울기가 조금씩 줄어듭니다.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -213,6 +223,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/__init__.py" line="29" />
+      <source>Activation gallery</source>
+      <translation>활성화함수 모아 보기</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="23" />
       <source>Adam</source>
       <translation>Adam</translation>
@@ -248,7 +263,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="185" />
+      <location filename="ui/mathviews/matrix.py" line="211" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -269,7 +284,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/__init__.py" line="26" />
+      <location filename="ui/mathviews/__init__.py" line="28" />
       <source>Backpropagation step by step</source>
       <translation>역전파 단계별 보기</translation>
     </message>
@@ -292,6 +307,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/labels.py" line="21" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="111" />
+      <source>Blue: f(z). Orange, dashed: the slope f′(z), the factor a gradient is multiplied by in each layer it passes back through; the dot marks its largest value.</source>
+      <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -547,7 +567,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="219" />
+      <location filename="ui/mathviews/matrix.py" line="233" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -681,14 +701,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/editor/controller.py" line="154" />
       <location filename="ui/editor/controller.py" line="184" />
-      <location filename="ui/mathviews/matrix.py" line="326" />
+      <location filename="ui/mathviews/matrix.py" line="355" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="150" />
       <location filename="ui/editor/controller.py" line="175" />
-      <location filename="ui/mathviews/matrix.py" line="321" />
+      <location filename="ui/mathviews/matrix.py" line="350" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
@@ -835,7 +855,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="177" />
+      <location filename="ui/mathviews/matrix.py" line="203" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -865,7 +885,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="284" />
+      <location filename="ui/mathviews/matrix.py" line="315" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -975,6 +995,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>붓꽃</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="27" />
+      <source>Its slope is 0 everywhere, so no gradient passes back at all: only the perceptron rule can train it.</source>
+      <translation>기울기가 어디서나 0이라 역전파로 전달되는 기울기가 전혀 없습니다. 퍼셉트론 규칙으로만 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="29" />
+      <source>Its slope is at most 0.25, so each layer cuts the gradient to a quarter or less: after 10 layers at most 0.25^10 ≈ 0.000001 is left, the vanishing gradient.</source>
+      <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="366" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
@@ -990,7 +1020,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="189" />
+      <location filename="ui/mathviews/matrix.py" line="215" />
       <location filename="ui/plots/activation.py" line="34" />
       <source>Layer</source>
       <translation>층</translation>
@@ -1025,6 +1055,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/panel.py" line="171" />
       <source>Lecture</source>
       <translation>강의</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="36" />
+      <source>Like ReLU, slope 1 for z &gt; 0, and 0.01 instead of 0 for z &lt; 0, so no unit stops learning for good.</source>
+      <translation>ReLU처럼 z &gt; 0에서 기울기가 1이고, z &lt; 0에서도 0 대신 0.01이라 학습을 아예 멈추는 뉴런이 없습니다.</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
@@ -1065,7 +1100,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>Markdown…</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/__init__.py" line="24" />
+      <location filename="ui/mathviews/__init__.py" line="26" />
       <source>Matrix view</source>
       <translation>행렬로 보기</translation>
     </message>
@@ -1232,12 +1267,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="184" />
+      <location filename="ui/mathviews/matrix.py" line="210" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="182" />
+      <location filename="ui/mathviews/matrix.py" line="208" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -1277,6 +1312,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/base.py" line="53" />
       <source>Output</source>
       <translation>출력층</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="48" />
+      <source>Output layer only: with cross-entropy its slope cancels and the output delta is just o − t, so it adds no vanishing of its own.</source>
+      <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="412" />
@@ -1322,6 +1362,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/panel.py" line="147" />
       <source>Plot</source>
       <translation>그래프</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="76" />
+      <source>Point at the plot to read f and f′.</source>
+      <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="277" />
@@ -1472,7 +1517,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="179" />
+      <location filename="ui/mathviews/matrix.py" line="205" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
@@ -1591,6 +1636,26 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Sine (1-D)</source>
       <translation>사인 (1차원)</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="32" />
+      <source>Slope 1 at z = 0, but it falls fast once |z| passes 2: saturated units still make the gradient vanish in deep networks.</source>
+      <translation>z = 0에서 기울기가 1이지만 |z|가 2를 넘으면 빠르게 작아집니다. 포화된 뉴런 때문에 깊은 신경망에서는 여전히 기울기가 소실됩니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="46" />
+      <source>Slope 1 everywhere, so gradients never shrink; but stacked linear layers are still one linear map, so it belongs on regression outputs.</source>
+      <translation>기울기가 어디서나 1이라 기울기가 줄지 않습니다. 하지만 선형층을 여러 개 쌓아도 결국 하나의 선형 변환이므로 회귀의 출력층에 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="38" />
+      <source>Slope 1 for z &gt; 0 and e^z below 0: gradients pass as with ReLU, and negative units still learn a little.</source>
+      <translation>z &gt; 0에서 기울기 1, 0보다 작으면 e^z: ReLU처럼 기울기를 전달하고, 음수 쪽 뉴런도 조금씩 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="34" />
+      <source>Slope exactly 1 for every z &gt; 0, so the gradient passes many layers without shrinking; a unit stuck at z &lt; 0 passes nothing (a dead ReLU).</source>
+      <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1962,7 +2027,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>숫자를 넣은 식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="284" />
+      <location filename="ui/mathviews/matrix.py" line="315" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -2047,6 +2112,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="91" />
+      <source>f′ = 0 everywhere</source>
+      <translation>어디서나 f′ = 0</translation>
+    </message>
+    <message>
       <location filename="ui/plots/gradients.py" line="43" />
       <source>latest</source>
       <translation>최근 값</translation>
@@ -2055,6 +2125,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/plot.py" line="132" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="94" />
+      <source>max f′ = {0}</source>
+      <translation>f′ 최댓값 = {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="93" />
+      <source>max f′ → {0} (large z)</source>
+      <translation>f′ 최댓값 → {0} (z가 클 때)</translation>
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="39" />
@@ -2235,6 +2315,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/plots/weights.py" line="20" />
       <source>weight value</source>
       <translation>가중치 값</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="42" />
+      <source>z·σ(z): its slope rises a little above 1 and stays near 1 for large z, so gradients survive deep networks about as well as with ReLU.</source>
+      <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="83" />

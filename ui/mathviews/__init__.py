@@ -1,4 +1,5 @@
-"""See the math: the matrix view (X · W + b = Z) and backpropagation step by step.
+"""See the math: the matrix view (X · W + b = Z), backpropagation step by step and the
+activation gallery.
 
 ``install(window)`` docks each view and sets ``window.mathviews``: key -> widget.
 """
@@ -7,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from .gallery import ActivationGallery
 from .matrix import MatrixPanel
 from .stepper import StepperPanel
 
-__all__ = ["MatrixPanel", "StepperPanel", "install"]
+__all__ = ["ActivationGallery", "MatrixPanel", "StepperPanel", "install"]
 
 
 def _t(text: str) -> str:
@@ -24,6 +26,7 @@ def install(window) -> None:
                    _t("Matrix view")),
         "backprop": (StepperPanel(doc, window.undo_stack, window.show_status),
                      _t("Backpropagation step by step")),
+        "gallery": (ActivationGallery(), _t("Activation gallery")),
     }
     window.mathviews = {key: view for key, (view, _title) in views.items()}
     for key, (view, title) in views.items():
