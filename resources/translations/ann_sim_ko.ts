@@ -19,8 +19,8 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="301" />
-      <location filename="ui/mathviews/stepper.py" line="211" />
+      <location filename="ui/mathviews/matrix.py" line="310" />
+      <location filename="ui/mathviews/stepper.py" line="212" />
       <source> of {0}</source>
       <translation> / {0}</translation>
     </message>
@@ -253,7 +253,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>모두 0</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="276" />
+      <location filename="ui/mathviews/stepper.py" line="281" />
       <source>Apply backpropagation step</source>
       <translation>역전파 한 단계 적용</translation>
     </message>
@@ -263,7 +263,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="211" />
+      <location filename="ui/mathviews/matrix.py" line="215" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -309,7 +309,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이진 교차 엔트로피</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="111" />
+      <location filename="ui/mathviews/gallery.py" line="113" />
       <source>Blue: f(z). Orange, dashed: the slope f′(z), the factor a gradient is multiplied by in each layer it passes back through; the dot marks its largest value.</source>
       <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
     </message>
@@ -335,7 +335,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="299" />
+      <location filename="ui/mathviews/stepper.py" line="304" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -365,7 +365,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="164" />
+      <location filename="ui/mathviews/stepper.py" line="165" />
       <source>CSV…</source>
       <translation>CSV…</translation>
     </message>
@@ -567,7 +567,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="233" />
+      <location filename="ui/mathviews/matrix.py" line="237" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -597,7 +597,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="158" />
+      <location filename="ui/mathviews/stepper.py" line="159" />
       <source>Copy table</source>
       <translation>표 복사</translation>
     </message>
@@ -607,7 +607,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="308" />
+      <location filename="ui/mathviews/stepper.py" line="313" />
       <source>Could not write {0}: {1}</source>
       <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
@@ -643,7 +643,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="245" />
+      <location filename="ui/mathviews/stepper.py" line="250" />
       <source>Delta δ = ∂E/∂z</source>
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
@@ -701,14 +701,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/editor/controller.py" line="154" />
       <location filename="ui/editor/controller.py" line="184" />
-      <location filename="ui/mathviews/matrix.py" line="355" />
+      <location filename="ui/mathviews/matrix.py" line="364" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="150" />
       <location filename="ui/editor/controller.py" line="175" />
-      <location filename="ui/mathviews/matrix.py" line="350" />
+      <location filename="ui/mathviews/matrix.py" line="359" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
@@ -740,7 +740,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="244" />
+      <location filename="ui/mathviews/stepper.py" line="249" />
       <source>Error E</source>
       <translation>오차 E</translation>
     </message>
@@ -760,7 +760,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR (사분면)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="161" />
+      <location filename="ui/mathviews/stepper.py" line="162" />
       <source>Export</source>
       <translation>내보내기</translation>
     </message>
@@ -800,7 +800,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="300" />
+      <location filename="ui/mathviews/stepper.py" line="305" />
       <source>Export step-by-step table</source>
       <translation>단계별 표 내보내기</translation>
     </message>
@@ -815,7 +815,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="310" />
+      <location filename="ui/mathviews/stepper.py" line="315" />
       <source>Exported {0}</source>
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
@@ -850,12 +850,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="244" />
+      <location filename="ui/mathviews/stepper.py" line="249" />
       <source>Forward propagation</source>
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="203" />
+      <location filename="ui/mathviews/matrix.py" line="207" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -880,12 +880,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기 크기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="245" />
+      <location filename="ui/mathviews/stepper.py" line="250" />
       <source>Gradients</source>
       <translation>기울기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="315" />
+      <location filename="ui/mathviews/matrix.py" line="324" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -1020,7 +1020,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="215" />
+      <location filename="ui/mathviews/matrix.py" line="219" />
       <location filename="ui/plots/activation.py" line="34" />
       <source>Layer</source>
       <translation>층</translation>
@@ -1063,7 +1063,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
-      <location filename="ui/mathviews/stepper.py" line="284" />
+      <location filename="ui/mathviews/stepper.py" line="289" />
       <source>Load worked example</source>
       <translation>풀이 예제 불러오기</translation>
     </message>
@@ -1085,17 +1085,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="221" />
+      <location filename="ui/mathviews/stepper.py" line="222" />
       <source>Loss {0}, learning rate α = {1}, E = {2}. Apply is plain gradient descent on this data loss, as in the lecture.</source>
       <translation>손실 {0}, 학습률 α = {1}, E = {2}. 적용은 강의에서처럼 이 오차에 대한 경사하강법 한 단계입니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="299" />
+      <location filename="ui/mathviews/stepper.py" line="304" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="165" />
+      <location filename="ui/mathviews/stepper.py" line="166" />
       <source>Markdown…</source>
       <translation>Markdown…</translation>
     </message>
@@ -1201,7 +1201,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>선택된 층 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="253" />
+      <location filename="ui/mathviews/stepper.py" line="258" />
       <source>No step-by-step table</source>
       <translation>단계별 표 없음</translation>
     </message>
@@ -1267,12 +1267,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="210" />
+      <location filename="ui/mathviews/matrix.py" line="214" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="208" />
+      <location filename="ui/mathviews/matrix.py" line="212" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -1364,7 +1364,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그래프</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="76" />
+      <location filename="ui/mathviews/gallery.py" line="77" />
       <source>Point at the plot to read f and f′.</source>
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
@@ -1517,7 +1517,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="205" />
+      <location filename="ui/mathviews/matrix.py" line="209" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
@@ -1688,7 +1688,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크 1회</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="248" />
+      <location filename="ui/mathviews/stepper.py" line="253" />
       <source>Step {0} of {1}: {2}</source>
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
@@ -1718,7 +1718,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>탭</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="293" />
+      <location filename="ui/mathviews/stepper.py" line="298" />
       <source>Table copied to the clipboard</source>
       <translation>표를 클립보드에 복사했습니다</translation>
     </message>
@@ -1982,7 +1982,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="246" />
+      <location filename="ui/mathviews/stepper.py" line="251" />
       <source>Update</source>
       <translation>업데이트</translation>
     </message>
@@ -2027,7 +2027,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>숫자를 넣은 식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="315" />
+      <location filename="ui/mathviews/matrix.py" line="324" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -2112,7 +2112,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="91" />
+      <location filename="ui/mathviews/gallery.py" line="93" />
       <source>f′ = 0 everywhere</source>
       <translation>어디서나 f′ = 0</translation>
     </message>
@@ -2127,12 +2127,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="94" />
+      <location filename="ui/mathviews/gallery.py" line="96" />
       <source>max f′ = {0}</source>
       <translation>f′ 최댓값 = {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="93" />
+      <location filename="ui/mathviews/gallery.py" line="95" />
       <source>max f′ → {0} (large z)</source>
       <translation>f′ 최댓값 → {0} (z가 클 때)</translation>
     </message>

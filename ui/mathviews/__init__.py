@@ -33,6 +33,21 @@ def install(window) -> None:
         dock = window.add_dock(view, f"math-{key}", title, Qt.BottomDockWidgetArea)
         dock.hide()  # opened from View > Panels; the first-run layout stays as it was
         dock.visibilityChanged.connect(lambda visible, d=dock: visible and _first_show(window, d))
+    _follow_canvas(window)
+
+
+def _follow_canvas(window) -> None:
+    """Selecting a layer on the canvas shows it in the matrix view and back; stepping
+    through backpropagation selects the layer the step is about."""
+    canvas = getattr(window, "canvas", None)
+    scene = getattr(canvas, "network_scene", None)
+    if scene is None:
+        return
+    matrix, stepper = window.mathviews["matrix"], window.mathviews["backprop"]
+    # the canvas counts columns (0 = inputs); the views count layers (0 = first hidden)
+    canvas.selection_changed.connect(lambda column: column > 0 and matrix.show_layer(column - 1))
+    matrix.layer_chosen.connect(lambda layer: scene.select_column(layer + 1))
+    stepper.step_changed.connect(lambda layer: layer >= 0 and scene.select_column(layer + 1))
 
 
 def _first_show(window, dock) -> None:

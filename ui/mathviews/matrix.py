@@ -8,7 +8,7 @@ and writes out the weighted sum; editing a cell of W or b edits the network (und
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -179,6 +179,9 @@ def _operator(text: str) -> QLabel:
 class MatrixPanel(QWidget, DocumentObserver):
     """Z = X · W + b and H = f(Z) for one layer and a few rows of the data."""
 
+    #: The user chose this layer (engine index) in the panel (the canvas selects it).
+    layer_chosen = Signal(int)
+
     def __init__(self, document, undo_stack, show_status=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +202,7 @@ class MatrixPanel(QWidget, DocumentObserver):
         self.layer = QComboBox()
         self.layer.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.layer.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.layer.activated.connect(self.layer_chosen)  # the user's choice only
         self.first = QSpinBox(minimum=1, maximum=1)
         self.first.setPrefix(self.tr("From row "))
         self.count = QSpinBox(minimum=1, maximum=MAX_ROWS, value=4)
@@ -272,6 +276,11 @@ class MatrixPanel(QWidget, DocumentObserver):
             self.layer.addItem(f"{layer_title(spec, l)} · {lay.units} · {act}")
         self.layer.setCurrentIndex(min(max(0, keep), len(spec.layers) - 1))
         self.layer.blockSignals(False)
+
+    def show_layer(self, layer: int) -> None:
+        """Show engine layer ``layer`` (e.g. the one selected on the canvas)."""
+        if 0 <= layer < self.layer.count():
+            self.layer.setCurrentIndex(layer)
 
     # -- document ---------------------------------------------------------------------
     def _on_changed(self, *_args) -> None:

@@ -89,7 +89,7 @@ class StepsModel(QAbstractTableModel):
 class StepperPanel(QWidget, DocumentObserver):
     """Backpropagation step by step for one sample (or a few) of the training data."""
 
-    #: The layer (engine index, -1 for the error) the current step is about.
+    #: The user stepped to a step about this layer (engine index; -1 for the error E).
     step_changed = Signal(int)
 
     def __init__(self, document, undo_stack, show_status=None,
@@ -151,9 +151,10 @@ class StepperPanel(QWidget, DocumentObserver):
         self.apply = QPushButton(self.tr("Apply update"))
         self.apply.setToolTip(self.tr("Change the network's weights to the new values "
                                       "(w ← w − α·∂E/∂w); undo with Ctrl+Z"))
-        self.back.clicked.connect(lambda: self.go(self.shown - 1))
-        self.next.clicked.connect(lambda: self.go(self.shown + 1))
-        self.run_all.clicked.connect(lambda: self.go(len(self.steps.groups) if self.steps else 1))
+        self.back.clicked.connect(lambda: self.step_to(self.shown - 1))
+        self.next.clicked.connect(lambda: self.step_to(self.shown + 1))
+        self.run_all.clicked.connect(
+            lambda: self.step_to(len(self.steps.groups) if self.steps else 1))
         self.apply.clicked.connect(self.apply_update)
         self.copy = QPushButton(self.tr("Copy table"))
         self.copy.clicked.connect(self.copy_table)
@@ -235,7 +236,11 @@ class StepperPanel(QWidget, DocumentObserver):
         self.run_all.setEnabled(self.shown < total)
         for w in (self.apply, self.copy, self.export):
             w.setEnabled(total > 0)
-        if total:
+
+    def step_to(self, shown: int) -> None:
+        """The user moved: show the step and announce its layer (the canvas selects it)."""
+        self.go(shown)
+        if self.steps:
             layer = self.steps.groups[self.shown - 1].layer
             self.step_changed.emit(-1 if layer is None else layer)
 
