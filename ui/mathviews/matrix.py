@@ -34,9 +34,10 @@ from .cells import layer_title, text_color, value_color
 
 #: Recompute at most this often while weights stream in from training (ms, ~10 Hz).
 _REFRESH_MS = 100
-#: Width of one number column and the most rows a matrix shows before it scrolls.
-_CELL_WIDTH = 58
+#: Width of one number column, and the most rows and columns a matrix shows unscrolled.
+_CELL_WIDTH = 64
 _VISIBLE_ROWS = 12
+_VISIBLE_COLUMNS = 6
 _REMOVED = QColor("#eceff1")
 
 
@@ -158,13 +159,18 @@ class MatrixBlock(QWidget):
         self.caption.setText(f"{title}   {values.shape[0]}x{values.shape[1]}")
         self.model.show(values, rows, cols, present)
         v = self.view
-        width = v.verticalHeader().sizeHint().width() + _CELL_WIDTH * max(1, values.shape[1]) + 4
-        height = (v.horizontalHeader().sizeHint().height()
-                  + v.verticalHeader().defaultSectionSize() * min(_VISIBLE_ROWS, values.shape[0])
-                  + 4)
-        v.setMinimumHeight(min(height, 120))
-        v.setMaximumSize(width + v.verticalScrollBar().sizeHint().width(), height + 18)
-        v.setMinimumWidth(min(width, 5 * _CELL_WIDTH))
+        n, m = values.shape
+        bar = v.verticalScrollBar().sizeHint().width()
+        head = v.verticalHeader().sizeHint().width() + 4
+        width = head + _CELL_WIDTH * max(1, m) + (bar if n > _VISIBLE_ROWS else 0)
+        shown = min(_VISIBLE_ROWS, max(1, n))
+        height = (v.horizontalHeader().sizeHint().height() + 4
+                  + v.verticalHeader().defaultSectionSize() * shown
+                  + (bar if m > _VISIBLE_COLUMNS else 0))
+        # Whole up to 12 rows x 6 columns; larger matrices scroll inside their table.
+        v.setMinimumWidth(min(width, head + _CELL_WIDTH * _VISIBLE_COLUMNS + bar))
+        v.setMaximumWidth(width)
+        v.setFixedHeight(height)
 
 
 def _operator(text: str) -> QLabel:
