@@ -92,8 +92,6 @@ class StepGroup:
     #: English title for exports, e.g. "Forward: Hidden 1" (the UI writes its own).
     title: str
     rows: tuple[StepRow, ...]
-    #: Connections (layer, i, j) and units (layer, j) this step is about.
-    connections: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass
@@ -182,6 +180,7 @@ def backprop_steps(net: Network, X, Y, loss: str = "mse", learning_rate: float =
     too large to read (more than MAX_SAMPLES samples or MAX_ROWS rows).
     """
     spec = net.spec
+    learning_rate = float(learning_rate)  # a Python float: float32 stays float32, as in SGD
     X = np.atleast_2d(np.asarray(X, dtype=np.float64))
     n = X.shape[0]
     if not 1 <= n <= MAX_SAMPLES:
@@ -229,10 +228,6 @@ class _Context:
     def _conn(self, l, i, j) -> str:
         return f"{self.names[l][i]}→{self.names[l + 1][j]}"
 
-    def _conns(self, l):
-        p = self.present[l]
-        return tuple((l, i, j) for i in range(p.shape[0]) for j in range(p.shape[1]) if p[i, j])
-
     def forward(self, l, title) -> StepGroup:
         t, W, b = self.trace.layers[l], *self.weights[l]
         act, rows = self.acts[l], []
@@ -250,7 +245,7 @@ class _Context:
                                     f"{_join(num)} = {fmt(z)}", float(z)))
             for j in range(t.Z.shape[1]):
                 rows.append(self._activation_row(act, l, s, j))
-        return StepGroup("forward", l, f"Forward: {title}", tuple(rows), self._conns(l))
+        return StepGroup("forward", l, f"Forward: {title}", tuple(rows))
 
     def _activation_row(self, act, l, s, j) -> StepRow:
         t, dst = self.trace.layers[l], self.names[l + 1]
@@ -288,18 +283,16 @@ class _Context:
 
     def delta(self, l, title) -> StepGroup:
         return StepGroup("delta", l, f"Delta: {title}", tuple(
-            self._output_deltas() if l == len(self.acts) - 1 else self._hidden_deltas(l)),
-            self._conns(l + 1) if l < len(self.acts) - 1 else ())
+            self._output_deltas() if l == len(self.acts) - 1 else self._hidden_deltas(l)))
 
-    def _slope(self, act, z, h) -> tuple[str, float]:
-        """f'(z) written with its numbers (as the slide: o × (1 − o)) and its value."""
-        a = activations.get(act)
-        d = float(a.df(np.array([z], np.float64), np.array([h], np.float64))[0])
+    @staticmethod
+    def _slope(act, z, h) -> str:
+        """f'(z) written with its numbers: o × (1 − o) as on the slide, else the engine's f'."""
         if act in ("sigmoid", "softmax"):
-            return f"{fmt(h)} × (1 − {fmt(h)})", d
+            return f"{fmt(h)} × (1 − {fmt(h)})"
         if act == "tanh":
-            return f"(1 − {fmt(h)}²)", d
-        return fmt(d), d
+            return f"(1 − {fmt(h)}²)"
+        return fmt(activations.get(act).df(np.array([z], np.float64), np.array([h], np.float64))[0])
 
     def _output_deltas(self) -> list[StepRow]:
         t = self.trace.layers[-1]
@@ -325,7 +318,7 @@ class _Context:
                     div = n * k if self.loss == "mse" else n
                     slope = "" if act == "linear" else f" · {_DF_SYMBOL[act]}"
                     sym = f"δ({nm}) = −2(t − o){slope}" + (f" / {div}" if div > 1 else "")
-                    dnum = "" if act == "linear" else f" × {self._slope(act, z, o)[0]}"
+                    dnum = "" if act == "linear" else f" × {self._slope(act, z, o)}"
                     num = f"−2 × ({fmt(y)} − {fmt(o)}){dnum}" + (f" / {div}" if div > 1 else "")
                 rows.append(StepRow("δ", nm, s, sym, f"{num} = {fmt(d)}", float(d)))
         return rows
@@ -345,7 +338,7 @@ class _Context:
                     formula, numbers = f"δ({here[j]}) = {sym}", num
                 else:
                     formula = f"δ({here[j]}) = ({sym}) · {_DF_SYMBOL[act]}"
-                    numbers = f"({num}) × {self._slope(act, t.Z[s, j], t.H[s, j])[0]}"
+                    numbers = f"({num}) × {self._slope(act, t.Z[s, j], t.H[s, j])}"
                 rows.append(StepRow("δ", here[j], s, formula, f"{numbers} = {fmt(d)}", float(d)))
         return rows
 
@@ -366,7 +359,7 @@ class _Context:
                 g = t.db[j]
                 num = f"{_join([fmt(t.delta[s, j]) for s in range(n)])} = " if n > 1 else ""
                 rows.append(StepRow("∂E/∂b", dst[j], None, sym, f"{num}{fmt(g)}", float(g)))
-        return StepGroup("gradient", l, f"Gradients: {title}", tuple(rows), self._conns(l))
+        return StepGroup("gradient", l, f"Gradients: {title}", tuple(rows))
 
     def update(self, l, title, old, new) -> StepGroup:
         (W, b), (W2, b2) = old, new
@@ -384,7 +377,7 @@ class _Context:
                 rows.append(StepRow("b", nm, None, f"b({nm}) ← b − α·∂E/∂b",
                                     f"{fmt(b[j])} − {a} × {fmt(t.db[j])} = {fmt(b2[j])}",
                                     float(b2[j]), float(b[j]), float(t.db[j]), float(self.lr)))
-        return StepGroup("update", l, f"Update: {title}", tuple(rows), self._conns(l))
+        return StepGroup("update", l, f"Update: {title}", tuple(rows))
 
 
 # -- the worked example -----------------------------------------------------------------------

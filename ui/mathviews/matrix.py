@@ -201,7 +201,7 @@ class MatrixPanel(QWidget, DocumentObserver):
                      data=self._on_changed, reset=self._on_spec_changed,
                      settings=self._on_settings_changed)
         self._fill_layers()
-        self.recompute()
+        # computed when first shown (showEvent): hidden docks cost nothing at startup
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:

@@ -106,7 +106,7 @@ class StepperPanel(QWidget, DocumentObserver):
         self.observe(document, weights=self._on_changed, spec=self._on_changed,
                      data=self._on_changed, reset=self._on_changed,
                      settings=self._on_settings_changed)
-        self.recompute()
+        # computed when first shown (showEvent): hidden docks cost nothing at startup
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
