@@ -4,16 +4,6 @@
   <context>
     <name>ANN Simulator</name>
     <message>
-      <location filename="ui/training/bar.py" line="151" />
-      <source>Preparing the fast engine…</source>
-      <translation>빠른 학습 엔진을 준비하는 중…</translation>
-    </message>
-    <message>
-      <location filename="ui/training/bar.py" line="159" />
-      <source>Training path: {0}</source>
-      <translation>학습 경로: {0}</translation>
-    </message>
-    <message>
       <location filename="ui/training/bar.py" line="79" />
       <source>  Speed </source>
       <translation>  속도 </translation>
@@ -32,6 +22,12 @@
       <location filename="ui/training/panel.py" line="147" />
       <source> epochs</source>
       <translation> 에포크</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="316" />
+      <location filename="ui/mathviews/stepper.py" line="212" />
+      <source> of {0}</source>
+      <translation> / {0}</translation>
     </message>
     <message>
       <location filename="ui/main_window.py" line="69" />
@@ -154,9 +150,24 @@
       <translation>2차원</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="120" />
+      <source>A 2-2-2 sigmoid network with round weights and one sample, to check a calculation done by hand</source>
+      <translation>딱 떨어지는 가중치와 표본 하나로 된 2-2-2 시그모이드 신경망: 손으로 한 계산을 확인해 보세요</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="44" />
+      <source>A ReLU with a smooth bend: its slope peaks a little above 1 and is near 1 for positive z, so gradients pass deep networks well.</source>
+      <translation>부드럽게 꺾인 ReLU: 기울기가 1보다 조금 큰 값에서 최대가 되고 z가 양수이면 1에 가까워, 깊은 신경망에서도 기울기가 잘 전달됩니다.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="180" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="40" />
+      <source>A smooth ReLU whose slope σ(z) lies between 0 and 1 and nears 1 only for large z, so every layer shrinks the gradient somewhat.</source>
+      <translation>부드러운 ReLU: 기울기 σ(z)는 0과 1 사이이고 z가 클 때만 1에 가까워지므로, 층마다 기울기가 조금씩 줄어듭니다.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -217,6 +228,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/__init__.py" line="29" />
+      <source>Activation gallery</source>
+      <translation>활성화함수 모아 보기</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="23" />
       <source>Adam</source>
       <translation>Adam</translation>
@@ -242,6 +258,21 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>모두 0</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="281" />
+      <source>Apply backpropagation step</source>
+      <translation>역전파 한 단계 적용</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="151" />
+      <source>Apply update</source>
+      <translation>업데이트 적용</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="221" />
+      <source>As many rows as the batch size</source>
+      <translation>배치 크기만큼의 행</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="89" />
       <location filename="ui/labels.py" line="30" />
       <source>Automatic</source>
@@ -253,14 +284,24 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="139" />
+      <location filename="ui/training/bar.py" line="140" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/__init__.py" line="28" />
+      <source>Backpropagation step by step</source>
+      <translation>역전파 단계별 보기</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="121" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="116" />
+      <source>Batch size </source>
+      <translation>배치 크기 </translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="125" />
@@ -271,6 +312,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/labels.py" line="21" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="113" />
+      <source>Blue: f(z). Orange, dashed: the slope f′(z), the factor a gradient is multiplied by in each layer it passes back through; the dot marks its largest value.</source>
+      <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -288,10 +334,15 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>찾아보기...</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="189" />
-      <location filename="ui/training/bar.py" line="194" />
+      <location filename="ui/training/bar.py" line="202" />
+      <location filename="ui/training/bar.py" line="207" />
       <source>CPU</source>
       <translation>CPU</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="304" />
+      <source>CSV (*.csv)</source>
+      <translation>CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="75" />
@@ -317,6 +368,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="363" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="165" />
+      <source>CSV…</source>
+      <translation>CSV…</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="443" />
@@ -457,6 +513,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>속도 변경</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="152" />
+      <source>Change the network's weights to the new values (w ← w − α·∂E/∂w); undo with Ctrl+Z</source>
+      <translation>신경망의 가중치를 새 값으로 바꿉니다 (w ← w − α·∂E/∂w). Ctrl+Z로 되돌릴 수 있습니다</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="236" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
@@ -522,6 +583,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>목록 지우기</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/matrix.py" line="243" />
+      <source>Click a cell of Z to see its weighted sum.</source>
+      <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="160" />
       <source>Click a layer on the canvas to edit it.</source>
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
@@ -547,9 +613,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="159" />
+      <source>Copy table</source>
+      <translation>표 복사</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="182" />
       <source>Could not start the training process ({0}); training in a thread instead.</source>
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="313" />
+      <source>Could not write {0}: {1}</source>
+      <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="21" />
@@ -593,6 +669,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분 기호</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="250" />
+      <source>Delta δ = ∂E/∂z</source>
+      <translation>델타 δ = ∂E/∂z</translation>
+    </message>
+    <message>
       <location filename="ui/editor/palette.py" line="115" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
@@ -604,7 +685,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="140" />
+      <location filename="ui/training/bar.py" line="141" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
@@ -654,19 +735,21 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="166" />
+      <location filename="ui/training/bar.py" line="179" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="154" />
       <location filename="ui/editor/controller.py" line="184" />
+      <location filename="ui/mathviews/matrix.py" line="370" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="150" />
       <location filename="ui/editor/controller.py" line="175" />
+      <location filename="ui/mathviews/matrix.py" line="365" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
@@ -687,8 +770,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="152" />
-      <location filename="ui/training/bar.py" line="153" />
+      <location filename="ui/training/bar.py" line="165" />
+      <location filename="ui/training/bar.py" line="166" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -696,6 +779,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/bar.py" line="63" />
       <source>Epochs trained in this run</source>
       <translation>이번 실행에서 학습한 에포크 수</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="249" />
+      <source>Error E</source>
+      <translation>오차 E</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="123" />
@@ -711,6 +799,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Exclusive or (quadrants)</source>
       <translation>XOR (사분면)</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="162" />
+      <source>Export</source>
+      <translation>내보내기</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="122" />
@@ -748,6 +841,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="305" />
+      <source>Export step-by-step table</source>
+      <translation>단계별 표 내보내기</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="386" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
@@ -756,6 +854,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="365" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="315" />
+      <source>Exported {0}</source>
+      <translation>{0}(으)로 내보냈습니다</translation>
     </message>
     <message>
       <location filename="ui/plots/base.py" line="194" />
@@ -783,6 +886,21 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="134" />
+      <source>Formula</source>
+      <translation>식</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="249" />
+      <source>Forward propagation</source>
+      <translation>순전파</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="213" />
+      <source>From row </source>
+      <translation>시작 행 </translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Gaussian bumps</source>
       <translation>가우시안 봉우리</translation>
@@ -796,6 +914,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/__init__.py" line="30" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="250" />
+      <source>Gradients</source>
+      <translation>기울기</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="330" />
+      <source>H of {0}</source>
+      <translation>{0}의 H</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -814,6 +942,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="186" />
+      <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
@@ -824,7 +953,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="203" />
+      <location filename="ui/training/bar.py" line="216" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
@@ -907,6 +1036,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>붓꽃</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="27" />
+      <source>Its slope is 0 everywhere, so no gradient passes back at all: only the perceptron rule can train it.</source>
+      <translation>기울기가 어디서나 0이라 역전파로 전달되는 기울기가 전혀 없습니다. 퍼셉트론 규칙으로만 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="29" />
+      <source>Its slope is at most 0.25, so each layer cuts the gradient to a quarter or less: after 10 layers at most 0.25^10 ≈ 0.000001 is left, the vanishing gradient.</source>
+      <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="361" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
@@ -922,6 +1061,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>L2</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/matrix.py" line="225" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
@@ -958,6 +1098,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="36" />
+      <source>Like ReLU, slope 1 for z &gt; 0, and 0.01 instead of 0 for z &lt; 0, so no unit stops learning for good.</source>
+      <translation>ReLU처럼 z &gt; 0에서 기울기가 1이고, z &lt; 0에서도 0 대신 0.01이라 학습을 아예 멈추는 뉴런이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="119" />
+      <location filename="ui/mathviews/stepper.py" line="289" />
+      <source>Load worked example</source>
+      <translation>풀이 예제 불러오기</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="38" />
       <source>Log scale</source>
       <translation>로그 눈금</translation>
@@ -973,6 +1124,26 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/panel.py" line="95" />
       <source>Loss</source>
       <translation>손실</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="222" />
+      <source>Loss {0}, learning rate α = {1}, E = {2}. Apply is plain gradient descent on this data loss, as in the lecture.</source>
+      <translation>손실 {0}, 학습률 α = {1}, E = {2}. 적용은 강의에서처럼 이 오차에 대한 경사하강법 한 단계입니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="304" />
+      <source>Markdown (*.md)</source>
+      <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="166" />
+      <source>Markdown…</source>
+      <translation>Markdown…</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/__init__.py" line="26" />
+      <source>Matrix view</source>
+      <translation>행렬로 보기</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="20" />
@@ -1056,6 +1227,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이 연결의 새 가중치:</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="149" />
+      <source>Next ▶</source>
+      <translation>다음 ▶</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="99" />
       <source>No header row</source>
       <translation>머리글 행 없음</translation>
@@ -1064,6 +1240,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/properties.py" line="159" />
       <source>No layer selected</source>
       <translation>선택된 층 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="258" />
+      <source>No step-by-step table</source>
+      <translation>단계별 표 없음</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="384" />
@@ -1137,6 +1318,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/matrix.py" line="220" />
+      <source>One batch</source>
+      <translation>배치 하나</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="218" />
+      <source>One sample</source>
+      <translation>표본 하나</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="99" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
@@ -1168,9 +1359,15 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="185" />
+      <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
       <translation>출력층</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="48" />
+      <source>Output layer only: with cross-entropy its slope cancels and the output delta is just o − t, so it adds no vanishing of its own.</source>
+      <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="407" />
@@ -1198,7 +1395,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="147" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -1218,6 +1415,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그래프</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="77" />
+      <source>Point at the plot to read f and f′.</source>
+      <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="306" />
       <source>Points</source>
       <translation>점 개수</translation>
@@ -1231,6 +1433,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/output.py" line="175" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="154" />
+      <source>Preparing the fast engine…</source>
+      <translation>빠른 학습 엔진을 준비하는 중…</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="134" />
+      <source>Quantity</source>
+      <translation>항목</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="23" />
@@ -1253,7 +1465,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="107" />
+      <location filename="ui/training/bar.py" line="108" />
       <source>Reached the epoch limit ({0}).</source>
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
@@ -1361,9 +1573,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/matrix.py" line="215" />
+      <source>Rows </source>
+      <translation>행 수 </translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="117" />
       <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="150" />
+      <source>Run to end ▶▶</source>
+      <translation>끝까지 ▶▶</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="100" />
@@ -1374,6 +1596,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="407" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="134" />
+      <source>Sample</source>
+      <translation>표본</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="114" />
+      <source>Sample </source>
+      <translation>표본 </translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="93" />
@@ -1462,6 +1694,26 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>사인 (1차원)</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="32" />
+      <source>Slope 1 at z = 0, but it falls fast once |z| passes 2: saturated units still make the gradient vanish in deep networks.</source>
+      <translation>z = 0에서 기울기가 1이지만 |z|가 2를 넘으면 빠르게 작아집니다. 포화된 뉴런 때문에 깊은 신경망에서는 여전히 기울기가 소실됩니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="46" />
+      <source>Slope 1 everywhere, so gradients never shrink; but stacked linear layers are still one linear map, so it belongs on regression outputs.</source>
+      <translation>기울기가 어디서나 1이라 기울기가 줄지 않습니다. 하지만 선형층을 여러 개 쌓아도 결국 하나의 선형 변환이므로 회귀의 출력층에 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="38" />
+      <source>Slope 1 for z &gt; 0 and e^z below 0: gradients pass as with ReLU, and negative units still learn a little.</source>
+      <translation>z &gt; 0에서 기울기 1, 0보다 작으면 e^z: ReLU처럼 기울기를 전달하고, 음수 쪽 뉴런도 조금씩 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="34" />
+      <source>Slope exactly 1 for every z &gt; 0, so the gradient passes many layers without shrinking; a unit stuck at z &lt; 0 passes nothing (a dead ReLU).</source>
+      <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Spiral</source>
       <translation>나선</translation>
@@ -1497,6 +1749,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크 1회</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/stepper.py" line="253" />
+      <source>Step {0} of {1}: {2}</source>
+      <translation>{1}단계 중 {0}단계: {2}</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="55" />
       <source>Stop</source>
       <translation>중지</translation>
@@ -1520,6 +1777,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/import_dialog.py" line="95" />
       <source>Tab</source>
       <translation>탭</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="298" />
+      <source>Table copied to the clipboard</source>
+      <translation>표를 클립보드에 복사했습니다</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="101" />
@@ -1553,7 +1815,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>테스트 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="162" />
+      <location filename="ui/training/bar.py" line="175" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -1663,7 +1925,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="168" />
+      <location filename="ui/training/bar.py" line="181" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
@@ -1684,7 +1946,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="147" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -1725,7 +1987,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="161" />
+      <location filename="ui/training/bar.py" line="174" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -1756,9 +2018,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 발산</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="104" />
+      <location filename="ui/training/bar.py" line="105" />
       <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="162" />
+      <source>Training path: {0}</source>
+      <translation>학습 경로: {0}</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="295" />
@@ -1809,6 +2076,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/files/manager.py" line="186" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="251" />
+      <source>Update</source>
+      <translation>업데이트</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="123" />
@@ -1865,6 +2137,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Wine</source>
       <translation>와인</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="135" />
+      <source>With the numbers</source>
+      <translation>숫자를 넣은 식</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="330" />
+      <source>X</source>
+      <translation>X</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1947,6 +2229,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>데이터에 따름</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="93" />
+      <source>f′ = 0 everywhere</source>
+      <translation>어디서나 f′ = 0</translation>
+    </message>
+    <message>
       <location filename="ui/plots/gradients.py" line="44" />
       <source>latest</source>
       <translation>최근 값</translation>
@@ -1960,6 +2247,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/editor/scene.py" line="378" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="96" />
+      <source>max f′ = {0}</source>
+      <translation>f′ 최댓값 = {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/gallery.py" line="95" />
+      <source>max f′ → {0} (large z)</source>
+      <translation>f′ 최댓값 → {0} (z가 클 때)</translation>
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="41" />
@@ -2147,7 +2444,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="193" />
+      <location filename="ui/training/bar.py" line="206" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -2162,8 +2459,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
+      <location filename="ui/mathviews/gallery.py" line="42" />
+      <source>z·σ(z): its slope rises a little above 1 and stays near 1 for large z, so gradients survive deep networks about as well as with ReLU.</source>
+      <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="83" />
-      <location filename="ui/training/bar.py" line="133" />
+      <location filename="ui/training/bar.py" line="134" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
@@ -2196,6 +2498,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="229" />
       <source>{0} rows, {1} input features: {2}.</source>
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/stepper.py" line="148" />
+      <source>◀ Back</source>
+      <translation>◀ 이전</translation>
     </message>
   </context>
 </TS>
