@@ -49,7 +49,8 @@ def test_apply_is_one_undoable_sgd_step_of_the_engine(qtbot):
     X, Y = doc.data.train.X[2:3], doc.data.train.Y[2:3]
     twin = doc.build_network()
     sim.Trainer(twin, loss=doc.settings.loss, optimizer="sgd",
-                learning_rate=doc.settings.learning_rate, batch_size=1).fit(X, Y, epochs=1)
+                learning_rate=doc.settings.learning_rate, batch_size=1,
+                engine="numpy").fit(X, Y, epochs=1)
     qtbot.mouseClick(panel.apply, Qt.LeftButton)
     net = doc.build_network()
     for (W, b), (W2, b2) in zip(net.get_weights(), twin.get_weights(), strict=True):
