@@ -9,7 +9,7 @@
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="124" />
+      <location filename="ui/plots/activation.py" line="127" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="314" />
+      <location filename="ui/plots/base.py" line="320" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -182,7 +182,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="52" />
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="98" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
@@ -202,17 +202,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="16" />
+      <location filename="ui/labels.py" line="23" />
       <source>Adam</source>
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="252" />
+      <location filename="ui/editor/scene.py" line="253" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="514" />
+      <location filename="ui/editor/scene.py" line="515" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -222,13 +222,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>점 추가</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="20" />
+      <location filename="ui/labels.py" line="27" />
       <source>All zeros</source>
       <translation>모두 0</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="89" />
-      <location filename="ui/labels.py" line="23" />
+      <location filename="ui/labels.py" line="30" />
       <source>Automatic</source>
       <translation>자동</translation>
     </message>
@@ -253,7 +253,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>편향</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="14" />
+      <location filename="ui/labels.py" line="21" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
     </message>
@@ -521,17 +521,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="189" />
+      <location filename="ui/training/controller.py" line="195" />
       <source>Could not start the training process ({0}); training in a thread instead.</source>
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="14" />
+      <location filename="ui/labels.py" line="21" />
       <source>Cross-entropy (softmax)</source>
       <translation>교차 엔트로피 (softmax)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="22" />
+      <location filename="ui/labels.py" line="29" />
       <source>CuPy (GPU)</source>
       <translation>CuPy (GPU)</translation>
     </message>
@@ -547,7 +547,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
-      <location filename="ui/editor/scene.py" line="525" />
+      <location filename="ui/editor/scene.py" line="526" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -557,7 +557,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="114" />
+      <location filename="ui/editor/palette.py" line="115" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
     </message>
@@ -578,17 +578,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="383" />
+      <location filename="ui/editor/scene.py" line="384" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="378" />
+      <location filename="ui/editor/scene.py" line="379" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="123" />
+      <location filename="ui/editor/palette.py" line="124" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
@@ -598,7 +598,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="117" />
+      <location filename="ui/editor/palette.py" line="118" />
       <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
@@ -620,7 +620,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="534" />
+      <location filename="ui/editor/scene.py" line="535" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -687,7 +687,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="296" />
+      <location filename="ui/plots/base.py" line="302" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -707,7 +707,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="220" />
+      <location filename="ui/plots/base.py" line="226" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -742,7 +742,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가우시안 봉우리</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="15" />
+      <location filename="ui/labels.py" line="22" />
       <source>Gradient descent (SGD)</source>
       <translation>경사하강법 (SGD)</translation>
     </message>
@@ -757,7 +757,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손글씨 숫자 8x8</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>He</source>
       <translation>He</translation>
     </message>
@@ -767,7 +767,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="191" />
+      <location filename="ui/editor/scene.py" line="192" />
       <location filename="ui/plots/base.py" line="53" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
@@ -826,7 +826,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="171" />
-      <location filename="ui/editor/scene.py" line="185" />
+      <location filename="ui/editor/scene.py" line="186" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -841,12 +841,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="522" />
+      <location filename="ui/editor/scene.py" line="523" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="519" />
+      <location filename="ui/editor/scene.py" line="520" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -861,17 +861,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>L1</source>
       <translation>L1</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>L2</source>
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="33" />
+      <location filename="ui/plots/activation.py" line="34" />
       <source>Layer</source>
       <translation>층</translation>
     </message>
@@ -881,12 +881,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 속성</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="30" />
+      <location filename="ui/plots/activation.py" line="31" />
       <source>Layer whose activation function is shown</source>
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="93" />
+      <location filename="ui/plots/gradients.py" line="108" />
       <location filename="ui/plots/weights.py" line="42" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
@@ -924,7 +924,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="13" />
+      <location filename="ui/labels.py" line="20" />
       <source>Mean squared error (MSE)</source>
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
@@ -939,7 +939,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최소-최대 (0~1)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="15" />
+      <location filename="ui/labels.py" line="22" />
       <source>Momentum</source>
       <translation>모멘텀</translation>
     </message>
@@ -969,13 +969,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="110" />
+      <location filename="ui/editor/palette.py" line="111" />
       <location filename="ui/editor/properties.py" line="115" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="109" />
+      <location filename="ui/editor/palette.py" line="110" />
       <source>Neurons of a newly inserted layer</source>
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
@@ -1031,12 +1031,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/panel.py" line="269" />
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>Normal</source>
       <translation>정규분포</translation>
     </message>
@@ -1051,7 +1051,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>변경되지 않음: {0}</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="22" />
+      <location filename="ui/labels.py" line="29" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
     </message>
@@ -1106,7 +1106,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="190" />
+      <location filename="ui/editor/scene.py" line="191" />
       <location filename="ui/plots/base.py" line="53" />
       <source>Output</source>
       <translation>출력층</translation>
@@ -1117,7 +1117,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="297" />
+      <location filename="ui/plots/base.py" line="303" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1142,7 +1142,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>일시정지</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="17" />
+      <location filename="ui/labels.py" line="24" />
       <source>Perceptron rule</source>
       <translation>퍼셉트론 규칙</translation>
     </message>
@@ -1172,12 +1172,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="16" />
+      <location filename="ui/labels.py" line="23" />
       <source>RMSProp</source>
       <translation>RMSProp</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="18" />
+      <location filename="ui/labels.py" line="25" />
       <source>Random 0 to 1</source>
       <translation>무작위 0~1</translation>
     </message>
@@ -1247,18 +1247,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="249" />
+      <location filename="ui/editor/scene.py" line="250" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="537" />
+      <location filename="ui/editor/scene.py" line="538" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="516" />
+      <location filename="ui/editor/scene.py" line="517" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -1274,13 +1274,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/training/bar.py" line="57" />
-      <location filename="ui/training/controller.py" line="143" />
+      <location filename="ui/training/controller.py" line="148" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="540" />
+      <location filename="ui/editor/scene.py" line="541" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -1305,7 +1305,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="98" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1345,7 +1345,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="221" />
+      <location filename="ui/plots/base.py" line="227" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -1391,7 +1391,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="94" />
+      <location filename="ui/plots/activation.py" line="96" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -1446,7 +1446,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="13" />
+      <location filename="ui/labels.py" line="20" />
       <source>Sum of squared errors (SSE)</source>
       <translation>오차 제곱합 (SSE)</translation>
     </message>
@@ -1471,13 +1471,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="59" />
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="109" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
@@ -1517,12 +1517,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="285" />
+      <location filename="ui/training/controller.py" line="303" />
       <source>The data changed: training paused. Press Train to continue.</source>
       <translation>데이터가 바뀌었습니다: 학습을 일시정지했습니다. 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="104" />
+      <location filename="ui/training/controller.py" line="109" />
       <source>The epoch limit ({0}) is reached; raise it or reset the weights to train further.</source>
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
@@ -1567,7 +1567,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
 해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="281" />
+      <location filename="ui/training/controller.py" line="299" />
       <source>The network changed: training paused. Press Train to continue with the new topology.</source>
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
@@ -1587,6 +1587,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
+      <location filename="ui/training/controller.py" line="247" />
+      <source>The training process ended unexpectedly ({0}). Training stopped; press Train to continue from the last weights.</source>
+      <translation>학습 프로세스가 예기치 않게 끝났습니다({0}). 학습을 멈췄습니다. [학습]을 누르면 마지막 가중치에서 이어서 학습합니다.</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="66" />
       <source>Time spent training in this run</source>
       <translation>이번 실행의 학습 시간</translation>
@@ -1603,23 +1608,23 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="87" />
+      <location filename="ui/plots/gradients.py" line="102" />
       <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="83" />
+      <location filename="ui/plots/loss.py" line="86" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="58" />
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1700,7 +1705,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 개의 반달</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="18" />
+      <location filename="ui/labels.py" line="25" />
       <source>Uniform ±limit</source>
       <translation>균등분포 ±한계</translation>
     </message>
@@ -1755,7 +1760,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>Xavier (Glorot)</source>
       <translation>Xavier (Glorot)</translation>
     </message>
@@ -1775,7 +1780,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="395" />
+      <location filename="ui/editor/scene.py" line="396" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -1785,7 +1790,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최대 속도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="398" />
+      <location filename="ui/editor/scene.py" line="399" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -1810,7 +1815,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="392" />
+      <location filename="ui/training/controller.py" line="244" />
+      <source>exit code {0}</source>
+      <translation>종료 코드 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="393" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -1825,9 +1835,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="227" />
+      <location filename="ui/editor/scene.py" line="228" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="242" />
+      <source>killed by signal {0}</source>
+      <translation>신호 {0}(으)로 강제 종료됨</translation>
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="43" />
@@ -1845,6 +1860,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>평균 |∂E/∂W|</translation>
     </message>
     <message>
+      <location filename="ui/training/controller.py" line="246" />
+      <source>no exit status</source>
+      <translation>종료 상태 없음</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="185" />
       <source>no header row</source>
       <translation>머리글 행 없음</translation>
@@ -1860,17 +1880,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="404" />
+      <location filename="ui/editor/scene.py" line="405" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="38" />
+      <location filename="ui/plots/activation.py" line="39" />
       <source>pre-activation z = x·W + b</source>
       <translation>활성화 전 값 z = x·W + b</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="49" />
+      <location filename="ui/plots/activation.py" line="50" />
       <source>pre-activations now</source>
       <translation>현재 활성화 전 값</translation>
     </message>
@@ -1895,12 +1915,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="376" />
+      <location filename="ui/editor/scene.py" line="377" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="93" />
+      <location filename="ui/plots/activation.py" line="95" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>
@@ -1915,7 +1935,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>세미콜론</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="40" />
+      <location filename="ui/plots/activation.py" line="41" />
       <source>share of values</source>
       <translation>값의 비율</translation>
     </message>
@@ -1935,7 +1955,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="504" />
+      <location filename="ui/editor/scene.py" line="505" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -2036,7 +2056,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="400" />
+      <location filename="ui/editor/scene.py" line="401" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
