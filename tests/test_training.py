@@ -310,3 +310,17 @@ def test_slow_motion_speed_paces_the_epochs(qtbot, xor_window):
     bar.speed.activated.emit(i)  # back to full speed, live
     at = ctl.epoch
     qtbot.waitUntil(lambda: ctl.epoch >= at + 200, timeout=20000)
+
+
+def test_every_snapshot_carries_fresh_plot_data(qtbot, make_controller):
+    """One channel, one throttle: the GUI's timer takes a snapshot per tick at most, and
+    each one brings plot data computed from its own weights (no second, slower rate)."""
+    doc = xor_document()
+    ctl = make_controller(doc)
+    snaps = []
+    ctl.snapshot_applied.connect(snaps.append)
+    ctl.train()
+    qtbot.waitUntil(lambda: len(snaps) >= 15, timeout=20000)
+    ctl.stop()
+    running = [s for s in snaps if s.status == "running"]
+    assert len(running) >= 10 and all(s.views is not None for s in running)

@@ -41,7 +41,6 @@ after as long again, and reaps it: the caller's thread never waits on a stuck ch
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import multiprocessing as mp
 import os
 import pickle
@@ -64,6 +63,9 @@ READ_BUDGET = 0.01
 #: Pipe buffer for snapshots (Linux caps it at /proc/sys/fs/pipe-max-size, 1 MiB).
 PIPE_SIZE = 1 << 20
 _HEADER = struct.Struct("!Q")  # length of the pickled snapshot that follows
+#: Windows pipes carry whole messages (and cannot be read without blocking): there the
+#: Connection API frames the snapshots.
+_WINDOWS = os.name == "nt"
 
 _CTX = None
 
@@ -126,8 +128,11 @@ class _Mailbox:
     def put(self, snap: Snapshot) -> None:
         data = pickle.dumps(snap, protocol=pickle.HIGHEST_PROTOCOL)
         self.free.value = 0
-        view = memoryview(_HEADER.pack(len(data)) + data)
         try:
+            if _WINDOWS:
+                self._conn.send_bytes(data)
+                return
+            view = memoryview(_HEADER.pack(len(data)) + data)
             while view:
                 view = view[os.write(self.fd, view):]
         except OSError:  # BrokenPipeError: the owner is gone
@@ -188,15 +193,19 @@ class ProcessRunner:
         self._free = ctx.RawValue("b", 1)
         cmd_r, self._cmd_w = ctx.Pipe(duplex=False)
         self._snap_r, snap_w = ctx.Pipe(duplex=False)
-        with contextlib.suppress(OSError, AttributeError):  # a bigger pipe is only faster
-            fcntl.fcntl(snap_w.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        if not _WINDOWS:
+            import fcntl
+            for conn in (self._cmd_w, snap_w):  # bigger pipes: fewer blocked writes
+                with contextlib.suppress(OSError, AttributeError):
+                    fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         self._proc = ctx.Process(target=_child_main, name="ann-sim-training", daemon=True,
                                  args=(job, cmd_r, snap_w, self._free))
         with _main_module_hidden():
             self._proc.start()
         cmd_r.close()  # the child holds the only reader and the only writer it needs:
         snap_w.close()  # EOF reaches each side when the other one is gone
-        os.set_blocking(self._snap_r.fileno(), False)
+        if not _WINDOWS:
+            os.set_blocking(self._snap_r.fileno(), False)
         self._buf = bytearray()
         self._pending: Snapshot | None = None
         self._eof = False
@@ -221,6 +230,8 @@ class ProcessRunner:
             pass
 
     def take(self) -> Snapshot | None:
+        if self._reaper is not None:  # halted: the reaper owns the pipe
+            return None
         self._read(0.0)
         snap, self._pending = self._pending, None
         return snap
@@ -232,6 +243,8 @@ class ProcessRunner:
 
     def halt(self) -> Snapshot | None:
         """Stop the loop; the last snapshot within HALT_WAIT, the child reaped behind."""
+        if self._reaper is not None:
+            return None
         self.send(("stop",))
         deadline = time.perf_counter() + HALT_WAIT
         while not (self._finished or self._eof):
@@ -240,10 +253,8 @@ class ProcessRunner:
                 break
             self._read(left)
         snap, self._pending = self._pending, None
-        if self._reaper is None:
-            self._reaper = threading.Thread(target=self._reap, name="training-reaper",
-                                            daemon=True)
-            self._reaper.start()
+        self._reaper = threading.Thread(target=self._reap, name="training-reaper", daemon=True)
+        self._reaper.start()
         return snap
 
     def join(self, timeout: float | None = None) -> bool:
@@ -254,11 +265,15 @@ class ProcessRunner:
 
     # -- internals ------------------------------------------------------------------------
     def _read(self, wait: float) -> None:
-        """Read what has arrived; wait up to ``wait`` s (more only to finish a snapshot,
-        at most READ_BUDGET) and put complete snapshots into ``_pending``."""
+        """Read what has arrived into ``_pending`` without blocking; with ``wait`` > 0,
+        wait up to that long for a snapshot. The rest of a snapshot already arriving is
+        waited for up to READ_BUDGET (a child stopped mid-write cannot hold us)."""
+        if _WINDOWS:
+            return self._read_messages(wait)
         fd = self._snap_r.fileno()
-        end = time.perf_counter() + max(wait, 0.0)
-        partial_end = time.perf_counter() + READ_BUDGET
+        now = time.perf_counter()
+        end, partial_end = now + wait, now + READ_BUDGET
+        got = False
         while not self._eof:
             try:
                 chunk = os.read(fd, PIPE_SIZE)
@@ -268,53 +283,51 @@ class ProcessRunner:
                 chunk = b""
             if chunk == b"":
                 self._eof = True
-                break
-            if chunk:
+            elif chunk:
                 self._buf += chunk
-                self._parse()
-                continue
-            now = time.perf_counter()
-            limit = max(end, partial_end) if self._buf else end
-            if now >= limit or (self._pending is not None and not self._buf):
-                break
-            select.select([fd], [], [], limit - now)
+                while len(self._buf) >= _HEADER.size:  # complete snapshots out of the buffer
+                    end_of = _HEADER.size + _HEADER.unpack_from(self._buf)[0]
+                    if len(self._buf) < end_of:
+                        break
+                    self._arrived(self._buf[_HEADER.size:end_of])
+                    del self._buf[:end_of]
+                    got = True
+            else:
+                now = time.perf_counter()
+                limit = max(end, partial_end) if self._buf else end
+                if now >= limit or (got and not self._buf):
+                    return
+                select.select([fd], [], [], limit - now)
 
-    def _parse(self) -> None:
-        buf = self._buf
-        while len(buf) >= _HEADER.size:
-            (n,) = _HEADER.unpack_from(buf)
-            if len(buf) < _HEADER.size + n:
-                return
-            snap = pickle.loads(memoryview(buf)[_HEADER.size:_HEADER.size + n])
-            del buf[:_HEADER.size + n]
-            self._pending = merge(self._pending, snap)
-            self._finished |= snap.status in FINAL
-            self._free.value = 1
+    def _read_messages(self, wait: float) -> None:
+        """Windows: a message pipe, so poll() says a whole snapshot can be read."""
+        got = False
+        try:
+            while not self._eof and self._snap_r.poll(0.0 if got else wait):
+                self._arrived(self._snap_r.recv_bytes())
+                got = True
+        except (EOFError, OSError):
+            self._eof = True
+
+    def _arrived(self, data) -> None:
+        snap = pickle.loads(data)
+        self._pending = merge(self._pending, snap)
+        self._finished |= snap.status in FINAL
+        self._free.value = 1
 
     def _reap(self) -> None:
         """Background: wait for the child to exit (terminate, then kill), then reap it.
         What it still sends is read and dropped, so a full pipe cannot hold it up."""
         proc = self._proc
         for escalate in (proc.terminate, proc.kill):
-            self._drain(STOP_GRACE)
+            end = time.perf_counter() + STOP_GRACE
+            while not self._eof and (left := end - time.perf_counter()) > 0:
+                self._read(left)
+                self._pending = None
+            proc.join(max(0.0, end - time.perf_counter()))
             if proc.exitcode is not None:
                 break
             escalate()
         proc.join()
         self._cmd_w.close()
         self._snap_r.close()
-
-    def _drain(self, seconds: float) -> None:
-        fd, end = self._snap_r.fileno(), time.perf_counter() + seconds
-        while (left := end - time.perf_counter()) > 0:
-            if not self._eof:
-                select.select([fd], [], [], left)
-                try:
-                    self._eof = os.read(fd, PIPE_SIZE) == b""
-                except BlockingIOError:
-                    pass
-                except OSError:
-                    self._eof = True
-            else:
-                self._proc.join(left)
-                return
