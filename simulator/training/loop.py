@@ -76,7 +76,7 @@ class Snapshot:
     status: str = "running"
     #: Explanation for "diverged" and "error".
     message: str = ""
-    #: Plot data computed from the weights above (None when skipped).
+    #: Plot data computed from the weights above (None only if computing it failed).
     views: Views | None = None
     #: Seconds spent training in this job.
     seconds: float = 0.0
@@ -150,8 +150,8 @@ class TrainingLoop:
             except Exception:  # noqa: BLE001 - the net may not exist yet
                 pass
             self.outbox.put(Snapshot(weights, epoch=self.job.epoch, status="error",
-                                   message=f"{type(exc).__name__}: {exc}\n"
-                                           f"{traceback.format_exc(limit=6)}"))
+                                     message=f"{type(exc).__name__}: {exc}\n"
+                                             f"{traceback.format_exc(limit=6)}"))
 
     def _build(self) -> None:
         from simulator.network import Network

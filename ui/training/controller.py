@@ -212,7 +212,8 @@ class TrainingController(QObject):
         self._set_state("paused")
 
     def _halt(self, keep_weights: bool) -> None:
-        """Stop and join the worker, then apply what it left (weights only if asked)."""
+        """Stop the worker (a stuck one is killed behind, never waited for), then apply
+        the last snapshot it sent (weights only if asked)."""
         runner, self._runner = self._runner, None
         snap = runner.halt() if runner is not None else None
         self._pull_timer.stop()
