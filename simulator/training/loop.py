@@ -11,6 +11,7 @@ the consumer took the previous snapshot, ``put(snap)`` hands over a new one. The
 loop publishes a running snapshot only when the outbox is ready, and a state change
 (paused, limit, stopped, diverged, error) always; so the consumer's pace (the GUI's
 33 ms timer) is the only throttle, and every snapshot sent carries fresh plot data.
+A step (one epoch or one batch) sends one snapshot, at its end.
 History rows finished in between accumulate in the loop and travel with the next
 snapshot: merged, never dropped.
 
@@ -228,7 +229,7 @@ class TrainingLoop:
                     self.seconds += time.perf_counter() - run_start
                     self._publish("paused")
                     continue
-                if self.outbox.ready():
+                if step is None and self.outbox.ready():  # a step shows only its end
                     self._publish("running",
                                   seconds=self.seconds + time.perf_counter() - run_start)
                 continue
