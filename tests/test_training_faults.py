@@ -206,3 +206,33 @@ def test_stop_with_a_stopped_child_does_not_block_the_gui(qtbot, controller):
     finally:
         if not gone(proc.pid):
             os.kill(proc.pid, signal.SIGKILL)
+
+
+def test_an_exception_inside_a_step_is_reported_and_train_works_again(qtbot, monkeypatch):
+    """Thread mode, so the fault can be planted in the engine this process runs."""
+    from simulator.trainer import Trainer
+    from ui.training.controller import TrainingController
+    real = Trainer.iter_batches
+
+    def failing(self, *args, **kwargs):
+        for k, item in enumerate(real(self, *args, **kwargs)):
+            if k == 40:
+                raise FloatingPointError("planted fault in batch 41")
+            yield item
+
+    monkeypatch.setattr(Trainer, "iter_batches", failing)
+    doc = xor_document()
+    ctl = TrainingController(doc, mode="thread")
+    try:
+        with qtbot.waitSignal(ctl.failed, timeout=10000) as blocker:
+            ctl.train()
+        assert blocker.args[0].startswith("FloatingPointError: planted fault")
+        assert ctl.state == "stopped" and not ctl.worker_alive
+        n = len(doc.history)  # the epochs before the fault stay, in order
+        assert 0 < n <= 40 and [row["epoch"] for row in doc.history] == list(range(1, n + 1))
+        monkeypatch.setattr(Trainer, "iter_batches", real)
+        ctl.train()
+        qtbot.waitUntil(lambda: len(doc.history) >= 30, timeout=20000)
+        assert [row["epoch"] for row in doc.history] == list(range(1, len(doc.history) + 1))
+    finally:
+        ctl.shutdown()
