@@ -139,6 +139,9 @@ class TrainingLoop:
         self.stop_flag = threading.Event()
         self.limit = int(job.settings.epoch_limit)
         self.speed = float(job.settings.epochs_per_second)
+        #: Epochs done in this run, and the finished history rows not yet published.
+        self.epoch = job.epoch
+        self.rows: list[dict] = []
 
     # -- entry point -------------------------------------------------------------------
     def run(self) -> None:
@@ -150,7 +153,8 @@ class TrainingLoop:
                 weights = self.net.get_weights()
             except Exception:  # noqa: BLE001 - the net may not exist yet
                 pass
-            self.outbox.put(Snapshot(weights, epoch=self.job.epoch, status="error",
+            # the epochs finished before the fault are history like any other
+            self.outbox.put(Snapshot(weights, self.rows, self.epoch, status="error",
                                      message=f"{type(exc).__name__}: {exc}\n"
                                              f"{traceback.format_exc(limit=6)}"))
 
@@ -166,11 +170,9 @@ class TrainingLoop:
     def _run(self) -> None:
         self._build()
         job = self.job
-        self.epoch = job.epoch
         #: Weight edits applied so far (echoed in every snapshot).
         self.edits = 0
         self.batch = 0
-        self.rows: list[dict] = []
         self.seconds = 0.0
         running = not job.start_paused
         step: str | None = None  # "epoch" or "batch" while a step is under way
