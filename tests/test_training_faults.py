@@ -93,8 +93,10 @@ def test_training_process_ends_with_its_owner(tmp_path, sig):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     owner = subprocess.Popen([sys.executable, "-c", OWNER_SCRIPT], cwd=ROOT, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    pids: list[int] = []
     try:
-        child, server = (int(v) for v in owner.stdout.readline().split())
+        pids += (int(v) for v in owner.stdout.readline().split())
+        child, server = pids
         assert not gone(child) and not gone(server)
         time.sleep(0.3)
         owner.send_signal(sig)
@@ -104,8 +106,8 @@ def test_training_process_ends_with_its_owner(tmp_path, sig):
     finally:
         owner.kill()
         owner.wait()
-        for pid in locals().get("child"), locals().get("server"):
-            if pid and not gone(pid):
+        for pid in pids:  # no orphan from a failed run either
+            if not gone(pid):
                 os.kill(pid, signal.SIGKILL)
 
 
