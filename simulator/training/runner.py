@@ -237,8 +237,8 @@ class ProcessRunner:
         return snap
 
     def exit_code(self) -> int | None:
-        """The child's exit code once it ended (negative: the signal that killed it)."""
-        self._proc.join(timeout=HALT_WAIT)  # the fork server reports it as soon as it reaps
+        """The child's exit code once it ended and was reaped (negative: the signal that
+        killed it), else None; never waits."""
         return self._proc.exitcode
 
     def halt(self) -> Snapshot | None:

@@ -30,6 +30,8 @@ from simulator.training.runner import ProcessRunner, ThreadRunner
 SWITCH_INTERVAL = 0.0005
 #: Milliseconds between two looks at the snapshot slot (30 Hz).
 PULL_MS = 33
+#: Looks (~1 s) to wait for a dead worker's exit status before reporting it without one.
+EXIT_STATUS_PULLS = 30
 #: Settings whose change needs a new Trainer (the worker restarts with the same weights).
 REBUILD_SETTINGS = ("loss", "optimizer", "backend", "dtype")
 #: "process" (default: no GIL shared with the GUI) or "thread"; ANN_SIM_TRAINING overrides.
@@ -75,6 +77,8 @@ class TrainingController(QObject):
         self._edits_sent = 0
         #: The worker sent its last snapshot (loop.FINAL): its end is no surprise.
         self._ended = False
+        #: Looks at a dead worker so far, waiting for its exit status.
+        self._dead_pulls = 0
         self._pull_timer = QTimer(self)
         self._pull_timer.setInterval(PULL_MS)
         self._pull_timer.timeout.connect(self._pull)
@@ -184,7 +188,7 @@ class TrainingController(QObject):
                   epoch=self.epoch, sample=sample, extent=extent, start_paused=paused)
         self._elapsed_base = self.elapsed
         self._edits_sent = 0  # a new worker starts from the document's weights
-        self._ended = False
+        self._ended, self._dead_pulls = False, 0
         if self._old_switch is None:
             self._old_switch = sys.getswitchinterval()
             sys.setswitchinterval(SWITCH_INTERVAL)
@@ -233,7 +237,10 @@ class TrainingController(QObject):
         if snap is not None:
             self._apply(snap)
         if self._runner is runner and not runner.alive and not self._ended:
-            self._worker_died(runner.exit_code())
+            code = runner.exit_code()  # known once the fork server reaped it: a few ms
+            self._dead_pulls += 1
+            if code is not None or self._dead_pulls > EXIT_STATUS_PULLS:
+                self._worker_died(code)
 
     def _worker_died(self, code: int | None) -> None:
         """The worker ended without a word (killed, out of memory): say so, stop."""
