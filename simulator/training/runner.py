@@ -62,6 +62,8 @@ STOP_GRACE = 1.0
 READ_BUDGET = 0.01
 #: Pipe buffer for snapshots (Linux caps it at /proc/sys/fs/pipe-max-size, 1 MiB).
 PIPE_SIZE = 1 << 20
+#: Bytes asked of one read (os.read allocates that much before it knows what came).
+READ_CHUNK = 1 << 16
 _HEADER = struct.Struct("!Q")  # length of the pickled snapshot that follows
 #: Windows pipes carry whole messages (and cannot be read without blocking): there the
 #: Connection API frames the snapshots.
@@ -283,7 +285,7 @@ class ProcessRunner:
         got = False
         while not self._eof:
             try:
-                chunk = os.read(fd, PIPE_SIZE)
+                chunk = os.read(fd, READ_CHUNK)
             except BlockingIOError:
                 chunk = None
             except OSError:
