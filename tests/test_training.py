@@ -312,3 +312,44 @@ def test_slow_motion_speed_paces_the_epochs(qtbot, xor_window):
     bar.speed.activated.emit(i)  # back to full speed, live
     at = ctl.epoch
     qtbot.waitUntil(lambda: ctl.epoch >= at + 200, timeout=20000)
+
+
+def test_every_snapshot_carries_fresh_plot_data(qtbot, make_controller):
+    """One channel, one throttle: the GUI's timer takes a snapshot per tick at most, and
+    each one brings plot data computed from its own weights (no second, slower rate)."""
+    doc = xor_document()
+    ctl = make_controller(doc)
+    snaps = []
+    ctl.snapshot_applied.connect(snaps.append)
+    ctl.train()
+    qtbot.waitUntil(lambda: len(snaps) >= 15, timeout=20000)
+    ctl.stop()
+    running = [s for s in snaps if s.status == "running"]
+    assert len(running) >= 10 and all(s.views is not None for s in running)
+
+
+def test_a_step_sends_one_snapshot_at_its_end():
+    """Even to a consumer that is always ready, an epoch step shows one picture: the
+    epoch done (not the batches on the way, which would read "running")."""
+    import queue
+
+    from simulator.training.loop import Job, TrainingLoop
+    doc = xor_document(batch_size=1)  # 4 batches per epoch
+    job = Job(spec=doc.spec.to_dict(), weights=doc.weights, settings=doc.settings,
+              X=doc.data.train.X, Y=doc.data.train.Y, X_test=None, Y_test=None,
+              start_paused=True)
+    commands: queue.Queue = queue.Queue()
+    snaps = []
+
+    class AlwaysReady:  # takes every snapshot at once; steps twice, then stops
+        def ready(self):
+            return True
+
+        def put(self, snap):
+            snaps.append((snap.status, snap.epoch, len(snap.rows)))
+            if snap.status == "paused":
+                commands.put(("step_epoch",) if len(snaps) < 2 else ("stop",))
+
+    commands.put(("step_epoch",))
+    TrainingLoop(job, commands, AlwaysReady()).run()  # in this thread, till "stop"
+    assert snaps == [("paused", 1, 1), ("paused", 2, 1), ("stopped", 2, 0)]

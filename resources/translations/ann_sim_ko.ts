@@ -618,7 +618,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표 복사</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="182" />
+      <location filename="ui/training/controller.py" line="192" />
       <source>Could not start the training process ({0}); training in a thread instead.</source>
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
@@ -1547,7 +1547,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/training/bar.py" line="57" />
-      <location filename="ui/training/controller.py" line="140" />
+      <location filename="ui/training/controller.py" line="149" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
@@ -1850,12 +1850,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="281" />
+      <location filename="ui/training/controller.py" line="307" />
       <source>The data changed: training paused. Press Train to continue.</source>
       <translation>데이터가 바뀌었습니다: 학습을 일시정지했습니다. 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="101" />
+      <location filename="ui/training/controller.py" line="110" />
       <source>The epoch limit ({0}) is reached; raise it or reset the weights to train further.</source>
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
@@ -1900,7 +1900,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
 해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
     </message>
     <message>
-      <location filename="ui/training/controller.py" line="277" />
+      <location filename="ui/training/controller.py" line="303" />
       <source>The network changed: training paused. Press Train to continue with the new topology.</source>
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
@@ -1923,6 +1923,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/panel.py" line="438" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="248" />
+      <source>The training process ended unexpectedly ({0}). Training stopped; press Train to continue from the last weights.</source>
+      <translation>학습 프로세스가 예기치 않게 끝났습니다({0}). 학습을 멈췄습니다. [학습]을 누르면 마지막 가중치에서 이어서 학습합니다.</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="181" />
@@ -2209,6 +2214,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
+      <location filename="ui/training/controller.py" line="245" />
+      <source>exit code {0}</source>
+      <translation>종료 코드 {0}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/scene.py" line="395" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
@@ -2232,6 +2242,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/mathviews/gallery.py" line="93" />
       <source>f′ = 0 everywhere</source>
       <translation>어디서나 f′ = 0</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="243" />
+      <source>killed by signal {0}</source>
+      <translation>신호 {0}(으)로 강제 종료됨</translation>
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="44" />
@@ -2262,6 +2277,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/plots/gradients.py" line="41" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
+    </message>
+    <message>
+      <location filename="ui/training/controller.py" line="247" />
+      <source>no exit status</source>
+      <translation>종료 상태 없음</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="185" />

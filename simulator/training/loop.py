@@ -3,10 +3,23 @@
 Qt-free on purpose: the loop owns its own Network and Trainer built from a
 :class:`Job` (plain, picklable data copied from the document), pulls the
 trainer's batch generator, applies commands between batches and publishes
-:class:`Snapshot` objects into a :class:`SnapshotSlot`. It never touches a
-widget. The GUI thread takes the newest snapshot on a timer (see
-``controller.py``); the slot holds at most one, so a slow GUI never queues
-snapshots, it only gets fewer of them (history rows are merged, never lost).
+:class:`Snapshot` objects into an *outbox*. It never touches a widget.
+
+The outbox is one newest-wins mailbox (:class:`SnapshotSlot` in a thread, the
+pipe and flag of ``runner.py`` in a process) with two methods: ``ready()`` says
+the consumer took the previous snapshot, ``put(snap)`` hands over a new one. The
+loop publishes a running snapshot only when the outbox is ready, and a state change
+(paused, limit, stopped, diverged, error) always; so the consumer's pace (the GUI's
+33 ms timer) is the only throttle, and every snapshot sent carries fresh plot data.
+A step (one epoch or one batch) sends one snapshot, at its end.
+History rows finished in between accumulate in the loop and travel with the next
+snapshot: merged, never dropped.
+
+Memory stays bounded when nobody consumes: once :data:`MAX_PENDING_ROWS` rows wait,
+the loop stops training until the outbox is ready again (it keeps answering
+commands). Waiting rather than dropping or packing rows keeps the history complete
+for a live consumer that was only busy; a consumer that died ends the child process
+instead (``runner.py``), so nothing waits forever.
 """
 
 from __future__ import annotations
@@ -21,11 +34,10 @@ import numpy as np
 
 from simulator.inspector import Views, compute_views
 
-#: Seconds between two snapshots while training runs (the GUI redraws at most this often).
-SNAPSHOT_INTERVAL = 1.0 / 30.0
-#: Seconds between two plot-data computations (heatmap grids...) while training runs;
-#: snapshots in between carry weights and history only.
-VIEWS_INTERVAL = 1.0 / 15.0
+#: Most finished history rows that wait in the loop for a consumer; training pauses there.
+MAX_PENDING_ROWS = 8192
+#: Seconds between two looks at the outbox while the loop waits for a consumer.
+CONSUMER_POLL = 0.005
 
 
 @dataclass
@@ -66,7 +78,7 @@ class Snapshot:
     status: str = "running"
     #: Explanation for "diverged" and "error".
     message: str = ""
-    #: Plot data computed from the weights above (None when skipped).
+    #: Plot data computed from the weights above (None only if computing it failed).
     views: Views | None = None
     #: Seconds spent training in this job.
     seconds: float = 0.0
@@ -77,8 +89,22 @@ class Snapshot:
     engine: str = ""
 
 
+#: Statuses after which the loop has returned (nothing more comes).
+FINAL = ("stopped", "diverged", "error")
+
+
+def merge(old: Snapshot | None, new: Snapshot) -> Snapshot:
+    """``new`` with the rows of an unconsumed ``old`` in front (and its plot data when
+    ``new`` has none): the newest state wins, no history row is lost."""
+    if old is not None:
+        new.rows = old.rows + new.rows
+        if new.views is None:
+            new.views = old.views
+    return new
+
+
 class SnapshotSlot:
-    """Holds the newest snapshot; ``put`` merges history rows of an unconsumed one."""
+    """The outbox of a loop in a thread: holds the newest snapshot (rows merged)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -86,19 +112,15 @@ class SnapshotSlot:
 
     def put(self, snap: Snapshot) -> None:
         with self._lock:
-            old = self._snap
-            if old is not None:
-                snap.rows = old.rows + snap.rows
-                if snap.views is None:
-                    snap.views = old.views
-            self._snap = snap
+            self._snap = merge(self._snap, snap)
 
     def take(self) -> Snapshot | None:
         with self._lock:
             snap, self._snap = self._snap, None
         return snap
 
-    def empty(self) -> bool:
+    def ready(self) -> bool:
+        """The consumer took the previous snapshot."""
         return self._snap is None
 
 
@@ -111,15 +133,18 @@ LIVE_SETTINGS = ("learning_rate", "batch_size", "regularization", "reg_rate",
 class TrainingLoop:
     """Runs a :class:`Job` until stopped; see the module docstring."""
 
-    def __init__(self, job: Job, commands: queue.Queue, slot: SnapshotSlot) -> None:
+    def __init__(self, job: Job, commands: queue.Queue, outbox) -> None:
         self.job = job
         self.commands = commands
-        self.slot = slot
+        #: Where snapshots go: ``ready()`` and ``put(snap)`` (see the module docstring).
+        self.outbox = outbox
         #: Set from any thread to end the loop at the next batch boundary.
         self.stop_flag = threading.Event()
         self.limit = int(job.settings.epoch_limit)
         self.speed = float(job.settings.epochs_per_second)
-        self._views_at = 0.0
+        #: Epochs done in this run, and the finished history rows not yet published.
+        self.epoch = job.epoch
+        self.rows: list[dict] = []
 
     # -- entry point -------------------------------------------------------------------
     def run(self) -> None:
@@ -131,9 +156,10 @@ class TrainingLoop:
                 weights = self.net.get_weights()
             except Exception:  # noqa: BLE001 - the net may not exist yet
                 pass
-            self.slot.put(Snapshot(weights, epoch=self.job.epoch, status="error",
-                                   message=f"{type(exc).__name__}: {exc}\n"
-                                           f"{traceback.format_exc(limit=6)}"))
+            # the epochs finished before the fault are history like any other
+            self.outbox.put(Snapshot(weights, self.rows, self.epoch, status="error",
+                                     message=f"{type(exc).__name__}: {exc}\n"
+                                             f"{traceback.format_exc(limit=6)}"))
 
     def _build(self) -> None:
         from simulator.network import Network
@@ -171,18 +197,15 @@ class TrainingLoop:
     def _run(self) -> None:
         self._build()
         job = self.job
-        self.epoch = job.epoch
         #: Weight edits applied so far (echoed in every snapshot).
         self.edits = 0
         self.batch = 0
-        self.rows: list[dict] = []
         self.seconds = 0.0
         running = not job.start_paused
         step: str | None = None  # "epoch" or "batch" while a step is under way
         batches = None
-        last_pub = time.perf_counter()
-        run_start = last_pub
-        pace_start, pace_epochs = last_pub, 0
+        run_start = time.perf_counter()
+        pace_start, pace_epochs = run_start, 0
         while True:
             # -- commands (blocking while paused) ---------------------------------------
             if not running and step is None:
@@ -216,6 +239,9 @@ class TrainingLoop:
                     pace_epochs = 0
             if self.stop_flag.is_set():
                 break
+            if len(self.rows) >= MAX_PENDING_ROWS and not self.outbox.ready():
+                time.sleep(CONSUMER_POLL)  # nobody takes snapshots: wait, keep every row
+                continue
             # -- one batch ------------------------------------------------------------------
             if batches is None:
                 batches = self.trainer.iter_batches(job.X, job.Y, job.X_test, job.Y_test)
@@ -234,10 +260,9 @@ class TrainingLoop:
                     self.seconds += time.perf_counter() - run_start
                     self._publish("paused")
                     continue
-                now = time.perf_counter()
-                if now - last_pub >= SNAPSHOT_INTERVAL and self.slot.empty():
-                    self._publish("running", seconds=self.seconds + now - run_start)
-                    last_pub = time.perf_counter()
+                if step is None and self.outbox.ready():  # a step shows only its end
+                    self._publish("running",
+                                  seconds=self.seconds + time.perf_counter() - run_start)
                 continue
             # -- end of an epoch --------------------------------------------------------------
             self.epoch += 1
@@ -264,13 +289,9 @@ class TrainingLoop:
             if self.speed > 0:
                 pace_epochs += 1
                 self._pace(pace_start + pace_epochs / self.speed)
-                if self.slot.empty():
-                    self._publish("running",
-                                  seconds=self.seconds + time.perf_counter() - run_start)
-                    last_pub = time.perf_counter()
-            elif now - last_pub >= SNAPSHOT_INTERVAL and self.slot.empty():
-                self._publish("running", seconds=self.seconds + now - run_start)
-                last_pub = time.perf_counter()
+            if self.outbox.ready():
+                self._publish("running",
+                              seconds=self.seconds + time.perf_counter() - run_start)
         self._publish("stopped")
 
     # -- helpers ---------------------------------------------------------------------------
@@ -311,17 +332,13 @@ class TrainingLoop:
             time.sleep(min(left, 0.02))
 
     def _publish(self, status: str, message: str = "", seconds: float | None = None) -> None:
-        views = None
-        now = time.perf_counter()
-        if status != "running" or now - self._views_at >= VIEWS_INTERVAL:
-            self._views_at = now
-            try:
-                views = compute_views(self.net, self.job.sample, self.job.extent)
-            except Exception:  # noqa: BLE001 - plots are optional, training is not
-                views = None
+        try:
+            views = compute_views(self.net, self.job.sample, self.job.extent)
+        except Exception:  # noqa: BLE001 - plots are optional, training is not
+            views = None
         snap = Snapshot(self.net.get_weights(), self.rows, self.epoch, self.batch, status,
                         message, views, self.seconds if seconds is None else seconds,
                         self.edits, self.trainer.engine_path or self.engine)
         self.rows = []
-        self.slot.put(snap)
+        self.outbox.put(snap)
 

@@ -1,13 +1,16 @@
 """The training controller: GUI-thread side of training.
 
 It starts a :class:`~simulator.training.loop.TrainingLoop` built from the document
-in another process (or a thread, see ``simulator/training/runner.py``), forwards
-commands to it (pause, step, learning rate, a weight edited on the canvas...), and on
-a <= 30 Hz QTimer takes the newest snapshot from the loop's one-item slot and writes
-it into the document (``set_weights(reason="training")``, ``append_history``, and its
-plot data into ``document.inspector``, which plots and canvas observe); nothing heavy
-runs here. Stopping always joins the worker, so closing the window, opening a project
-or resetting during training ends cleanly.
+in a child process (or a thread, see ``simulator/training/runner.py``), forwards
+commands to it (pause, step, learning rate, a weight edited on the canvas...),
+and on a 30 Hz QTimer takes the newest snapshot from the runner's one-slot
+mailbox and writes it into the document (``set_weights(reason="training")``,
+``append_history``, and its plot data into ``document.inspector``, which plots and
+canvas observe). That timer is the only throttle between the loop and the plots;
+nothing heavy runs here and nothing waits longer than ``runner.HALT_WAIT``: stopping
+takes the loop's last snapshot and leaves a stuck child to be killed in the
+background. A child that dies (killed, out of memory) is reported, and Train starts a
+new one from the last weights the document received.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from simulator.inspector import plot_points as _plot_points
-from simulator.training.loop import LIVE_SETTINGS, Job, Snapshot
+from simulator.training.loop import FINAL, LIVE_SETTINGS, Job, Snapshot
 from simulator.training.runner import ProcessRunner, ThreadRunner
 
 #: GIL switch interval while the worker runs; the default 5 ms starves the GUI thread.
 SWITCH_INTERVAL = 0.0005
 #: Milliseconds between two looks at the snapshot slot (30 Hz).
 PULL_MS = 33
+#: Looks (~1 s) to wait for a dead worker's exit status before reporting it without one.
+EXIT_STATUS_PULLS = 30
 #: Settings whose change needs a new Trainer (the worker restarts with the same weights).
 REBUILD_SETTINGS = ("loss", "optimizer", "backend", "dtype")
 #: "process" (default: no GIL shared with the GUI) or "thread"; ANN_SIM_TRAINING overrides.
@@ -67,6 +72,10 @@ class TrainingController(QObject):
         self._old_switch: float | None = None
         #: Canvas weight edits sent to the running worker (see Snapshot.edits).
         self._edits_sent = 0
+        #: The worker sent its last snapshot (loop.FINAL): its end is no surprise.
+        self._ended = False
+        #: Looks at a dead worker so far, waiting for its exit status.
+        self._dead_pulls = 0
         self._pull_timer = QTimer(self)
         self._pull_timer.setInterval(PULL_MS)
         self._pull_timer.timeout.connect(self._pull)
@@ -172,6 +181,7 @@ class TrainingController(QObject):
                   epoch=self.epoch, sample=sample, extent=extent, start_paused=paused)
         self._elapsed_base = self.elapsed
         self._edits_sent = 0  # a new worker starts from the document's weights
+        self._ended, self._dead_pulls = False, 0
         if self._old_switch is None:
             self._old_switch = sys.getswitchinterval()
             sys.setswitchinterval(SWITCH_INTERVAL)
@@ -199,12 +209,10 @@ class TrainingController(QObject):
         self._set_state("paused")
 
     def _halt(self, keep_weights: bool) -> None:
-        """Stop and join the worker, then apply what it left (weights only if asked)."""
+        """Stop the worker (a stuck one is killed behind, never waited for), then apply
+        the last snapshot it sent (weights only if asked)."""
         runner, self._runner = self._runner, None
-        snap = None
-        if runner is not None:
-            runner.halt()
-            snap = runner.take()
+        snap = runner.halt() if runner is not None else None
         self._pull_timer.stop()
         if self._old_switch is not None:
             sys.setswitchinterval(self._old_switch)
@@ -214,16 +222,33 @@ class TrainingController(QObject):
 
     # -- snapshots ------------------------------------------------------------------------
     def _pull(self) -> None:
-        if self._runner is None:
+        runner = self._runner
+        if runner is None:
             self._pull_timer.stop()
             return
-        snap = self._runner.take()
+        snap = runner.take()
         if snap is not None:
             self._apply(snap)
-        elif not self._runner.alive:
-            self._halt(keep_weights=True)
-            if self.state == "running":
-                self._set_state("stopped")
+        if self._runner is runner and not runner.alive and not self._ended:
+            code = runner.exit_code()  # known once the fork server reaped it: a few ms
+            self._dead_pulls += 1
+            if code is not None or self._dead_pulls > EXIT_STATUS_PULLS:
+                self._worker_died(code)
+
+    def _worker_died(self, code: int | None) -> None:
+        """The worker ended without a word (killed, out of memory): say so, stop."""
+        self._halt(keep_weights=True)
+        self._set_state("stopped")
+        if code is not None and code < 0:
+            how = self.tr("killed by signal {0}").format(-code)
+        elif code is not None:
+            how = self.tr("exit code {0}").format(code)
+        else:
+            how = self.tr("no exit status")
+        message = self.tr("The training process ended unexpectedly ({0}). Training stopped; "
+                          "press Train to continue from the last weights.").format(how)
+        self.failed.emit(message)
+        self.note.emit(message)
 
     def _apply(self, snap: Snapshot, weights: bool = True) -> None:
         doc = self.document
@@ -238,6 +263,7 @@ class TrainingController(QObject):
         self.elapsed = self._elapsed_base + snap.seconds
         self.epoch_changed.emit(self.epoch)
         self.snapshot_applied.emit(snap)
+        self._ended |= snap.status in FINAL
         if snap.status in ("diverged", "error"):
             QTimer.singleShot(0, lambda: self._finish(snap))
         elif snap.status == "limit":
