@@ -8,15 +8,32 @@ tables, so saving a long run costs only the newest rows.
 
 It reads like the list of dicts it replaces (``len``, ``[i]``, slices, iteration,
 ``==`` with a list); packed rows are unpacked one chunk at a time when read.
+
+Packing a chunk takes 70-250 ms of Python, which on the GUI thread was one frozen
+frame every 8 192 epochs (every ~1.4 s on the compiled engine): a full chunk is
+packed by a background thread and reads as its rows until the table is ready. The
+plots read the newest rows' numbers 30 times a second, so those are computed once
+per row (:class:`_Columns`), not once per redraw.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
 from . import history_io
+
+_packer: ThreadPoolExecutor | None = None
+
+
+def _pack(rows: list[dict]) -> Future:
+    """``history_io.encode(rows)`` in the packing thread (rows are never changed)."""
+    global _packer
+    if _packer is None:
+        _packer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-pack")
+    return _packer.submit(history_io.encode, rows)
 
 
 class History(Sequence):
@@ -24,7 +41,10 @@ class History(Sequence):
 
     def __init__(self, rows: Iterable[dict] = ()) -> None:
         self._chunks: list[tuple[dict, np.ndarray]] = []  # CHUNK rows each
+        #: Full chunks after the packed ones, being packed: (rows, future, their _Columns).
+        self._packing: list[tuple[list[dict], Future, _Columns]] = []
         self._tail: list[dict] = []
+        self._tail_columns = _Columns()
         self._unpacked: tuple[int, list[dict]] | None = None  # (chunk index, its rows)
         self._last: dict | None = None
         self.extend(rows)
@@ -36,7 +56,7 @@ class History(Sequence):
         h = cls()
         for schema, table in chunks:
             history_io.check(schema, table)  # (ValueError) packed chunks are read later
-            if schema["rows"] == history_io.CHUNK and not h._tail:
+            if schema["rows"] == history_io.CHUNK and not h._tail and not h._packing:
                 h._chunks.append((schema, table))
                 h._last = None
             else:
@@ -56,17 +76,25 @@ class History(Sequence):
         self._tail.append(row)
         self._last = row  # the row read most (status bar, plots), without unpacking
         if len(self._tail) == history_io.CHUNK:
-            self._chunks.append(history_io.encode(self._tail))
-            self._tail = []
+            self._packing.append((self._tail, _pack(self._tail), self._tail_columns))
+            self._tail, self._tail_columns = [], _Columns()
+        self._settle()
+
+    def _settle(self, wait: bool = False) -> None:
+        """Move chunks whose table is ready (all of them if ``wait``) to the packed ones."""
+        while self._packing and (wait or self._packing[0][1].done()):
+            self._chunks.append(self._packing.pop(0)[1].result())
 
     def copy(self) -> History:
         """An independent history sharing the (immutable) packed tables and rows."""
         h = History()
-        h._chunks, h._tail, h._last = list(self._chunks), list(self._tail), self._last
+        h._chunks, h._packing = list(self._chunks), list(self._packing)
+        h._tail, h._last = list(self._tail), self._last
         return h
 
     def chunks(self) -> list[tuple[dict, np.ndarray]]:
         """The whole history as (schema, table) chunks, as project files store it."""
+        self._settle(wait=True)
         return self._chunks + ([history_io.encode(self._tail)] if self._tail else [])
 
     # -- reading ---------------------------------------------------------------------------
@@ -75,8 +103,10 @@ class History(Sequence):
         rows (plots of a long run want a few columns, not a million dicts):
         (values (rows, width) float64, NaN-padded; lengths (rows,) numbers per row, 0
         where a row has none)."""
+        self._settle()
         parts = [history_io.numbers(schema, table, key) for schema, table in self._chunks]
-        parts.append(_tail_numbers(self._tail, key))
+        parts += [columns.numbers(rows, key) for rows, _, columns in self._packing]
+        parts.append(self._tail_columns.numbers(self._tail, key))
         width = max(v.shape[1] for v, _ in parts)
         values = np.full((len(self), width), np.nan)
         lengths = np.zeros(len(self), dtype=np.intp)
@@ -93,7 +123,7 @@ class History(Sequence):
         return np.where(lengths == 1, values[:, 0], np.nan)
 
     def __len__(self) -> int:
-        return len(self._chunks) * history_io.CHUNK + len(self._tail)
+        return (len(self._chunks) + len(self._packing)) * history_io.CHUNK + len(self._tail)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -106,13 +136,11 @@ class History(Sequence):
         if index == n - 1:
             return self._last
         k, i = divmod(index, history_io.CHUNK)
-        if k == len(self._chunks):
-            return self._tail[i]
-        return self._chunk_rows(k)[i]
+        return self._block(k)[i]
 
     def __iter__(self) -> Iterator[dict]:
-        for k in range(len(self._chunks)):
-            yield from self._chunk_rows(k)
+        for k in range(len(self._chunks) + len(self._packing)):
+            yield from self._block(k)
         yield from list(self._tail)
 
     def __eq__(self, other) -> bool:
@@ -126,10 +154,44 @@ class History(Sequence):
     def __repr__(self) -> str:
         return f"History({len(self)} rows, {len(self._chunks)} packed chunks)"
 
+    def _block(self, k: int) -> list[dict]:
+        """The rows of the k-th block of CHUNK rows (the last one may be the short tail)."""
+        if k >= len(self._chunks) + len(self._packing):
+            return self._tail
+        if k >= len(self._chunks):
+            return self._packing[k - len(self._chunks)][0]
+        return self._chunk_rows(k)
+
     def _chunk_rows(self, k: int) -> list[dict]:
         if self._unpacked is None or self._unpacked[0] != k:
             self._unpacked = (k, history_io.decode(*self._chunks[k]))
         return self._unpacked[1]
+
+
+class _Columns:
+    """The numbers of a growing block of at most CHUNK rows, by key, each row read once."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, tuple[int, np.ndarray, np.ndarray]] = {}
+
+    def numbers(self, rows: list[dict], key: str) -> tuple[np.ndarray, np.ndarray]:
+        """As :func:`_tail_numbers` (rows may only have grown since the last call)."""
+        done, values, lengths = self._by_key.get(key, (0, None, None))
+        n = len(rows)
+        if values is None or done < n:
+            new, counts = _tail_numbers(rows[done:], key)
+            if values is None:
+                values = np.full((history_io.CHUNK, 1), np.nan)
+                lengths = np.zeros(history_io.CHUNK, dtype=np.intp)
+            if new.shape[1] > values.shape[1]:
+                wider = np.full((history_io.CHUNK, new.shape[1]), np.nan)
+                wider[:, : values.shape[1]] = values
+                values = wider
+            values[done:n, : new.shape[1]] = new
+            lengths[done:n] = counts
+            self._by_key[key] = (n, values, lengths)
+        width = max(int(lengths[:n].max(initial=1)), 1)
+        return values[:n, :width], lengths[:n]
 
 
 def _tail_numbers(rows: list[dict], key: str) -> tuple[np.ndarray, np.ndarray]:

@@ -383,6 +383,43 @@ def test_history_packs_full_chunks_and_reads_like_a_list():
         h[n + 1]
 
 
+def test_history_packs_in_a_thread_and_reads_the_same_meanwhile(monkeypatch):
+    """Packing a chunk took 70-250 ms on the GUI thread (a frozen frame every 8 192 epochs
+    on the compiled engine): append hands it to a thread; until the table is ready the
+    chunk reads as its rows, and the newest rows' numbers grow with them."""
+    import threading
+
+    from simulator import history, history_io
+    gate, started = threading.Event(), threading.Event()
+    encode = history_io.encode
+
+    def slow_encode(rows):
+        if len(rows) == history_io.CHUNK:  # a full chunk: packed off the calling thread
+            assert threading.current_thread() is not threading.main_thread()
+            started.set()
+            gate.wait(10)
+        return encode(rows)
+
+    monkeypatch.setattr(history_io, "encode", slow_encode)
+    n = history_io.CHUNK + 5
+    rows = [{"epoch": k, "loss": 1.0 / k, "grad": [0.5] * (1 + k % 2)} for k in range(1, n + 1)]
+    h = history.History()
+    for k, row in enumerate(rows[:-3], 1):
+        h.append(row)
+        if k in (1, 100, history_io.CHUNK - 1):  # the newest rows' columns, as they grow
+            assert np.array_equal(h.column("loss"), [r["loss"] for r in rows[:k]])
+    assert started.wait(10) and not h._chunks  # packing, not packed: append did not wait
+    assert len(h) == n - 3 and h == rows[:-3] and h[5] == rows[5]
+    assert np.array_equal(h.column("epoch"), np.arange(1, n - 2))
+    values, lengths = h.numbers("grad")
+    assert values.shape == (n - 3, 2) and list(lengths[:3]) == [2, 1, 2]
+    copy = h.copy()
+    gate.set()
+    h.extend(rows[-3:])
+    assert copy.chunks()[0][0]["rows"] == history_io.CHUNK and len(copy) == n - 3
+    assert h == rows and len(h.chunks()) == 2 and len(h._chunks) == 1
+
+
 def test_history_columns_come_from_the_tables():
     from simulator import history_io
     from simulator.history import History
