@@ -24,6 +24,9 @@ class History(Sequence):
 
     def __init__(self, rows: Iterable[dict] = ()) -> None:
         self._chunks: list[tuple[dict, np.ndarray]] = []  # CHUNK rows each
+        #: A short packed chunk read from a file (fewer than CHUNK rows), after _chunks; it
+        #: is unpacked into _tail only when a row is added or read (loading builds no rows).
+        self._open: tuple[dict, np.ndarray] | None = None
         self._tail: list[dict] = []
         self._unpacked: tuple[int, list[dict]] | None = None  # (chunk index, its rows)
         self._last: dict | None = None
@@ -31,18 +34,22 @@ class History(Sequence):
 
     @classmethod
     def from_chunks(cls, chunks: list[tuple[dict, np.ndarray]]) -> History:
-        """A history read from a file: full chunks stay packed, a short last one is
-        unpacked (new rows join it)."""
+        """A history read from a file: every chunk but the last has CHUNK rows; all stay
+        packed (ValueError, saying what, for a malformed chunk)."""
         h = cls()
-        for schema, table in chunks:
-            history_io.check(schema, table)  # (ValueError) packed chunks are read later
-            if schema["rows"] == history_io.CHUNK and not h._tail:
+        for k, (schema, table) in enumerate(chunks):
+            history_io.check(schema, table)
+            rows = schema["rows"]
+            if rows != history_io.CHUNK and k != len(chunks) - 1:
+                raise ValueError(f"table {k} has {rows} rows; every table but the last "
+                                 f"holds {history_io.CHUNK}")
+            if rows == history_io.CHUNK:
                 h._chunks.append((schema, table))
-                h._last = None
-            else:
-                h.extend(history_io.decode(schema, table))
-        if h._last is None and len(h):
-            h._last = h._chunk_rows(len(h._chunks) - 1)[-1]
+            elif rows:
+                h._open = (schema, table)
+        if len(h):
+            schema, table = h._open or h._chunks[-1]
+            h._last = history_io.decode(schema, table, schema["rows"] - 1, checked=True)[0]
         return h
 
     # -- growing -------------------------------------------------------------------------
@@ -53,6 +60,7 @@ class History(Sequence):
     def append(self, row: dict) -> None:
         if not isinstance(row, dict):
             raise TypeError(f"a history row must be a dict, got {type(row).__name__}")
+        self._unpack_open()
         self._tail.append(row)
         self._last = row  # the row read most (status bar, plots), without unpacking
         if len(self._tail) == history_io.CHUNK:
@@ -62,12 +70,20 @@ class History(Sequence):
     def copy(self) -> History:
         """An independent history sharing the (immutable) packed tables and rows."""
         h = History()
-        h._chunks, h._tail, h._last = list(self._chunks), list(self._tail), self._last
+        h._chunks, h._open = list(self._chunks), self._open
+        h._tail, h._last = list(self._tail), self._last
         return h
 
     def chunks(self) -> list[tuple[dict, np.ndarray]]:
         """The whole history as (schema, table) chunks, as project files store it."""
+        if self._open is not None:
+            return self._chunks + [self._open]
         return self._chunks + ([history_io.encode(self._tail)] if self._tail else [])
+
+    def _unpack_open(self) -> None:
+        if self._open is not None:
+            self._tail = history_io.decode(*self._open, checked=True)
+            self._open = None
 
     # -- reading ---------------------------------------------------------------------------
     def numbers(self, key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -75,7 +91,8 @@ class History(Sequence):
         rows (plots of a long run want a few columns, not a million dicts):
         (values (rows, width) float64, NaN-padded; lengths (rows,) numbers per row, 0
         where a row has none)."""
-        parts = [history_io.numbers(schema, table, key) for schema, table in self._chunks]
+        parts = [history_io.numbers(schema, table, key)
+                 for schema, table in self._chunks + ([self._open] if self._open else [])]
         parts.append(_tail_numbers(self._tail, key))
         width = max(v.shape[1] for v, _ in parts)
         values = np.full((len(self), width), np.nan)
@@ -93,7 +110,8 @@ class History(Sequence):
         return np.where(lengths == 1, values[:, 0], np.nan)
 
     def __len__(self) -> int:
-        return len(self._chunks) * history_io.CHUNK + len(self._tail)
+        open_rows = self._open[0]["rows"] if self._open is not None else 0
+        return len(self._chunks) * history_io.CHUNK + open_rows + len(self._tail)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -107,12 +125,14 @@ class History(Sequence):
             return self._last
         k, i = divmod(index, history_io.CHUNK)
         if k == len(self._chunks):
+            self._unpack_open()
             return self._tail[i]
         return self._chunk_rows(k)[i]
 
     def __iter__(self) -> Iterator[dict]:
         for k in range(len(self._chunks)):
             yield from self._chunk_rows(k)
+        self._unpack_open()
         yield from list(self._tail)
 
     def __eq__(self, other) -> bool:
@@ -128,7 +148,7 @@ class History(Sequence):
 
     def _chunk_rows(self, k: int) -> list[dict]:
         if self._unpacked is None or self._unpacked[0] != k:
-            self._unpacked = (k, history_io.decode(*self._chunks[k]))
+            self._unpacked = (k, history_io.decode(*self._chunks[k], checked=True))
         return self._unpacked[1]
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple
 
 import numpy as np
+
+from .xp import get_array_module
 
 STATUSES = ("ok", "diverged", "stopped", "early_stopped")
 TASKS = ("auto", "classification", "regression")
@@ -50,7 +53,34 @@ class EpochStats:
     learning_rate: float = 0.0
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The row a history keeps. A number that is not finite (the loss of a diverged
+        epoch that finished no batch, a statistic that overflowed) becomes None: no NaN
+        or infinity reaches a plot or a file; ``status`` and ``message`` say what happened."""
+        return {k: _finite_or_none(v) for k, v in asdict(self).items()}
+
+
+def _finite_or_none(v):
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
+    if isinstance(v, list):
+        return [_finite_or_none(x) for x in v]
+    return v
+
+
+def layer_sums(values, starts) -> np.ndarray:
+    """Per-layer sums of a flat parameter-shaped array (``starts``: where each W and b
+    begins; the W sums are every other one), accumulated in float64: a float32 sum of
+    squared gradients overflows to inf long before the gradients themselves do."""
+    return np.add.reduceat(np.asarray(values), starts, dtype=np.float64)[::2]
+
+
+def add_squares(total, grad, buf) -> None:
+    """``total += grad**2`` elementwise, squared and summed in float64 (``total`` and
+    ``buf`` are float64 arrays of grad's shape): a float32 gradient of 2e19 squares to inf."""
+    xp = get_array_module(total)
+    xp.multiply(grad, grad, out=buf, dtype=np.float64)
+    xp.add(total, buf, out=total)
+
 
 
 class BatchResult(NamedTuple):

@@ -29,7 +29,17 @@ from . import losses, optimizers
 from .errors import DataError
 from .network import Network
 from .settings import REGULARIZATIONS, TrainingSettings
-from .stats import TASKS, BatchResult, EpochStats, accuracy, detect_task, label_threshold, r2
+from .stats import (
+    TASKS,
+    BatchResult,
+    EpochStats,
+    accuracy,
+    add_squares,
+    detect_task,
+    label_threshold,
+    layer_sums,
+    r2,
+)
 from .xp import get_array_module, to_numpy
 
 #: Rows used for the saturation statistic (a fixed, evenly spaced subset of the training set);
@@ -181,7 +191,8 @@ class Trainer:
         backup = theta.copy()      # last state whose loss was finite
         tmp = xp.empty_like(theta)
         gabs = xp.zeros_like(theta)  # sum over the epoch's batches of |grad|
-        gsq = xp.zeros_like(theta)   # sum over the epoch's batches of grad^2
+        gsq = xp.zeros(theta.shape, dtype=np.float64)  # sum over the batches of grad^2
+        sq = xp.empty_like(gsq)      # (float64: a float32 square overflows at |g| > 2e19)
         stride = max(1, math.ceil(theta.size / STATS_PARAMS))  # batches per statistics sample
         # Wide rows are gathered batch by batch (still in cache for the first matmul, ~2% faster
         # at 784 inputs); narrow ones are shuffled once per epoch and sliced (fewer calls).
@@ -223,8 +234,7 @@ class Trainer:
                     # elementwise sums over the sampled batches, reduced per layer at the end.
                     xp.abs(grad, out=tmp)
                     xp.add(gabs, tmp, out=gabs)
-                    xp.multiply(grad, grad, out=tmp)
-                    xp.add(gsq, tmp, out=gsq)
+                    add_squares(gsq, grad, sq)
                     ns += 1
                 if self.reg_rate and self.regularization != "none":
                     optimizers.regularize(self.regularization, self.reg_rate, theta, grad,
@@ -282,11 +292,11 @@ class Trainer:
         L = net.n_layers
         nbd = max(ns, 1)  # batches that contributed gradient statistics
         # Per-layer sums on the host (CuPy has no reduceat; the copy is once per epoch).
-        gsum = np.add.reduceat(to_numpy(gabs), starts)[::2]
+        gsum = layer_sums(to_numpy(gabs), starts)
         # Root mean square over the batches of ||dE/dW||: sqrt(sum_b ||g_b||^2 / batches).
-        gnorm = np.sqrt(np.add.reduceat(to_numpy(gsq), starts)[::2] / nbd)
+        gnorm = np.sqrt(layer_sums(to_numpy(gsq), starts) / nbd)
         xp.abs(net.theta, out=tmp)
-        wsum = np.add.reduceat(to_numpy(tmp), starts)[::2]
+        wsum = layer_sums(to_numpy(tmp), starts)
         metric = "accuracy" if task == "classification" else "r2"
 
         def score(H, Y):
