@@ -473,15 +473,16 @@ def _read_npy(zf: zipfile.ZipFile, entries: dict, entry: str, shape: tuple, name
     if info.file_size != want:
         raise ProjectError(f"'{name}': '{entry}' is {info.file_size} bytes; "
                            f"a {tuple(shape)} {dtype} array takes {want}")
-    # Read once into the array's own buffer: the peak is the array, not 2-3 copies of it.
+    # Read once into the array's own buffer, a megabyte at a time (zipfile's read(n) of a
+    # whole entry makes 2-3 temporary copies): the peak is the array itself.
     raw = bytearray(want)
+    view, got = memoryview(raw), 0
     with zf.open(info) as f:
-        got = f.readinto(memoryview(raw))
         while got < want:
-            more = f.readinto(memoryview(raw)[got:])
-            if not more:
+            n = f.readinto(view[got:got + 2**20])
+            if not n:
                 break
-            got += more
+            got += n
     if got != want:
         raise ProjectError(f"'{name}': '{entry}' is truncated")
     return np.frombuffer(raw, dtype=dtype, offset=header_len).reshape(shape)

@@ -216,3 +216,36 @@ def mutate_csv(rng: random.Random, text: str) -> str:
         return '"' * rng.randint(1, 3) + text
     lines = text.splitlines()
     return "\n".join(lines[:1] * rng.randint(1, 5) + lines[1:])
+
+
+# -- running a reader under a deadline and a memory budget ------------------------------------
+def bounded(fn, seconds: float = 5.0, megabytes: float = 1024.0):
+    """Run ``fn()`` in a thread; its exception (or None) after checking that it ended
+    within ``seconds`` and that its peak traced allocation (tracemalloc: Python objects
+    and NumPy arrays) stayed under ``megabytes``. A reader that hangs fails the test
+    instead of hanging it (the thread is a daemon and is left behind)."""
+    import threading
+    import tracemalloc
+
+    result: dict = {}
+
+    def work():
+        try:
+            fn()
+            result["exc"] = None
+        except BaseException as exc:  # noqa: BLE001 - reported to the caller
+            result["exc"] = exc
+
+    started = tracemalloc.is_tracing()
+    if not started:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    _now, peak = tracemalloc.get_traced_memory()
+    if not started:
+        tracemalloc.stop()
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    assert peak < megabytes * 2**20, f"peak allocation {peak / 2**20:.0f} MB"
+    return result["exc"]

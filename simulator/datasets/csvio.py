@@ -35,9 +35,10 @@ from .dataset import MAX_CLASSES, Dataset, one_hot
 
 #: Files larger than this are refused before reading (the row limit is checked separately).
 MAX_BYTES = 64 * 1024 * 1024
-#: Cells (rows x columns) read at most: each costs a pointer while the rows are text and 8
-#: bytes as a number, so a file of short fields stays within a few hundred MB.
-MAX_CELLS = 20_000_000
+#: Cells (rows x columns) read at most (a project file holds as many): each costs a pointer
+#: while the rows are text and 8 bytes as a number (a 63 MB file of two-digit fields: +390
+#: MB at the peak, was +1.7 GB with one string object per cell).
+MAX_CELLS = 50_000_000
 #: A numeric target with at most this many distinct whole-number values is taken as classes.
 AUTO_CLASS_LIMIT = 10
 #: Cell texts that mean "no value here".

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 import resources
+from simulator import atomic
 from simulator.document import Document
 from simulator.errors import SimulatorError
 from simulator.export import export_history, export_weights
@@ -47,12 +48,20 @@ class FileManager(QObject):
         #: Title of the bundled example that is open (its file is never overwritten).
         self.example_title = ""
         self.autosaver = autosave.Autosaver(self.document, self)
+        self.clean_leftovers()
         self._build_menu()
         ev = self.document.events
         ev.dirty.connect(lambda _dirty: self.update_title())
         ev.path.connect(lambda _path: self.update_title())
         ev.reset.connect(self.update_title)
         self.update_title()
+
+    def clean_leftovers(self) -> list[Path]:
+        """Remove hidden temporary files that a save killed halfway left behind (up to the
+        size of a project each), in the recovery folder and the recent files' folders:
+        only our own temporary names, only ones untouched for an hour."""
+        folders = {autosave.recovery_folder()} | {Path(p).parent for p in self.recent_files()}
+        return atomic.clean_stale(sorted(folders))
 
     # -- hooks that tests replace (modal dialogs) --------------------------------------------
     def ask_unsaved(self) -> str:
