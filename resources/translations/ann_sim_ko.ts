@@ -9,7 +9,7 @@
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="124" />
+      <location filename="ui/plots/activation.py" line="127" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="124" />
+      <location filename="ui/files/manager.py" line="134" />
       <source>&amp;Copy Screenshot</source>
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="107" />
+      <location filename="ui/files/manager.py" line="117" />
       <source>&amp;Examples</source>
       <translation>예제(&amp;E)</translation>
     </message>
@@ -59,12 +59,12 @@
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="93" />
+      <location filename="ui/files/manager.py" line="103" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="95" />
+      <location filename="ui/files/manager.py" line="105" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>패널(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="101" />
+      <location filename="ui/files/manager.py" line="111" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="97" />
+      <location filename="ui/files/manager.py" line="107" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
@@ -104,12 +104,12 @@
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="166" />
+      <location filename="ui/files/manager.py" line="176" />
       <source>(no examples found)</source>
       <translation>(예제 없음)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="152" />
+      <location filename="ui/files/manager.py" line="162" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
@@ -149,22 +149,22 @@
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="318" />
+      <location filename="ui/files/manager.py" line="342" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="314" />
+      <location filename="ui/plots/base.py" line="320" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="276" />
+      <location filename="ui/files/manager.py" line="300" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="73" />
+      <location filename="ui/files/manager.py" line="83" />
       <source>ANN Simulator projects (*.annproj);;All files (*)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
@@ -182,7 +182,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="52" />
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="98" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
@@ -202,17 +202,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="16" />
+      <location filename="ui/labels.py" line="23" />
       <source>Adam</source>
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="252" />
+      <location filename="ui/editor/scene.py" line="253" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="514" />
+      <location filename="ui/editor/scene.py" line="515" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -222,13 +222,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>점 추가</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="20" />
+      <location filename="ui/labels.py" line="27" />
       <source>All zeros</source>
       <translation>모두 0</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="89" />
-      <location filename="ui/labels.py" line="23" />
+      <location filename="ui/labels.py" line="30" />
       <source>Automatic</source>
       <translation>자동</translation>
     </message>
@@ -253,7 +253,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>편향</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="14" />
+      <location filename="ui/labels.py" line="21" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
     </message>
@@ -289,32 +289,32 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="393" />
+      <location filename="ui/files/manager.py" line="418" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="367" />
+      <location filename="ui/files/manager.py" line="392" />
       <source>CSV tables in a folder (*.csv)</source>
       <translation>폴더 안의 CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="368" />
+      <location filename="ui/files/manager.py" line="393" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="447" />
+      <location filename="ui/files/manager.py" line="472" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="399" />
+      <location filename="ui/files/manager.py" line="424" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="382" />
+      <location filename="ui/files/manager.py" line="407" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -324,27 +324,28 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가져올 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="251" />
+      <location filename="ui/files/manager.py" line="263" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="232" />
+      <location filename="ui/files/manager.py" line="243" />
+      <location filename="ui/files/manager.py" line="279" />
       <source>Cannot open project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="330" />
+      <location filename="ui/files/manager.py" line="354" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="289" />
+      <location filename="ui/files/manager.py" line="313" />
       <source>Cannot save project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="424" />
+      <location filename="ui/files/manager.py" line="449" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
@@ -491,7 +492,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>분류 (클래스)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="150" />
+      <location filename="ui/files/manager.py" line="160" />
       <source>Clear list</source>
       <translation>목록 지우기</translation>
     </message>
@@ -506,7 +507,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="102" />
+      <location filename="ui/files/manager.py" line="112" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
@@ -526,12 +527,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="14" />
+      <location filename="ui/labels.py" line="21" />
       <source>Cross-entropy (softmax)</source>
       <translation>교차 엔트로피 (softmax)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="22" />
+      <location filename="ui/labels.py" line="29" />
       <source>CuPy (GPU)</source>
       <translation>CuPy (GPU)</translation>
     </message>
@@ -547,7 +548,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
-      <location filename="ui/editor/scene.py" line="525" />
+      <location filename="ui/editor/scene.py" line="526" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -557,7 +558,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="114" />
+      <location filename="ui/editor/palette.py" line="115" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
     </message>
@@ -578,17 +579,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="383" />
+      <location filename="ui/editor/scene.py" line="384" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="378" />
+      <location filename="ui/editor/scene.py" line="379" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="123" />
+      <location filename="ui/editor/palette.py" line="124" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
@@ -598,7 +599,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="117" />
+      <location filename="ui/editor/palette.py" line="118" />
       <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
@@ -620,7 +621,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="534" />
+      <location filename="ui/editor/scene.py" line="535" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -647,12 +648,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="129" />
+      <location filename="ui/files/manager.py" line="139" />
       <source>Every plot, the network picture, the config and the weights in one folder</source>
       <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="255" />
+      <location filename="ui/files/manager.py" line="268" />
       <source>Example: {0}</source>
       <translation>예제: {0}</translation>
     </message>
@@ -662,52 +663,52 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR (사분면)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="128" />
+      <location filename="ui/files/manager.py" line="138" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="121" />
+      <location filename="ui/files/manager.py" line="131" />
       <source>Export &amp;Screenshot</source>
       <translation>스크린샷 내보내기(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="114" />
+      <location filename="ui/files/manager.py" line="124" />
       <source>Export &amp;Weights…</source>
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="117" />
+      <location filename="ui/files/manager.py" line="127" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="434" />
+      <location filename="ui/files/manager.py" line="459" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="296" />
+      <location filename="ui/plots/base.py" line="302" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="413" />
+      <location filename="ui/files/manager.py" line="438" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="391" />
+      <location filename="ui/files/manager.py" line="416" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="370" />
+      <location filename="ui/files/manager.py" line="395" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="220" />
+      <location filename="ui/plots/base.py" line="226" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -742,7 +743,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가우시안 봉우리</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="15" />
+      <location filename="ui/labels.py" line="22" />
       <source>Gradient descent (SGD)</source>
       <translation>경사하강법 (SGD)</translation>
     </message>
@@ -757,7 +758,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손글씨 숫자 8x8</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>He</source>
       <translation>He</translation>
     </message>
@@ -767,13 +768,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="191" />
+      <location filename="ui/editor/scene.py" line="192" />
       <location filename="ui/plots/base.py" line="53" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="401" />
+      <location filename="ui/files/manager.py" line="426" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
@@ -826,7 +827,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="171" />
-      <location filename="ui/editor/scene.py" line="185" />
+      <location filename="ui/editor/scene.py" line="186" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -841,12 +842,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="522" />
+      <location filename="ui/editor/scene.py" line="523" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="519" />
+      <location filename="ui/editor/scene.py" line="520" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -856,22 +857,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>붓꽃</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="366" />
+      <location filename="ui/files/manager.py" line="391" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>L1</source>
       <translation>L1</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>L2</source>
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="33" />
+      <location filename="ui/plots/activation.py" line="34" />
       <source>Layer</source>
       <translation>층</translation>
     </message>
@@ -881,12 +882,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 속성</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="30" />
+      <location filename="ui/plots/activation.py" line="31" />
       <source>Layer whose activation function is shown</source>
       <translation>활성화함수를 표시할 층</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="93" />
+      <location filename="ui/plots/gradients.py" line="108" />
       <location filename="ui/plots/weights.py" line="42" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
@@ -924,7 +925,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="13" />
+      <location filename="ui/labels.py" line="20" />
       <source>Mean squared error (MSE)</source>
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
@@ -939,7 +940,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최소-최대 (0~1)</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="15" />
+      <location filename="ui/labels.py" line="22" />
       <source>Momentum</source>
       <translation>모멘텀</translation>
     </message>
@@ -969,13 +970,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="110" />
+      <location filename="ui/editor/palette.py" line="111" />
       <location filename="ui/editor/properties.py" line="115" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="109" />
+      <location filename="ui/editor/palette.py" line="110" />
       <source>Neurons of a newly inserted layer</source>
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
@@ -990,7 +991,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="215" />
+      <location filename="ui/files/manager.py" line="226" />
       <source>New project</source>
       <translation>새 프로젝트</translation>
     </message>
@@ -1015,7 +1016,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>선택된 층 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="389" />
+      <location filename="ui/files/manager.py" line="414" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
@@ -1031,12 +1032,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/panel.py" line="269" />
-      <location filename="ui/labels.py" line="21" />
+      <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>Normal</source>
       <translation>정규분포</translation>
     </message>
@@ -1051,12 +1052,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>변경되지 않음: {0}</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="22" />
+      <location filename="ui/labels.py" line="29" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="366" />
+      <location filename="ui/files/manager.py" line="391" />
       <source>NumPy archive (*.npz)</source>
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
@@ -1066,7 +1067,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>생성할 점의 개수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="369" />
+      <location filename="ui/files/manager.py" line="394" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
@@ -1076,22 +1077,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="105" />
+      <location filename="ui/files/manager.py" line="115" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="96" />
+      <location filename="ui/files/manager.py" line="106" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="72" />
+      <location filename="ui/files/manager.py" line="82" />
       <source>Open project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="241" />
+      <location filename="ui/files/manager.py" line="253" />
       <source>Opened {0}</source>
       <translation>열었습니다: {0}</translation>
     </message>
@@ -1106,23 +1107,23 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="190" />
+      <location filename="ui/editor/scene.py" line="191" />
       <location filename="ui/plots/base.py" line="53" />
       <source>Output</source>
       <translation>출력층</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="412" />
+      <location filename="ui/files/manager.py" line="437" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="297" />
+      <location filename="ui/plots/base.py" line="303" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="176" />
+      <location filename="ui/files/manager.py" line="186" />
       <source>PNG scale (print quality)</source>
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
@@ -1142,7 +1143,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>일시정지</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="17" />
+      <location filename="ui/labels.py" line="24" />
       <source>Perceptron rule</source>
       <translation>퍼셉트론 규칙</translation>
     </message>
@@ -1172,12 +1173,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="16" />
+      <location filename="ui/labels.py" line="23" />
       <source>RMSProp</source>
       <translation>RMSProp</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="18" />
+      <location filename="ui/labels.py" line="25" />
       <source>Random 0 to 1</source>
       <translation>무작위 0~1</translation>
     </message>
@@ -1247,18 +1248,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="249" />
+      <location filename="ui/editor/scene.py" line="250" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="537" />
+      <location filename="ui/editor/scene.py" line="538" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="516" />
+      <location filename="ui/editor/scene.py" line="517" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -1280,7 +1281,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="540" />
+      <location filename="ui/editor/scene.py" line="541" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -1290,7 +1291,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>데이터셋 복원: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="317" />
+      <location filename="ui/files/manager.py" line="341" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1305,52 +1306,52 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="95" />
+      <location filename="ui/plots/loss.py" line="98" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="412" />
+      <location filename="ui/files/manager.py" line="437" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="99" />
+      <location filename="ui/files/manager.py" line="109" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="275" />
+      <location filename="ui/files/manager.py" line="299" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="118" />
+      <location filename="ui/files/manager.py" line="128" />
       <source>Save the loss and accuracy of every epoch as a CSV table</source>
       <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="98" />
+      <location filename="ui/files/manager.py" line="108" />
       <source>Save the project</source>
       <translation>프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="100" />
+      <location filename="ui/files/manager.py" line="110" />
       <source>Save the project under a new name</source>
       <translation>프로젝트를 새 이름으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="115" />
+      <location filename="ui/files/manager.py" line="125" />
       <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="221" />
+      <location filename="ui/plots/base.py" line="227" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="298" />
+      <location filename="ui/files/manager.py" line="322" />
       <source>Saved {0}</source>
       <translation>저장했습니다: {0}</translation>
     </message>
@@ -1360,12 +1361,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="431" />
+      <location filename="ui/files/manager.py" line="456" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="426" />
+      <location filename="ui/files/manager.py" line="451" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
@@ -1391,7 +1392,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="94" />
+      <location filename="ui/plots/activation.py" line="96" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -1411,7 +1412,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="94" />
+      <location filename="ui/files/manager.py" line="104" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
@@ -1446,7 +1447,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="13" />
+      <location filename="ui/labels.py" line="20" />
       <source>Sum of squared errors (SSE)</source>
       <translation>오차 제곱합 (SSE)</translation>
     </message>
@@ -1471,13 +1472,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="59" />
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="109" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
@@ -1527,7 +1528,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="233" />
+      <location filename="ui/files/manager.py" line="244" />
       <source>The file could not be opened:
 {0}</source>
       <translation>파일을 열 수 없습니다:
@@ -1582,7 +1583,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="60" />
+      <location filename="ui/files/manager.py" line="280" />
+      <source>The project could not be shown:
+{0}: {1}</source>
+      <translation>프로젝트를 화면에 표시할 수 없습니다:
+{0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="70" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
@@ -1603,23 +1611,23 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/plots/gradients.py" line="87" />
+      <location filename="ui/plots/gradients.py" line="102" />
       <source>Train (F5) or step one epoch: the mean |∂E/∂W| of every layer appears here. Lines falling apart by orders of magnitude are vanishing gradients.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="83" />
+      <location filename="ui/plots/loss.py" line="86" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="58" />
-      <location filename="ui/plots/loss.py" line="105" />
+      <location filename="ui/plots/loss.py" line="108" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1700,17 +1708,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 개의 반달</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="18" />
+      <location filename="ui/labels.py" line="25" />
       <source>Uniform ±limit</source>
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="59" />
+      <location filename="ui/files/manager.py" line="69" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="191" />
+      <location filename="ui/files/manager.py" line="201" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
@@ -1730,7 +1738,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="384" />
+      <location filename="ui/files/manager.py" line="409" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
@@ -1755,7 +1763,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/labels.py" line="19" />
+      <location filename="ui/labels.py" line="26" />
       <source>Xavier (Glorot)</source>
       <translation>Xavier (Glorot)</translation>
     </message>
@@ -1775,7 +1783,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="395" />
+      <location filename="ui/editor/scene.py" line="396" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -1785,7 +1793,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최대 속도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="398" />
+      <location filename="ui/editor/scene.py" line="399" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -1810,7 +1818,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="392" />
+      <location filename="ui/editor/scene.py" line="393" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -1825,7 +1833,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="227" />
+      <location filename="ui/editor/scene.py" line="228" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -1860,17 +1868,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="404" />
+      <location filename="ui/editor/scene.py" line="405" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="38" />
+      <location filename="ui/plots/activation.py" line="39" />
       <source>pre-activation z = x·W + b</source>
       <translation>활성화 전 값 z = x·W + b</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="49" />
+      <location filename="ui/plots/activation.py" line="50" />
       <source>pre-activations now</source>
       <translation>현재 활성화 전 값</translation>
     </message>
@@ -1895,12 +1903,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="376" />
+      <location filename="ui/editor/scene.py" line="377" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="93" />
+      <location filename="ui/plots/activation.py" line="95" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>
@@ -1915,7 +1923,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>세미콜론</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="40" />
+      <location filename="ui/plots/activation.py" line="41" />
       <source>share of values</source>
       <translation>값의 비율</translation>
     </message>
@@ -1935,7 +1943,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="504" />
+      <location filename="ui/editor/scene.py" line="505" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -1950,7 +1958,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="319" />
+      <location filename="ui/files/manager.py" line="343" />
       <source>the last autosave</source>
       <translation>마지막 자동 저장</translation>
     </message>
@@ -2031,12 +2039,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="451" />
+      <location filename="ui/files/manager.py" line="476" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="400" />
+      <location filename="ui/editor/scene.py" line="401" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
