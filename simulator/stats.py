@@ -8,8 +8,6 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .xp import get_array_module
-
 STATUSES = ("ok", "diverged", "stopped", "early_stopped")
 TASKS = ("auto", "classification", "regression")
 
@@ -73,13 +71,6 @@ def layer_sums(values, starts) -> np.ndarray:
     squared gradients overflows to inf long before the gradients themselves do."""
     return np.add.reduceat(np.asarray(values), starts, dtype=np.float64)[::2]
 
-
-def add_squares(total, grad, buf) -> None:
-    """``total += grad**2`` elementwise, squared and summed in float64 (``total`` and
-    ``buf`` are float64 arrays of grad's shape): a float32 gradient of 2e19 squares to inf."""
-    xp = get_array_module(total)
-    xp.multiply(grad, grad, out=buf, dtype=np.float64)
-    xp.add(total, buf, out=total)
 
 
 

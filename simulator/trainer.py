@@ -34,7 +34,6 @@ from .stats import (
     BatchResult,
     EpochStats,
     accuracy,
-    add_squares,
     detect_task,
     label_threshold,
     layer_sums,
@@ -234,7 +233,8 @@ class Trainer:
                     # elementwise sums over the sampled batches, reduced per layer at the end.
                     xp.abs(grad, out=tmp)
                     xp.add(gabs, tmp, out=gabs)
-                    add_squares(gsq, grad, sq)
+                    xp.multiply(grad, grad, out=sq, dtype=np.float64)  # (squared in float64)
+                    xp.add(gsq, sq, out=gsq)
                     ns += 1
                 if self.reg_rate and self.regularization != "none":
                     optimizers.regularize(self.regularization, self.reg_rate, theta, grad,
