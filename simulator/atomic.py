@@ -29,8 +29,10 @@ from pathlib import Path
 
 #: Age after which a leftover temporary file is surely not being written any more.
 STALE_SECONDS = 3600
-#: Our temporary names: "." + target name + "." + mkstemp's 8 random characters + suffix.
-_TMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.(tmp|old)\Z")
+#: Our temporary names: "." + target name + "." + mkstemp's 8 random characters + suffix,
+#: for the kinds of file the app writes (a user's ".backup.20240101.tmp" is not one).
+_TMP_NAME = re.compile(r"\..+(\.(annproj|json|csv|npz|onnx|zip|png|svg)|-weights)"
+                       r"\.[a-z0-9_]{8}\.(tmp|old)\Z")
 
 
 @contextlib.contextmanager

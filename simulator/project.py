@@ -569,12 +569,12 @@ def _history(rows, what: str) -> list[dict]:
             if not all(x is None or isinstance(x, (bool, int, float, str)) for x in items):
                 raise ProjectError(f"{what} row {i + 1}: '{k}' must be a number, text or a "
                                    "list of numbers")
-    for k, (schema, table) in enumerate(history_io.encode_chunks(rows)):
+    for k in range(0, len(rows), history_io.CHUNK):
         try:
-            history_io.check(schema, table)
+            history_io.check(*history_io.encode(rows[k:k + history_io.CHUNK]))
         except ValueError as exc:
-            raise ProjectError(f"the project's {what}, rows {k * history_io.CHUNK + 1} to "
-                               f"{k * history_io.CHUNK + schema['rows']}: {exc}") from exc
+            raise ProjectError(f"the project's {what}, rows {k + 1} to "
+                               f"{min(k + history_io.CHUNK, len(rows))}: {exc}") from exc
     return rows
 
 

@@ -139,7 +139,8 @@ def test_stale_temporary_files_are_cleaned_at_start(window, tmp_path):
     stale = [tmp_path / ".p.annproj.ab12cd_9.tmp", recovery / ".recovery.annproj.zz99zz99.tmp",
              tmp_path / ".w-weights.k2k2k2k2.old"]
     kept = [tmp_path / ".p.annproj.fresh123.tmp",  # a save running now
-            tmp_path / ".notes.tmp", tmp_path / "thesis.tmp"]  # not our names
+            tmp_path / ".notes.tmp", tmp_path / "thesis.tmp",  # not our names
+            tmp_path / ".backup.20240101.tmp"]
     for p in stale[:2] + kept:
         p.write_bytes(b"x" * 1000)
     stale[2].mkdir()
