@@ -6,6 +6,7 @@ killed saves are cleaned at start; exports say where they went."""
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import time
@@ -34,6 +35,11 @@ def window(qtbot):
     training = getattr(w, "training", None)
     if training is not None:
         training.shutdown()
+    w.close()
+    del w
+    # Collect this window's Qt objects now, on the GUI thread: a collection that a later
+    # test's Python thread happens to run deadlocks in ~QObject (seen once in the suite).
+    gc.collect()
 
 
 def _state(doc):
