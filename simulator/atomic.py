@@ -8,17 +8,31 @@ Every file the simulator writes goes through here. The recipe:
 4. fsync the folder so the rename itself survives a power cut (best effort).
 
 If anything fails before step 3 (full disk, an exception while serializing, Ctrl+C),
-the temporary file is removed and the target is exactly as it was.
+the temporary file is removed and the target is exactly as it was. A symbolic link is
+written through: its target gets the new content and the link stays a link.
+
+A process killed between steps 1 and 3 leaves its temporary file behind (hidden, up to
+the size of the file being written); :func:`clean_stale` removes such leftovers, only
+those with our own names and only old ones, when the app starts.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+#: Age after which a leftover temporary file is surely not being written any more.
+STALE_SECONDS = 3600
+#: Our temporary names: "." + target name + "." + mkstemp's 8 random characters + suffix,
+#: for the kinds of file the app writes (a user's ".backup.20240101.tmp" is not one).
+_TMP_NAME = re.compile(r"\..+(\.(annproj|json|csv|npz|onnx|zip|png|svg)|-weights)"
+                       r"\.[a-z0-9_]{8}\.(tmp|old)\Z")
 
 
 @contextlib.contextmanager
@@ -31,7 +45,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb",
     """
     if mode not in ("wb", "w"):
         raise ValueError(f"atomic_write mode must be 'wb' or 'w', not {mode!r}")
-    target = Path(path)
+    target = _through_links(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
@@ -67,7 +81,7 @@ def atomic_folder(path: str | os.PathLike) -> Iterator[Path]:
     An existing folder at ``path`` is moved aside first and deleted only after the new
     one is in place, so a failure leaves either the old folder or the new one, never a mix.
     """
-    target = Path(path)
+    target = _through_links(Path(path))
     parent = target.parent if str(target.parent) else Path(".")
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(f"{target} exists and is not a folder")
@@ -94,6 +108,46 @@ def atomic_folder(path: str | os.PathLike) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _fsync_folder(parent)
+
+
+def _through_links(path: Path) -> Path:
+    """The file a (chain of) symbolic link(s) points to; ``path`` itself otherwise.
+    Replacing the link would turn it into a plain file and leave its target unchanged."""
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def is_temporary(name: str) -> bool:
+    """Whether ``name`` is one of the temporary names this module makes."""
+    return bool(_TMP_NAME.match(name))
+
+
+def clean_stale(folders: Iterable[str | os.PathLike],
+                older_than: float = STALE_SECONDS) -> list[Path]:
+    """Remove leftovers of interrupted writes in ``folders``: only entries with our own
+    temporary names (``.name.XXXXXXXX.tmp`` / ``.old``) last changed more than
+    ``older_than`` seconds ago. Returns what was removed; errors are ignored."""
+    removed = []
+    now = time.time()
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if not is_temporary(entry.name) or entry.is_symlink() or \
+                        now - entry.stat().st_mtime < older_than:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
 
 
 def _keep_permissions(target: Path, tmp: Path) -> None:

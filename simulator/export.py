@@ -8,6 +8,9 @@
   weights (nested lists, fan_in x units), bias}]}`` for JavaScript, R, or reading by eye.
 * ``.csv``  a folder (or, for ``name.csv.zip`` / ``name.zip``, a zip) holding one table per
   layer, ``W0.csv, b0.csv, ...``, with header rows naming the neurons, plus ``network.json``.
+  ``iris.csv`` writes the folder ``iris-weights/`` (a folder named like a file confused
+  everyone; :func:`csv_folder`); a folder there that holds anything but an earlier weights
+  export is never replaced.
 * ``.onnx`` an ONNX model (see :mod:`simulator.onnx_export`).
 
 Numbers are written with full precision (``repr``), so every format reads back bit for bit
@@ -19,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -36,7 +40,8 @@ WEIGHTS_FORMAT = "ann-sim-weights"
 def export_network(net, path: str | Path) -> Path:
     """Write ``net``'s spec and weights to ``path`` in the format its suffix names.
 
-    Returns the path written. Raises ProjectError for an unknown suffix or a failed write.
+    Returns the path written (for ``.csv`` the folder, see :func:`csv_folder`): tell the
+    user that one. Raises ProjectError for an unknown suffix or a failed write.
     """
     return export_weights(net.spec, net.get_weights(), path)
 
@@ -52,6 +57,8 @@ def export_weights(spec: NetworkSpec | dict, weights, path: str | Path) -> Path:
     if suffix not in writers:
         raise ProjectError(f"cannot export to '{path.name}': use one of "
                            f"{', '.join(FORMATS)}")
+    if suffix == ".csv":
+        path = csv_folder(path)
     try:
         writers[suffix](spec, weights, path)
     except ProjectError:
@@ -136,7 +143,25 @@ def _num(v) -> str:
     return repr(float(v))
 
 
+def csv_folder(path: str | Path) -> Path:
+    """The folder a ``.csv`` export of ``path`` writes: ``iris.csv`` -> ``iris-weights``,
+    ``iris-weights.csv`` -> ``iris-weights``."""
+    path = Path(path)
+    stem = path.stem if path.suffix.lower() == ".csv" else path.name
+    return path.with_name(stem if stem.endswith("-weights") else stem + "-weights")
+
+
+_OUR_CSV_FILE = re.compile(r"([Wb]\d+\.csv|network\.json)\Z")
+
+
 def _write_csv_folder(spec, weights, path: Path) -> None:
+    if path.is_dir():  # replace an earlier export, never a folder of the user's own files
+        foreign = sorted(p.name for p in path.iterdir() if not _OUR_CSV_FILE.match(p.name))
+        if foreign or not (path / "network.json").is_file():
+            raise ProjectError(
+                f"'{path}' is a folder that holds other files"
+                f"{' (' + ', '.join(foreign[:3]) + ')' if foreign else ''}; "
+                "choose another name (nothing was written)")
     with atomic.atomic_folder(path) as tmp:
         for name, text in csv_tables(spec, weights).items():
             # utf-8-sig: spreadsheet programs then read Korean layer names correctly
@@ -178,7 +203,9 @@ def read_weights(path: str | Path) -> tuple[NetworkSpec, list[tuple[np.ndarray, 
                            np.array(lay["bias"], dtype=dtype).reshape(bs))
                           for lay, (ws, bs) in zip(d["layers"], spec.weight_shapes(),
                                                    strict=True)]
-        if suffix in (".csv", ".zip"):
+        if suffix in (".csv", ".zip") or path.is_dir():
+            if suffix == ".csv" and not path.is_dir():
+                path = csv_folder(path)
             if path.is_dir():
                 files = {p.name: p.read_bytes() for p in path.iterdir() if p.is_file()}
             else:

@@ -43,6 +43,9 @@ class History(Sequence):
         self._chunks: list[tuple[dict, np.ndarray]] = []  # CHUNK rows each
         #: Full chunks after the packed ones, being packed: (rows, future, their _Columns).
         self._packing: list[tuple[list[dict], Future, _Columns]] = []
+        #: A short packed chunk read from a file (fewer than CHUNK rows), after _chunks; it
+        #: is unpacked into _tail only when a row is added or read (loading builds no rows).
+        self._open: tuple[dict, np.ndarray] | None = None
         self._tail: list[dict] = []
         self._tail_columns = _Columns()
         self._unpacked: tuple[int, list[dict]] | None = None  # (chunk index, its rows)
@@ -51,18 +54,22 @@ class History(Sequence):
 
     @classmethod
     def from_chunks(cls, chunks: list[tuple[dict, np.ndarray]]) -> History:
-        """A history read from a file: full chunks stay packed, a short last one is
-        unpacked (new rows join it)."""
+        """A history read from a file: every chunk but the last has CHUNK rows; all stay
+        packed (ValueError, saying what, for a malformed chunk)."""
         h = cls()
-        for schema, table in chunks:
-            history_io.check(schema, table)  # (ValueError) packed chunks are read later
-            if schema["rows"] == history_io.CHUNK and not h._tail and not h._packing:
+        for k, (schema, table) in enumerate(chunks):
+            history_io.check(schema, table)
+            rows = schema["rows"]
+            if rows != history_io.CHUNK and k != len(chunks) - 1:
+                raise ValueError(f"table {k} has {rows} rows; every table but the last "
+                                 f"holds {history_io.CHUNK}")
+            if rows == history_io.CHUNK:
                 h._chunks.append((schema, table))
-                h._last = None
-            else:
-                h.extend(history_io.decode(schema, table))
-        if h._last is None and len(h):
-            h._last = h._chunk_rows(len(h._chunks) - 1)[-1]
+            elif rows:
+                h._open = (schema, table)
+        if len(h):
+            schema, table = h._open or h._chunks[-1]
+            h._last = history_io.decode(schema, table, schema["rows"] - 1, checked=True)[0]
         return h
 
     # -- growing -------------------------------------------------------------------------
@@ -73,6 +80,7 @@ class History(Sequence):
     def append(self, row: dict) -> None:
         if not isinstance(row, dict):
             raise TypeError(f"a history row must be a dict, got {type(row).__name__}")
+        self._unpack_open()
         self._tail.append(row)
         self._last = row  # the row read most (status bar, plots), without unpacking
         if len(self._tail) == history_io.CHUNK:
@@ -88,14 +96,21 @@ class History(Sequence):
     def copy(self) -> History:
         """An independent history sharing the (immutable) packed tables and rows."""
         h = History()
-        h._chunks, h._packing = list(self._chunks), list(self._packing)
+        h._chunks, h._packing, h._open = list(self._chunks), list(self._packing), self._open
         h._tail, h._last = list(self._tail), self._last
         return h
 
     def chunks(self) -> list[tuple[dict, np.ndarray]]:
         """The whole history as (schema, table) chunks, as project files store it."""
         self._settle(wait=True)
+        if self._open is not None:
+            return self._chunks + [self._open]
         return self._chunks + ([history_io.encode(self._tail)] if self._tail else [])
+
+    def _unpack_open(self) -> None:
+        if self._open is not None:
+            self._tail = history_io.decode(*self._open, checked=True)
+            self._open = None
 
     # -- reading ---------------------------------------------------------------------------
     def numbers(self, key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -104,7 +119,8 @@ class History(Sequence):
         (values (rows, width) float64, NaN-padded; lengths (rows,) numbers per row, 0
         where a row has none)."""
         self._settle()
-        parts = [history_io.numbers(schema, table, key) for schema, table in self._chunks]
+        parts = [history_io.numbers(schema, table, key)
+                 for schema, table in self._chunks + ([self._open] if self._open else [])]
         parts += [columns.numbers(rows, key) for rows, _, columns in self._packing]
         parts.append(self._tail_columns.numbers(self._tail, key))
         width = max(v.shape[1] for v, _ in parts)
@@ -123,7 +139,9 @@ class History(Sequence):
         return np.where(lengths == 1, values[:, 0], np.nan)
 
     def __len__(self) -> int:
-        return (len(self._chunks) + len(self._packing)) * history_io.CHUNK + len(self._tail)
+        open_rows = self._open[0]["rows"] if self._open is not None else 0
+        return ((len(self._chunks) + len(self._packing)) * history_io.CHUNK + open_rows
+                + len(self._tail))
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -141,6 +159,7 @@ class History(Sequence):
     def __iter__(self) -> Iterator[dict]:
         for k in range(len(self._chunks) + len(self._packing)):
             yield from self._block(k)
+        self._unpack_open()
         yield from list(self._tail)
 
     def __eq__(self, other) -> bool:
@@ -157,6 +176,7 @@ class History(Sequence):
     def _block(self, k: int) -> list[dict]:
         """The rows of the k-th block of CHUNK rows (the last one may be the short tail)."""
         if k >= len(self._chunks) + len(self._packing):
+            self._unpack_open()
             return self._tail
         if k >= len(self._chunks):
             return self._packing[k - len(self._chunks)][0]
@@ -164,7 +184,7 @@ class History(Sequence):
 
     def _chunk_rows(self, k: int) -> list[dict]:
         if self._unpacked is None or self._unpacked[0] != k:
-            self._unpacked = (k, history_io.decode(*self._chunks[k]))
+            self._unpacked = (k, history_io.decode(*self._chunks[k], checked=True))
         return self._unpacked[1]
 
 

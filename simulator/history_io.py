@@ -31,13 +31,21 @@ from itertools import chain
 
 import numpy as np
 
-#: Limits for reading a schema from a file (anything larger is refused).
-MAX_ROWS = 20_000_000
-MAX_CELLS = 64 * 1024**2  # rows x table columns (512 MB as float64)
-
 _MISSING, _NONE, _VALUE = 0, 1, 2
 #: Rows per chunk (in memory and in files).
 CHUNK = 8192
+
+#: Limits for reading a schema from a file (anything larger is refused). A chunk holds at
+#: most CHUNK rows; its keys and table columns are bounded too, so that checking and
+#: decoding one chunk costs at most CHUNK x (MAX_KEYS + MAX_WIDTH) values whatever the
+#: file declares (a chunk of 20,000,000 rows and no columns cost 1.4 GB as empty rows).
+MAX_ROWS = CHUNK
+#: Keys per chunk (a training row has about 15).
+MAX_KEYS = 256
+#: Table columns per chunk: four per-layer lists for 1024 layers, plus the scalar columns.
+MAX_WIDTH = 4 * 1024 + MAX_KEYS
+#: The largest epoch number a row may hold (a 32-bit count: spin boxes, the trainer).
+MAX_EPOCH = 2**31 - 1
 
 
 # -- chunks ------------------------------------------------------------------------------------
@@ -162,8 +170,8 @@ def table_shape(schema) -> tuple[int, int]:
     if not _count(n) or n > MAX_ROWS:
         raise ValueError(f"'rows' must be a whole number from 0 to {MAX_ROWS}")
     columns = schema["columns"]
-    if not isinstance(columns, list):
-        raise ValueError("'columns' must be a list")
+    if not isinstance(columns, list) or len(columns) > MAX_KEYS:
+        raise ValueError(f"'columns' must be a list of at most {MAX_KEYS} columns")
     width = 0
     for col in columns:
         if not isinstance(col, dict) or not isinstance(col.get("key"), str):
@@ -178,8 +186,8 @@ def table_shape(schema) -> tuple[int, int]:
             if not _count(w) or (col["kind"] != "list" and w != 1):
                 raise ValueError(f"column '{col['key']}': bad width {w!r}")
             width += w
-    if n * width > MAX_CELLS:
-        raise ValueError(f"{n} rows x {width} columns is more than {MAX_CELLS} numbers")
+        if width > MAX_WIDTH:
+            raise ValueError(f"more than {MAX_WIDTH} table columns")
     return n, width
 
 
@@ -199,13 +207,15 @@ def check(schema, table: np.ndarray) -> None:
             raise ValueError(f"column '{key}': state values must be 0, 1 or 2")
         if kind == "int" and not (np.isnan(block) | (np.abs(block) <= 2**53)).all():
             raise ValueError(f"column '{key}': whole numbers out of range")
-        if kind == "list" and "lengths" in col:
-            lengths = _expand(col["lengths"], n, f"'{key}' lengths")
-            if not all(_count(m) and m <= block.shape[1] for m in lengths):
+        if key == "epoch":
+            _check_epochs(kind, state, block)
+        if kind == "list" and "lengths" in col:  # runs checked, not expanded: cost ~ file size
+            _check_runs(col["lengths"], n, f"'{key}' lengths")
+            if not all(_count(m) and m <= block.shape[1] for m, _c in col["lengths"]):
                 raise ValueError(f"column '{key}': list lengths out of range")
         if kind == "text":
-            values = _expand(col.get("values"), n, f"'{key}' values")
-            if not all(isinstance(v, str) for v in values):
+            _check_runs(col.get("values"), n, f"'{key}' values")
+            if not all(isinstance(v, str) for v, _c in col["values"]):
                 raise ValueError(f"column '{key}': text values must be text")
         if kind == "json":
             values = col.get("values")
@@ -216,6 +226,17 @@ def check(schema, table: np.ndarray) -> None:
 
 
 _FIELDS = {"key", "kind", "state", "width", "lengths", "values"}
+
+
+def _check_epochs(kind: str, state, block) -> None:
+    """Epoch numbers are what the trainer continues from: whole numbers 0 ... MAX_EPOCH in
+    every row (not text, None, NaN, lists or 3e9)."""
+    if kind != "int" or state is not None:
+        raise ValueError("'epoch' must be a whole number in every row")
+    values = block[:, 0]
+    if not ((values >= 0) & (values <= MAX_EPOCH)).all():
+        bad = values[~((values >= 0) & (values <= MAX_EPOCH))][0]
+        raise ValueError(f"'epoch' must be from 0 to {MAX_EPOCH}, got {bad:g}")
 
 
 def _layout(schema: dict, table: np.ndarray):
@@ -233,21 +254,26 @@ def _layout(schema: dict, table: np.ndarray):
         yield col, state, block
 
 
-def decode(schema: dict, table: np.ndarray) -> list[dict]:
-    """The rows ``encode`` was given; ValueError (saying what) for a malformed chunk."""
-    check(schema, table)
+def decode(schema: dict, table: np.ndarray, start: int = 0, stop: int | None = None,
+           checked: bool = False) -> list[dict]:
+    """The rows ``encode`` was given (rows ``start:stop`` of them); ValueError (saying
+    what) for a malformed chunk. ``checked``: the chunk already passed :func:`check`."""
+    if not checked:
+        check(schema, table)
     n = schema["rows"]
+    start, stop, _step = slice(start, stop).indices(n)
     keys: list[str] = []
     columns: list[list] = []  # per key: its value in every row (_MISSING_VALUE: no key)
     for col, state, block in _layout(schema, table):
         keys.append(col["key"])
-        values = _values(col, block, n)
+        values = _values(col, None if block is None else block[start:stop], n, start, stop)
         if state is not None:
             values = [v if st == _VALUE else None if st == _NONE else _MISSING_VALUE
-                      for v, st in zip(values, state.astype(np.int8).tolist(), strict=True)]
+                      for v, st in zip(values, state[start:stop].astype(np.int8).tolist(),
+                                       strict=True)]
         columns.append(values)
     if not keys:
-        return [{} for _ in range(n)]
+        return [{} for _ in range(stop - start)]
     rows = zip(*columns, strict=True)
     if not any(_MISSING_VALUE in c for c in columns):  # every row has every key: fast
         return [dict(zip(keys, vals, strict=True)) for vals in rows]
@@ -255,7 +281,8 @@ def decode(schema: dict, table: np.ndarray) -> list[dict]:
             for vals in rows]
 
 
-def _values(col: dict, block: np.ndarray | None, n: int) -> list:
+def _values(col: dict, block: np.ndarray | None, n: int, start: int, stop: int) -> list:
+    """Rows start:stop of a column (``block`` is already those rows)."""
     kind = col["kind"]
     if kind == "float":
         return block[:, 0].tolist()
@@ -264,12 +291,12 @@ def _values(col: dict, block: np.ndarray | None, n: int) -> list:
     if kind == "list":
         values = block.tolist()
         if "lengths" in col:
-            lengths = _expand(col["lengths"], n, "lengths")
+            lengths = _expand(col["lengths"], n, "lengths")[start:stop]
             values = [v[:m] for v, m in zip(values, lengths, strict=True)]
         return values
     if kind == "text":
-        return _expand(col["values"], n, "values")
-    return [_plain(v) for v in col["values"]]
+        return _expand(col["values"], n, "values")[start:stop]
+    return [_plain(v) for v in col["values"][start:stop]]
 
 
 def numbers(schema: dict, table: np.ndarray, key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -294,12 +321,16 @@ def numbers(schema: dict, table: np.ndarray, key: str) -> tuple[np.ndarray, np.n
     return np.full((n, 1), np.nan), np.zeros(n, dtype=np.intp)
 
 
-def _expand(runs, n: int, what: str) -> list:
+def _check_runs(runs, n: int, what: str) -> None:
     if not isinstance(runs, list) or not all(
             isinstance(r, list) and len(r) == 2 and _count(r[1]) for r in runs):
         raise ValueError(f"{what} must be a list of [value, count] pairs")
     if sum(r[1] for r in runs) != n:
         raise ValueError(f"{what} must cover exactly {n} rows")
+
+
+def _expand(runs, n: int, what: str) -> list:
+    _check_runs(runs, n, what)
     out: list = []
     for value, count in runs:
         out.extend([value] * count)

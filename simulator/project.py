@@ -64,7 +64,10 @@ MAX_LAYERS = 1024
 MAX_DATA_ROWS = 5_000_000
 MAX_DATA_CELLS = 50_000_000           # rows x columns of X plus Y (400 MB as float64)
 MAX_PARAMS = 50_000_000               # weights + biases of the network (200 MB as float32)
-MAX_TOTAL_BYTES = 1536 * 1024**2      # all entries together, uncompressed
+MAX_TOTAL_BYTES = 1536 * 1024**2      # all entries together, uncompressed (also the bound
+                                      # on the arrays read: each is read in place, once)
+MAX_HISTORY_ROWS = 20_000_000         # epochs in all histories together (the CLI's 10 M twice)
+MAX_RATIO = 100                       # uncompressed / compressed size of an entry over 64 MB
 MAX_TEXT = 100_000                    # characters of the title or description
 
 _WEIGHT_DTYPES = ("float32", "float64")
@@ -210,6 +213,7 @@ def _encode(project: Project) -> list[tuple[str, bytes]]:
         if W.shape != ws or b.shape != bs:
             raise ProjectError(f"layer {k + 1}: weights {W.shape}/{b.shape} do not match the "
                                f"spec's {ws}/{bs}")
+        _check_finite(W, b, k, "cannot save the project")
         entries.append((f"weights/W{k}.npy", _npy(W)))
         entries.append((f"weights/b{k}.npy", _npy(b)))
     dataset_meta = None
@@ -335,6 +339,11 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
     if total > MAX_TOTAL_BYTES:
         raise ProjectError(f"'{name}' would expand to {total / 1024**2:.0f} MB; at most "
                            f"{MAX_TOTAL_BYTES // 1024**2} MB are accepted (a zip bomb?)")
+    for info in infos:
+        if info.file_size > 64 * 1024**2 and info.file_size > MAX_RATIO * info.compress_size:
+            raise ProjectError(f"'{name}': entry '{info.filename}' would expand "
+                               f"{info.file_size / max(info.compress_size, 1):.0f} times "
+                               f"(a zip bomb?)")
     if "project.json" not in entries:
         raise ProjectError(f"'{name}' has no project.json; it is not a project file")
     meta = _read_json(zf, entries["project.json"], name)
@@ -351,9 +360,10 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
     title = _text(meta["title"], "title")
     description = _text(meta["description"], "description")
     expected = {"project.json"}
+    rows = _HistoryRows()
     history = _read_history(zf, entries, meta["history"], "history/current", name,
-                            "history", expected)
-    runs = _runs(zf, entries, meta["runs"], name, expected)
+                            "history", expected, rows)
+    runs = _runs(zf, entries, meta["runs"], name, expected, rows)
 
     weights = []
     for k, (ws, bs) in enumerate(spec.weight_shapes()):
@@ -361,6 +371,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
         expected |= {wn, bn}
         W = _read_npy(zf, entries, wn, ws, name, _WEIGHT_DTYPES)
         b = _read_npy(zf, entries, bn, bs, name, (W.dtype.name,))
+        _check_finite(W, b, k, f"'{name}'")
         weights.append((W, b))
 
     dataset = None
@@ -450,12 +461,27 @@ def _read_npy(zf: zipfile.ZipFile, entries: dict, entry: str, shape: tuple, name
     if info.file_size != want:
         raise ProjectError(f"'{name}': '{entry}' is {info.file_size} bytes; "
                            f"a {tuple(shape)} {dtype} array takes {want}")
+    # Read once into the array's own buffer, a megabyte at a time (zipfile's read(n) of a
+    # whole entry makes 2-3 temporary copies): the peak is the array itself.
+    raw = bytearray(want)
+    view, got = memoryview(raw), 0
     with zf.open(info) as f:
-        raw = f.read(want + 1)
-    if len(raw) != want:
+        while got < want:
+            n = f.readinto(view[got:got + 2**20])
+            if not n:
+                break
+            got += n
+    if got != want:
         raise ProjectError(f"'{name}': '{entry}' is truncated")
-    arr = np.load(io.BytesIO(raw), allow_pickle=False)
-    return np.ascontiguousarray(arr)
+    return np.frombuffer(raw, dtype=dtype, offset=header_len).reshape(shape)
+
+
+def _check_finite(W: np.ndarray, b: np.ndarray, k: int, where: str) -> None:
+    """No NaN or infinity in a weight, read or written: the network would compute only NaN."""
+    for what, a in (("weights", W), ("bias", b)):
+        if not np.isfinite(a).all():
+            raise ProjectError(f"{where}: layer {k + 1}'s {what} contain NaN or infinite "
+                               "values")
 
 
 def _read_dataset(zf: zipfile.ZipFile, entries: dict, meta, name: str):
@@ -505,7 +531,22 @@ def _text(value, what: str) -> str:
     return value
 
 
+class _HistoryRows:
+    """Counts the rows of every history in a file against MAX_HISTORY_ROWS, before any
+    table is read."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def add(self, n: int, name: str) -> None:
+        self.total += n
+        if self.total > MAX_HISTORY_ROWS:
+            raise ProjectError(f"'{name}': the histories hold more than {MAX_HISTORY_ROWS:,} "
+                               "epochs in all; at most that many are accepted")
+
+
 def _history(rows, what: str) -> list[dict]:
+    """Format 1 rows, checked as the tables of format 2 are (so both refuse the same)."""
     if not isinstance(rows, list):
         raise ProjectError(f"the project's {what} must be a list of rows")
     for i, row in enumerate(rows):
@@ -516,26 +557,37 @@ def _history(rows, what: str) -> list[dict]:
             if not all(x is None or isinstance(x, (bool, int, float, str)) for x in items):
                 raise ProjectError(f"{what} row {i + 1}: '{k}' must be a number, text or a "
                                    "list of numbers")
+    for k in range(0, len(rows), history_io.CHUNK):
+        try:
+            history_io.check(*history_io.encode(rows[k:k + history_io.CHUNK]))
+        except ValueError as exc:
+            raise ProjectError(f"the project's {what}, rows {k + 1} to "
+                               f"{min(k + history_io.CHUNK, len(rows))}: {exc}") from exc
     return rows
 
 
 def _read_history(zf: zipfile.ZipFile, entries: dict, value, folder: str, name: str,
-                  what: str, expected: set) -> History:
+                  what: str, expected: set, counter: _HistoryRows) -> History:
     """A history: rows given in project.json (format 1), or {"chunks": [schema, ...]}
     whose tables are ``folder/0.npy`` ... (format 2)."""
     if not isinstance(value, dict):
+        if isinstance(value, list):
+            counter.add(len(value), name)
         return History(_history(value, what))
     schemas = value.get("chunks")
     if set(value) != {"chunks"} or not isinstance(schemas, list) or len(schemas) > MAX_ENTRIES:
         raise ProjectError(f"'{name}': the {what} must be a list of rows or "
                            "{\"chunks\": [table schema, ...]}")
-    chunks = []
-    for k, schema in enumerate(schemas):
-        entry = f"{folder}/{k}.npy"
+    shapes = []
+    for k, schema in enumerate(schemas):  # every size is checked before any table is read
         try:
-            shape = history_io.table_shape(schema)
+            shapes.append(history_io.table_shape(schema))
         except ValueError as exc:
             raise ProjectError(f"'{name}': {what} table {k} is malformed: {exc}") from exc
+        counter.add(shapes[-1][0], name)
+    chunks = []
+    for k, (schema, shape) in enumerate(zip(schemas, shapes, strict=True)):
+        entry = f"{folder}/{k}.npy"
         expected.add(entry)
         chunks.append((schema, _read_npy(zf, entries, entry, shape, name, ("float64",))))
     try:
@@ -544,7 +596,8 @@ def _read_history(zf: zipfile.ZipFile, entries: dict, value, folder: str, name: 
         raise ProjectError(f"'{name}': a {what} table is malformed: {exc}") from exc
 
 
-def _runs(zf: zipfile.ZipFile, entries: dict, runs, name: str, expected: set) -> list[tuple]:
+def _runs(zf: zipfile.ZipFile, entries: dict, runs, name: str, expected: set,
+          counter: _HistoryRows) -> list[tuple]:
     if not isinstance(runs, list):
         raise ProjectError("the project's runs must be a list")
     out = []
@@ -554,7 +607,7 @@ def _runs(zf: zipfile.ZipFile, entries: dict, runs, name: str, expected: set) ->
         settings = TrainingSettings.from_dict(r["settings"])
         spec = NetworkSpec.from_dict(r["spec"]).to_dict()
         history = _read_history(zf, entries, r["history"], f"history/run{i}", name,
-                                f"run {i + 1} history", expected)
+                                f"run {i + 1} history", expected, counter)
         out.append((settings, spec, history))
     return out
 

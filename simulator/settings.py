@@ -7,6 +7,7 @@ dataclasses so they can be cloned, compared and sent to another process.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, fields, replace
 
 from .errors import SpecError
@@ -22,6 +23,17 @@ ENGINES = ("auto", "compiled", "numpy")
 NORMALIZATIONS = ("none", "standardize", "minmax")
 #: The learning-rate list offered in the UI (TensorFlow Playground's, widened to 1e-5 ... 10).
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+#: Upper bounds of the numeric settings: what the panel's boxes can show (Qt spin boxes
+#: hold 32-bit ints; a larger seed in a file raised OverflowError in the GUI) and what
+#: still means something (a learning rate of 1e300 is a typo).
+MAX_SEED = 2**31 - 1
+MAX_BATCH_SIZE = 1_000_000
+MAX_EPOCH_LIMIT = 100_000_000
+MAX_PATIENCE = 1_000_000
+MAX_LEARNING_RATE = 1e6
+MAX_REG_RATE = 1e6
+MAX_EPOCHS_PER_SECOND = 1e6
 
 
 @dataclass
@@ -56,14 +68,19 @@ class TrainingSettings:
             if getattr(self, name) not in allowed:
                 raise SpecError(f"setting '{name}': '{getattr(self, name)}' is not one of "
                                 f"{', '.join(allowed)}")
-        if not self.learning_rate > 0:
-            raise SpecError(f"learning rate must be positive, got {self.learning_rate}")
-        if self.batch_size < 1:
-            raise SpecError(f"batch size must be at least 1, got {self.batch_size}")
-        if self.reg_rate < 0:
-            raise SpecError(f"regularization rate must be >= 0, got {self.reg_rate}")
-        if self.epoch_limit < 0 or self.epochs_per_second < 0 or self.patience < 0:
-            raise SpecError("epoch limit, speed and patience must be >= 0")
+        if not 0 < self.learning_rate <= MAX_LEARNING_RATE:  # (False for NaN as well)
+            raise SpecError(f"learning rate must be a number above 0 and at most "
+                            f"{MAX_LEARNING_RATE:g}, got {self.learning_rate}")
+        for name, low, high in (("reg_rate", 0, MAX_REG_RATE),
+                                ("epochs_per_second", 0, MAX_EPOCHS_PER_SECOND),
+                                ("batch_size", 1, MAX_BATCH_SIZE), ("seed", 0, MAX_SEED),
+                                ("epoch_limit", 0, MAX_EPOCH_LIMIT),
+                                ("patience", 0, MAX_PATIENCE)):
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and math.isfinite(value)
+                    and low <= value <= high):
+                raise SpecError(f"setting '{name}' must be from {low:g} to {high:g}, "
+                                f"got {value!r}")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -97,6 +114,8 @@ class DataSource:
     def validate(self) -> None:
         if self.kind not in ("builtin", "imported"):
             raise SpecError(f"data source kind must be 'builtin' or 'imported', not '{self.kind}'")
+        if isinstance(self.split_seed, bool) or not 0 <= self.split_seed <= MAX_SEED:
+            raise SpecError(f"split seed must be from 0 to {MAX_SEED}, got {self.split_seed}")
         if not 0.0 < self.train_ratio <= 1.0:
             raise SpecError(f"train ratio must be in (0, 1], got {self.train_ratio}")
         if self.normalization not in NORMALIZATIONS:

@@ -208,7 +208,8 @@ class Trainer:
         backup = theta.copy()      # last state whose loss was finite
         tmp = xp.empty_like(theta)
         gabs = xp.zeros_like(theta)  # sum over the epoch's batches of |grad|
-        gsq = xp.zeros_like(theta)   # sum over the epoch's batches of grad^2
+        gsq = xp.zeros(theta.shape, dtype=np.float64)  # sum over the batches of grad^2
+        sq = xp.empty_like(gsq)      # (float64: a float32 square overflows at |g| > 2e19)
         stride = max(1, math.ceil(theta.size / STATS_PARAMS))  # batches per statistics sample
         fast = None if numpy_only else self._compiled_run(
             X, Y, Xt if has_test else None, Yt if has_test else None, Xsat, task, threshold,
@@ -264,8 +265,8 @@ class Trainer:
                     # elementwise sums over the sampled batches, reduced per layer at the end.
                     xp.abs(grad, out=tmp)
                     xp.add(gabs, tmp, out=gabs)
-                    xp.multiply(grad, grad, out=tmp)
-                    xp.add(gsq, tmp, out=gsq)
+                    xp.multiply(grad, grad, out=sq, dtype=np.float64)  # (squared in float64)
+                    xp.add(gsq, sq, out=gsq)
                     ns += 1
                 if self.reg_rate and self.regularization != "none":
                     optimizers.regularize(self.regularization, self.reg_rate, theta, grad,

@@ -91,3 +91,41 @@ def test_early_stopping_flags(tmp_path, capsys):
     assert saved.settings.patience == 1 and saved.settings.restore_best is False
     assert len(saved.history) < 300
     assert main(["train", str(XOR), "--epochs", "1", "--patience", "-1"]) == 2
+
+
+# -- issue 17 ---------------------------------------------------------------------------------
+def test_bad_epoch_in_a_history_is_one_line_and_exit_2(tmp_path, capsys):
+    """Defect 4: "x", null, NaN, Infinity, a list, 3e9, -5 gave tracebacks."""
+    from tests import hostile_files as hf
+    for k, epoch in enumerate(["x", None, float("nan"), float("inf"), [1], 3e9, -5]):
+        path = hf.bad_epoch(tmp_path / f"bad{k}.annproj", epoch)
+        assert main(["train", str(path), "--epochs", "2", "--quiet"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("error: ") and "epoch" in err and len(err.splitlines()) == 1
+
+
+def test_the_cli_keeps_the_history_packed(tmp_path, monkeypatch):
+    """Defect 5: every epoch was kept as a dict (~1.4 KB; 10 M epochs ~13 GB)."""
+    from simulator import history_io, project
+    from simulator.history import History
+    saved = {}
+    real_save = project.save_project
+    monkeypatch.setattr(project, "save_project",
+                        lambda p, path: (saved.setdefault("h", p.history), real_save(p, path)))
+    n = history_io.CHUNK + 10
+    assert main(["train", str(XOR), "--epochs", str(n), "--quiet",
+                 "--save", str(tmp_path / "t.annproj")]) == 0
+    h = saved["h"]
+    assert isinstance(h, History) and len(h) == n and len(h._chunks) == 1 and len(h._tail) == 10
+    assert load_project(tmp_path / "t.annproj").history[-1]["epoch"] == n
+
+
+def test_csv_export_names_its_folder_and_says_where(tmp_path, capsys):
+    """Issue 11 item 13: --export iris.csv made a folder named iris.csv."""
+    assert main(["train", str(XOR), "--epochs", "0", "--export",
+                 str(tmp_path / "xor.csv")]) == 0
+    out = capsys.readouterr().out
+    folder = tmp_path / "xor-weights"
+    assert f"exported weights: {folder} (folder of CSV tables)" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["xor-weights"]
+    assert read_weights(folder)[0] == load_project(XOR).spec

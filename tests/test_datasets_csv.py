@@ -217,3 +217,39 @@ def test_large_file_respects_row_limit_quickly(tmp_path):
     with pytest.raises(DataError, match="more than 19,999"):
         load_csv(p, max_rows=19_999)
     assert codecs.lookup("cp949")  # the platform has the Korean codec
+
+
+# -- issue 17 defect 6: linear time, bounded memory ------------------------------------------
+def test_duplicate_name_among_100000_columns_is_found_at_once(tmp_path):
+    from tests import hostile_files as hf
+    path = hf.duplicate_columns_csv(tmp_path / "dup.csv")
+    exc = hf.bounded(lambda: load_csv(path), seconds=10, megabytes=200)  # was 76 s
+    assert isinstance(exc, DataError) and "'c99998' appears more than once" in str(exc)
+    assert "columns 99999, 100000" in str(exc)
+
+
+def test_300000_trailing_empty_columns_are_dropped_at_once(tmp_path):
+    from tests import hostile_files as hf
+    path = hf.trailing_empty_csv(tmp_path / "tail.csv")
+    out = {}
+    exc = hf.bounded(lambda: out.setdefault("d", load_csv(path)), seconds=10, megabytes=300)
+    assert exc is None  # it never finished
+    assert out["d"].feature_names == ("a",) and out["d"].X[:, 0].tolist() == [0.0, 1.0, 2.0]
+
+
+def test_short_fields_cost_a_small_multiple_of_the_file(tmp_path):
+    """+1.7 GB for a 63 MB file: one string object (~50 bytes) per two-digit cell."""
+    from tests import hostile_files as hf
+    path = hf.short_fields_csv(tmp_path / "short.csv", megabytes=4, rows=6000)
+    size_mb = path.stat().st_size / 2**20
+    exc = hf.bounded(lambda: load_csv(path), seconds=30, megabytes=10 * size_mb)
+    assert exc is None
+
+
+def test_too_many_cells_are_refused(tmp_path, monkeypatch):
+    from simulator.datasets import csvio
+    monkeypatch.setattr(csvio, "MAX_CELLS", 100)
+    path = tmp_path / "c.csv"
+    path.write_text("a,b,c,d\n" + "1,2,3,0\n" * 30)
+    with pytest.raises(DataError, match="more than 100 values"):
+        load_csv(path)

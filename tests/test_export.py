@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import simulator as sim
+from simulator.errors import ProjectError
 from simulator.export import export_weights, read_weights
 from simulator.network import Network
 from simulator.spec import ACTIVATIONS
@@ -73,8 +74,9 @@ def test_json_layout(tmp_path):
 
 def test_csv_folder_is_spreadsheet_friendly(tmp_path):
     net = _net()
-    sim.export_network(net, tmp_path / "w.csv")
-    folder = tmp_path / "w.csv"
+    folder = sim.export_network(net, tmp_path / "w.csv")
+    assert folder == tmp_path / "w-weights" and folder.is_dir()  # not a folder named w.csv
+    assert [p.name for p in tmp_path.iterdir()] == ["w-weights"]
     assert sorted(p.name for p in folder.iterdir()) == [
         "W0.csv", "W1.csv", "W2.csv", "b0.csv", "b1.csv", "b2.csv", "network.json"]
     rows = list(csv.reader((folder / "W1.csv").open(encoding="utf-8-sig")))
@@ -84,12 +86,43 @@ def test_csv_folder_is_spreadsheet_friendly(tmp_path):
     assert rows[0] == ["neuron", "bias"] and rows[1][0] == "Output #1"
 
 
-def test_csv_export_replaces_an_old_folder(tmp_path):
-    (tmp_path / "w.csv").mkdir()
-    (tmp_path / "w.csv" / "stale.csv").write_text("old")
-    sim.export_network(_net(), tmp_path / "w.csv")
-    assert not (tmp_path / "w.csv" / "stale.csv").exists()
-    assert [p.name for p in tmp_path.iterdir()] == ["w.csv"]  # no temp leftovers
+def test_csv_export_replaces_an_earlier_export(tmp_path):
+    big = sim.Network.from_spec({"inputs": 2, "layers": [{"units": 3}, {"units": 3},
+                                                          {"units": 1}]}, seed=0)
+    folder = sim.export_network(big, tmp_path / "w-weights.csv")
+    assert (folder / "W2.csv").exists()
+    assert sim.export_network(_net(), tmp_path / "w.csv") == folder
+    assert read_weights(folder)[0] == _net().spec
+    assert [p.name for p in tmp_path.iterdir()] == ["w-weights"]  # no temp leftovers
+
+
+@pytest.mark.parametrize("name", ["x.csv", "x-weights"])
+def test_csv_export_never_deletes_the_users_files(tmp_path, name):
+    """Issue 17 defect 9: exporting over a folder named x.csv deleted the files in it."""
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "thesis.docx").write_text("mine")
+    (folder / "W0.csv").write_text("also mine")
+    (tmp_path / "x-weights").mkdir(exist_ok=True)
+    (tmp_path / "x-weights" / "notes.txt").write_text("mine too")
+    with pytest.raises(ProjectError, match="holds other files"):
+        sim.export_network(_net(), tmp_path / "x.csv")
+    assert (tmp_path / "x-weights" / "notes.txt").read_text() == "mine too"
+    assert (folder / "W0.csv").exists() and (folder / "thesis.docx").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({name, "x-weights"})
+
+
+@pytest.mark.parametrize("name", ["w.npz", "w.json", "w.zip", "w.onnx"])
+def test_export_writes_through_a_symlink(tmp_path, name):
+    """Issue 17 defect 9: the link became a plain file and its target stayed old."""
+    real = tmp_path / "real" / name
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / name
+    link.symlink_to(real)
+    sim.export_network(_net(), link)
+    assert link.is_symlink() and real.read_bytes() != b"old"
+    assert read_weights(real)[0] == _net().spec if name != "w.onnx" else real.stat().st_size
 
 
 def test_csv_zip_entries(tmp_path):

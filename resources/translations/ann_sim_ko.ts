@@ -35,7 +35,7 @@
       <translation>정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="118" />
+      <location filename="ui/files/manager.py" line="128" />
       <source>&amp;Copy Screenshot</source>
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
@@ -50,7 +50,7 @@
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="101" />
+      <location filename="ui/files/manager.py" line="111" />
       <source>&amp;Examples</source>
       <translation>예제(&amp;E)</translation>
     </message>
@@ -70,12 +70,12 @@
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="87" />
+      <location filename="ui/files/manager.py" line="97" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="89" />
+      <location filename="ui/files/manager.py" line="99" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
@@ -85,7 +85,7 @@
       <translation>패널(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="95" />
+      <location filename="ui/files/manager.py" line="105" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -95,7 +95,7 @@
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="91" />
+      <location filename="ui/files/manager.py" line="101" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
@@ -115,12 +115,12 @@
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="160" />
+      <location filename="ui/files/manager.py" line="170" />
       <source>(no examples found)</source>
       <translation>(예제 없음)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="146" />
+      <location filename="ui/files/manager.py" line="156" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
@@ -175,7 +175,7 @@
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="313" />
+      <location filename="ui/files/manager.py" line="337" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
@@ -185,12 +185,12 @@
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="271" />
+      <location filename="ui/files/manager.py" line="295" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="67" />
+      <location filename="ui/files/manager.py" line="77" />
       <source>ANN Simulator projects (*.annproj);;All files (*)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
@@ -355,17 +355,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="388" />
+      <location filename="ui/files/manager.py" line="413" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="362" />
+      <location filename="ui/files/manager.py" line="387" />
       <source>CSV tables in a folder (*.csv)</source>
       <translation>폴더 안의 CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="363" />
+      <location filename="ui/files/manager.py" line="388" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
@@ -375,17 +375,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="443" />
+      <location filename="ui/files/manager.py" line="468" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="394" />
+      <location filename="ui/files/manager.py" line="419" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="377" />
+      <location filename="ui/files/manager.py" line="402" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -395,27 +395,28 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가져올 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="246" />
+      <location filename="ui/files/manager.py" line="258" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="227" />
+      <location filename="ui/files/manager.py" line="238" />
+      <location filename="ui/files/manager.py" line="274" />
       <source>Cannot open project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="325" />
+      <location filename="ui/files/manager.py" line="349" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="284" />
+      <location filename="ui/files/manager.py" line="308" />
       <source>Cannot save project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="419" />
+      <location filename="ui/files/manager.py" line="444" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
@@ -578,7 +579,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>분류 (클래스)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="144" />
+      <location filename="ui/files/manager.py" line="154" />
       <source>Clear list</source>
       <translation>목록 지우기</translation>
     </message>
@@ -598,7 +599,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="96" />
+      <location filename="ui/files/manager.py" line="106" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
@@ -786,12 +787,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>오차 E</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="123" />
+      <location filename="ui/files/manager.py" line="133" />
       <source>Every plot, the network picture, the config and the weights in one folder</source>
       <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="250" />
+      <location filename="ui/files/manager.py" line="263" />
       <source>Example: {0}</source>
       <translation>예제: {0}</translation>
     </message>
@@ -806,27 +807,27 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="122" />
+      <location filename="ui/files/manager.py" line="132" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="115" />
+      <location filename="ui/files/manager.py" line="125" />
       <source>Export &amp;Screenshot</source>
       <translation>스크린샷 내보내기(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="108" />
+      <location filename="ui/files/manager.py" line="118" />
       <source>Export &amp;Weights…</source>
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="111" />
+      <location filename="ui/files/manager.py" line="121" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="429" />
+      <location filename="ui/files/manager.py" line="454" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
@@ -836,7 +837,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="408" />
+      <location filename="ui/files/manager.py" line="433" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
@@ -846,12 +847,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>단계별 표 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="386" />
+      <location filename="ui/files/manager.py" line="411" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="365" />
+      <location filename="ui/files/manager.py" line="390" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
     </message>
@@ -948,7 +949,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>은닉층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="396" />
+      <location filename="ui/files/manager.py" line="421" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
@@ -1046,7 +1047,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="361" />
+      <location filename="ui/files/manager.py" line="386" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -1212,7 +1213,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="210" />
+      <location filename="ui/files/manager.py" line="221" />
       <source>New project</source>
       <translation>새 프로젝트</translation>
     </message>
@@ -1247,7 +1248,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>단계별 표 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="384" />
+      <location filename="ui/files/manager.py" line="409" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
@@ -1293,7 +1294,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>NumPy (CPU)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="361" />
+      <location filename="ui/files/manager.py" line="386" />
       <source>NumPy archive (*.npz)</source>
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
@@ -1303,7 +1304,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>생성할 점의 개수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="364" />
+      <location filename="ui/files/manager.py" line="389" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
@@ -1328,22 +1329,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표본 하나</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="99" />
+      <location filename="ui/files/manager.py" line="109" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="90" />
+      <location filename="ui/files/manager.py" line="100" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="66" />
+      <location filename="ui/files/manager.py" line="76" />
       <source>Open project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="236" />
+      <location filename="ui/files/manager.py" line="248" />
       <source>Opened {0}</source>
       <translation>열었습니다: {0}</translation>
     </message>
@@ -1370,7 +1371,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="407" />
+      <location filename="ui/files/manager.py" line="432" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
@@ -1380,7 +1381,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="170" />
+      <location filename="ui/files/manager.py" line="180" />
       <source>PNG scale (print quality)</source>
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
@@ -1563,7 +1564,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>데이터셋 복원: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="312" />
+      <location filename="ui/files/manager.py" line="336" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1593,7 +1594,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="407" />
+      <location filename="ui/files/manager.py" line="432" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
@@ -1608,32 +1609,32 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표본 </translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="93" />
+      <location filename="ui/files/manager.py" line="103" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="270" />
+      <location filename="ui/files/manager.py" line="294" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="112" />
+      <location filename="ui/files/manager.py" line="122" />
       <source>Save the loss and accuracy of every epoch as a CSV table</source>
       <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="92" />
+      <location filename="ui/files/manager.py" line="102" />
       <source>Save the project</source>
       <translation>프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="94" />
+      <location filename="ui/files/manager.py" line="104" />
       <source>Save the project under a new name</source>
       <translation>프로젝트를 새 이름으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="109" />
+      <location filename="ui/files/manager.py" line="119" />
       <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
@@ -1643,7 +1644,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="293" />
+      <location filename="ui/files/manager.py" line="317" />
       <source>Saved {0}</source>
       <translation>저장했습니다: {0}</translation>
     </message>
@@ -1653,12 +1654,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="426" />
+      <location filename="ui/files/manager.py" line="451" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="421" />
+      <location filename="ui/files/manager.py" line="446" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
@@ -1729,7 +1730,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 표준화</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="88" />
+      <location filename="ui/files/manager.py" line="98" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
@@ -1860,7 +1861,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="228" />
+      <location filename="ui/files/manager.py" line="239" />
       <source>The file could not be opened:
 {0}</source>
       <translation>파일을 열 수 없습니다:
@@ -1915,7 +1916,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="54" />
+      <location filename="ui/files/manager.py" line="275" />
+      <source>The project could not be shown:
+{0}: {1}</source>
+      <translation>프로젝트를 화면에 표시할 수 없습니다:
+{0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="64" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
@@ -2073,12 +2081,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="53" />
+      <location filename="ui/files/manager.py" line="63" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="186" />
+      <location filename="ui/files/manager.py" line="196" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
@@ -2124,7 +2132,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="379" />
+      <location filename="ui/files/manager.py" line="404" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
@@ -2404,7 +2412,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="314" />
+      <location filename="ui/files/manager.py" line="338" />
       <source>the last autosave</source>
       <translation>마지막 자동 저장</translation>
     </message>
@@ -2495,7 +2503,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="447" />
+      <location filename="ui/files/manager.py" line="472" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>

@@ -148,7 +148,7 @@ def prepare(dtypes=("float32", "float64")) -> None:
         X = net._as_input([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
         Y = net._as_target([1.0, 1.0, 0.0], 3)
         tables = engine.Tables(trainer, X, Y, X, Y, X, "classification", 0.5, 1)
-        gabs, gsq = np.zeros_like(net.theta), np.zeros_like(net.theta)
+        gabs, gsq = np.zeros_like(net.theta), np.zeros(net.theta.shape, np.float64)
         engine._train(trainer, tables, net.theta, net.grad, net._weight_mask,
                       np.arange(3), net.theta.copy(), gabs, gsq)
         engine._stats(trainer, tables, gabs, gsq, 0, 0)

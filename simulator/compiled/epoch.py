@@ -129,7 +129,8 @@ def train_batches(theta, grad, wmask, layers, X, Y, perm, ints, floats, s1, s2, 
             for q in range(theta.size):
                 g = grad[q]
                 gabs[q] += abs(g)
-                gsq[q] += g * g
+                g64 = np.float64(g)  # gsq is float64: a float32 square overflows at 2e19
+                gsq[q] += g64 * g64
             ns += 1
         if reg != optimizers.NONE and rate != 0.0:
             optimizers.regularize(reg, rate, theta, grad, wmask)

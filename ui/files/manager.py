@@ -7,6 +7,7 @@ so a bad file leaves the open project exactly as it was and only shows a message
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -14,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 import resources
+from simulator import atomic
 from simulator.document import Document
 from simulator.errors import SimulatorError
 from simulator.export import export_history, export_weights
@@ -40,12 +42,20 @@ class FileManager(QObject):
         #: Title of the bundled example that is open (its file is never overwritten).
         self.example_title = ""
         self.autosaver = autosave.Autosaver(self.document, self)
+        self.clean_leftovers()
         self._build_menu()
         ev = self.document.events
         ev.dirty.connect(lambda _dirty: self.update_title())
         ev.path.connect(lambda _path: self.update_title())
         ev.reset.connect(self.update_title)
         self.update_title()
+
+    def clean_leftovers(self) -> list[Path]:
+        """Remove hidden temporary files that a save killed halfway left behind (up to the
+        size of a project each), in the recovery folder and the recent files' folders:
+        only our own temporary names, only ones untouched for an hour."""
+        folders = {autosave.recovery_folder()} | {Path(p).parent for p in self.recent_files()}
+        return atomic.clean_stale(sorted(folders))
 
     # -- hooks that tests replace (modal dialogs) --------------------------------------------
     def ask_unsaved(self) -> str:
@@ -206,7 +216,8 @@ class FileManager(QObject):
     def new_project(self) -> bool:
         if not self.maybe_save():
             return False
-        self._replace(Document(), example_title="")
+        if not self._replace(Document(), example_title=""):
+            return False
         self.window.show_status(self.tr("New project"))
         return True
 
@@ -230,7 +241,8 @@ class FileManager(QObject):
                 self._forget_recent(path)
             return False
         new_doc.path = path
-        self._replace(new_doc, example_title="")
+        if not self._replace(new_doc, example_title=""):
+            return False
         self.add_recent(path)
         self._remember_folder(path)
         self.window.show_status(self.tr("Opened {0}").format(path.name))
@@ -246,17 +258,29 @@ class FileManager(QObject):
             self.show_error(self.tr("Cannot open example"), str(exc))
             return False
         new_doc.path = None
-        self._replace(new_doc, example_title=new_doc.title or Path(path).stem)
+        if not self._replace(new_doc, example_title=new_doc.title or Path(path).stem):
+            return False
         self.window.show_status(self.tr("Example: {0}").format(new_doc.title))
         return True
 
-    def _replace(self, new_doc: Document, example_title: str) -> None:
+    def _replace(self, new_doc: Document, example_title: str) -> bool:
+        """Put ``new_doc`` in place; all or nothing: if a view cannot show it, the project
+        that was open comes back exactly as it was (and its undo history with it)."""
+        before = copy.copy(self.document)  # the fields replace_with swaps, shallow
+        try:
+            self.document.replace_with(new_doc)
+        except Exception as exc:  # a view's bug must not leave half a project behind
+            self.document.replace_with(before)
+            self.show_error(self.tr("Cannot open project"),
+                            self.tr("The project could not be shown:\n{0}: {1}")
+                            .format(type(exc).__name__, exc))
+            return False
         self.example_title = example_title
-        self.document.replace_with(new_doc)
         self.window.undo_stack.clear()
         self.document.events.path.emit(self.document.path)
         self.autosaver.discard()
         self.update_title()
+        return True
 
     # -- save ------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -326,7 +350,8 @@ class FileManager(QObject):
             self.autosaver.discard()
             return False
         new_doc.path = Path(pending["path"]) if pending["path"] else None
-        self._replace(new_doc, example_title="")
+        if not self._replace(new_doc, example_title=""):
+            return False
         self.document.mark_dirty(True)  # restored work is not saved yet
         self.autosaver.save_now()  # keep the copy until it is saved
         return True
@@ -371,12 +396,12 @@ class FileManager(QObject):
                                                    tuple(filters.values())))
 
     def export_weights_to(self, path: str | Path) -> bool:
-        try:
-            export_weights(self.document.spec, self.document.weights, path)
+        try:  # a .csv export writes a folder next to the name given: name the real one
+            written = export_weights(self.document.spec, self.document.weights, path)
         except SimulatorError as exc:
             self.show_error(self.tr("Cannot export weights"), str(exc))
             return False
-        self.window.show_status(self.tr("Weights exported to {0}").format(Path(path).name))
+        self.window.show_status(self.tr("Weights exported to {0}").format(written))
         return True
 
     def export_history_dialog(self) -> bool:
