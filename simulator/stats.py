@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
-from .xp import get_array_module, on_device, to_numpy
+from .xp import get_array_module, lazy_float, on_device, to_numpy
 
 STATUSES = ("ok", "diverged", "stopped", "early_stopped")
 TASKS = ("auto", "classification", "regression")
@@ -69,6 +70,76 @@ def _finite_or_none(v):
     if isinstance(v, list):
         return [_finite_or_none(x) for x in v]
     return v
+
+
+
+
+class BatchResult(NamedTuple):
+    """What ``Trainer.iter_batches`` yields after each batch."""
+
+    #: 1-based epoch the batch belonged to.
+    epoch: int
+    #: 1-based index of the batch within its epoch.
+    batch: int
+    #: The batch's data loss, computed before its update; None on a device backend, where
+    #: reading it would make every batch wait for the device (the epoch's stats have it).
+    loss: float | None
+    #: Set when this batch ended an epoch (or training): that epoch's stats.
+    stats: EpochStats | None
+
+
+def detect_task(Y: np.ndarray) -> str:
+    """"classification" when Y looks like labels, else "regression".
+
+    Labels are one column of 0/1 (or -1/+1, TensorFlow Playground's convention), or
+    several columns in [0, 1] whose rows sum to 1 (one-hot or probabilities).
+    """
+    Y = np.asarray(Y)
+    if Y.shape[1] == 1:
+        values = np.unique(Y)
+        if set(values.tolist()) <= {0.0, 1.0} or set(values.tolist()) <= {-1.0, 1.0}:
+            return "classification"
+        return "regression"
+    if Y.min() >= 0 and Y.max() <= 1 and np.allclose(Y.sum(axis=1), 1.0, atol=1e-6):
+        return "classification"
+    return "regression"
+
+
+def label_threshold(Y: np.ndarray) -> float:
+    """Decision threshold for one-column labels: 0 for -1/+1 labels, 0.5 for 0/1."""
+    return 0.0 if float(np.min(Y)) < 0 else 0.5
+
+
+def accuracy(H, Y, threshold: float = 0.5):
+    """Share of rows classified right: threshold one column, else compare argmax.
+
+    A float for NumPy input, a 0-d array on a device (see the module docstring).
+    """
+    xp = get_array_module(H)
+    if H.shape[1] == 1:
+        right = xp.count_nonzero((H > threshold) == (Y > threshold))
+    else:
+        right = xp.count_nonzero(H.argmax(axis=1) == Y.argmax(axis=1))
+    n = max(H.shape[0], 1)
+    return right / n if on_device(xp) else int(right) / n
+
+
+def r2(H, Y):
+    """R^2 = 1 - SS_res / SS_tot per output column, averaged (scikit-learn's r2_score).
+
+    A constant target column scores 1 if predicted exactly, else 0. A float for NumPy
+    input, a 0-d array on a device.
+    """
+    xp = get_array_module(H)
+    # Differences in the data's dtype, sums in float64 (no float64 copies of the data).
+    d = Y - H
+    ss_res = (d * d).sum(axis=0, dtype=np.float64)
+    d = Y - Y.mean(axis=0, dtype=np.float64).astype(Y.dtype)
+    ss_tot = (d * d).sum(axis=0, dtype=np.float64)
+    ok = ss_tot > 0
+    scores = xp.where(ok, 1.0 - ss_res / xp.where(ok, ss_tot, 1.0),
+                      xp.where(ss_res == 0, 1.0, 0.0))
+    return lazy_float(scores.mean())
 
 
 def layer_sums(x, starts: np.ndarray):
