@@ -64,6 +64,11 @@
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+      <location filename="ui/lessons/__init__.py" line="47" />
+      <source>&amp;Lessons</source>
+      <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="87" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
@@ -119,12 +124,12 @@
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="140" />
+      <location filename="ui/startup.py" line="148" />
       <source>--screenshot: '{0}' must end with .png or .svg</source>
       <translation>--screenshot: '{0}'은(는) .png 또는 .svg로 끝나야 합니다</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="85" />
+      <location filename="ui/startup.py" line="93" />
       <source>--train-epochs must be 0 or more</source>
       <translation>--train-epochs는 0 이상이어야 합니다</translation>
     </message>
@@ -202,9 +207,15 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="39" />
       <location filename="ui/plots/__init__.py" line="31" />
       <source>Activation function</source>
       <translation>활성화함수</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="41" />
+      <source>Activation gallery</source>
+      <translation>활성화함수 갤러리</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="23" />
@@ -246,6 +257,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/bar.py" line="139" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="40" />
+      <source>Backpropagation step by step</source>
+      <translation>역전파 단계별 보기</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="121" />
@@ -332,6 +348,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="246" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="186" />
+      <source>Cannot open lesson</source>
+      <translation>수업을 열 수 없음</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="227" />
@@ -563,6 +584,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/data/__init__.py" line="14" />
+      <location filename="ui/lessons/panel.py" line="36" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
@@ -703,6 +725,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR (사분면)</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="42" />
+      <source>Explanation</source>
+      <translation>설명</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="122" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
@@ -783,9 +810,15 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>경사하강법 (SGD)</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="38" />
       <location filename="ui/plots/__init__.py" line="30" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="41" />
+      <source>Grid search</source>
+      <translation>그리드 서치</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -809,11 +842,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>은닉층 {0}</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="76" />
+      <source>Hide answer</source>
+      <translation>답 숨기기</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="396" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="37" />
       <location filename="ui/training/bar.py" line="203" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
@@ -918,6 +957,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="55" />
+      <location filename="ui/lessons/panel.py" line="36" />
       <source>Layer properties</source>
       <translation>층 속성</translation>
     </message>
@@ -934,6 +974,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="54" />
+      <location filename="ui/lessons/panel.py" line="36" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
@@ -948,6 +989,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="197" />
+      <source>Lesson: {0}</source>
+      <translation>수업: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="43" />
+      <location filename="ui/lessons/panel.py" line="48" />
+      <source>Lessons</source>
+      <translation>수업</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="38" />
       <source>Log scale</source>
       <translation>로그 눈금</translation>
@@ -958,11 +1010,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="38" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
       <location filename="ui/training/panel.py" line="95" />
       <source>Loss</source>
       <translation>손실</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="40" />
+      <source>Matrix view</source>
+      <translation>행렬 보기</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="20" />
@@ -1005,6 +1063,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망 캔버스</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="37" />
       <location filename="ui/plots/__init__.py" line="28" />
       <source>Network output</source>
       <translation>신경망 출력</translation>
@@ -1044,6 +1103,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/controller.py" line="176" />
       <source>New weight of this connection:</source>
       <translation>이 연결의 새 가중치:</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="99" />
+      <source>Next ▶</source>
+      <translation>다음 ▶</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="99" />
@@ -1127,6 +1191,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
+      <location filename="ui/lessons/__init__.py" line="50" />
+      <source>One lesson per lecture topic: text, questions and a prepared project</source>
+      <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="99" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
@@ -1135,6 +1204,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="90" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="100" />
+      <source>Open lesson</source>
+      <translation>수업 열기</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="66" />
@@ -1221,6 +1295,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/output.py" line="175" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="58" />
+      <source>Question {0}</source>
+      <translation>질문 {0}</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="23" />
@@ -1447,6 +1526,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="64" />
+      <location filename="ui/lessons/panel.py" line="76" />
+      <source>Show answer</source>
+      <translation>답 보기</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Sine (1-D)</source>
       <translation>사인 (1차원)</translation>
@@ -1613,6 +1698,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/panel.py" line="179" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="184" />
+      <source>The lesson could not be opened:
+{0}</source>
+      <translation>수업을 열 수 없습니다:
+{0}</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="278" />
@@ -1832,6 +1924,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="39" />
       <location filename="ui/plots/__init__.py" line="32" />
       <source>Weights</source>
       <translation>가중치</translation>
@@ -1840,6 +1933,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/files/manager.py" line="379" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="88" />
+      <source>Welcome</source>
+      <translation>환영합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="89" />
+      <source>Welcome to the ANN Simulator. Start with lesson 1, "{0}"? All lessons are in Help &gt; Lessons.</source>
+      <translation>인공신경망 시뮬레이터에 오신 것을 환영합니다. 1번 수업 "{0}"부터 시작할까요? 모든 수업은 도움말 &gt; 수업에 있습니다.</translation>
     </message>
     <message>
       <location filename="ui/data/table_model.py" line="63" />
@@ -1897,7 +2000,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향: {0:.4f}</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="145" />
+      <location filename="ui/startup.py" line="153" />
       <source>cannot save the screenshot: {0}</source>
       <translation>스크린샷을 저장할 수 없습니다: {0}</translation>
     </message>
@@ -2112,17 +2215,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="113" />
+      <location filename="ui/startup.py" line="121" />
       <source>training did not finish within {0} s</source>
       <translation>학습이 {0}초 안에 끝나지 않았습니다</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="133" />
+      <location filename="ui/startup.py" line="141" />
       <source>training failed: {0}</source>
       <translation>학습 실패: {0}</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="88" />
+      <location filename="ui/startup.py" line="96" />
       <source>training is not available in this window</source>
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
@@ -2186,6 +2289,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="229" />
       <source>{0} rows, {1} input features: {2}.</source>
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="145" />
+      <source>{0}: this view is not available in this version yet.</source>
+      <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="98" />
+      <source>◀ Previous</source>
+      <translation>◀ 이전</translation>
     </message>
   </context>
 </TS>
