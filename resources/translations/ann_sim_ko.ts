@@ -553,6 +553,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>쉼표  ,</translation>
     </message>
     <message>
+      <location filename="ui/explain/panel.py" line="57" />
+      <source>Compute</source>
+      <translation>계산</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="103" />
+      <source>Computing…</source>
+      <translation>계산 중…</translation>
+    </message>
+    <message>
       <location filename="ui/plots/output.py" line="179" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
@@ -725,6 +735,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR (사분면)</translation>
     </message>
     <message>
+      <location filename="ui/explain/__init__.py" line="17" />
       <location filename="ui/lessons/panel.py" line="42" />
       <source>Explanation</source>
       <translation>설명</translation>
@@ -814,6 +825,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/__init__.py" line="30" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="72" />
+      <source>Gradient × input of the sample</source>
+      <translation>샘플의 기울기 × 입력</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="41" />
@@ -1272,6 +1288,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>퍼셉트론 규칙</translation>
     </message>
     <message>
+      <location filename="ui/explain/panel.py" line="71" />
+      <source>Permutation importance (test loss increase)</source>
+      <translation>순열 중요도 (테스트 손실 증가량)</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="58" />
+      <source>Permutation importance: I_j = mean over shuffles of E(feature j shuffled) − E. Gradient × input: s_j = x_j · ∂y/∂x_j.</source>
+      <translation>순열 중요도: I_j = 특성 j를 섞었을 때의 오차 E의 평균 − E. 기울기 × 입력: s_j = x_j · ∂y/∂x_j.</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Plane</source>
       <translation>평면</translation>
@@ -1295,6 +1321,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/output.py" line="175" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="66" />
+      <location filename="ui/explain/panel.py" line="147" />
+      <source>Press Compute after training.</source>
+      <translation>학습한 뒤 계산을 누르세요.</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="58" />
@@ -1628,6 +1660,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>테스트 손실</translation>
     </message>
     <message>
+      <location filename="ui/explain/panel.py" line="156" />
+      <source>Test loss {0:.4g}; shuffling '{1}' raises it most ({2:.4g} ± {3:.2g}, {4} shuffles).</source>
+      <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="162" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
@@ -1743,6 +1780,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/panel.py" line="438" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="136" />
+      <source>The weights changed: press Compute again.</source>
+      <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="168" />
@@ -2158,6 +2200,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/table_model.py" line="88" />
       <source>test</source>
       <translation>테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="64" />
+      <source>test row </source>
+      <translation>테스트 행 </translation>
     </message>
     <message>
       <location filename="ui/training/backend.py" line="65" />
