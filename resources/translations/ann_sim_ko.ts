@@ -24,12 +24,12 @@
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="69" />
+      <location filename="ui/main_window.py" line="72" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="118" />
+      <location filename="ui/files/manager.py" line="119" />
       <source>&amp;Copy Screenshot</source>
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
@@ -39,17 +39,17 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="55" />
+      <location filename="ui/main_window.py" line="56" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="101" />
+      <location filename="ui/files/manager.py" line="102" />
       <source>&amp;Examples</source>
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="54" />
+      <location filename="ui/main_window.py" line="55" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -59,9 +59,14 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="58" />
+      <location filename="ui/main_window.py" line="59" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="70" />
+      <source>&amp;Keyboard Shortcuts</source>
+      <translation>단축키(&amp;K)</translation>
     </message>
     <message>
       <location filename="ui/lessons/__init__.py" line="47" />
@@ -69,57 +74,102 @@
       <translation>수업(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="87" />
+      <location filename="ui/files/manager.py" line="88" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="89" />
+      <location filename="ui/files/manager.py" line="90" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="68" />
+      <location filename="ui/main_window.py" line="69" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="95" />
+      <location filename="ui/files/manager.py" line="96" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="61" />
+      <location filename="ui/main_window.py" line="62" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="91" />
+      <location filename="ui/files/manager.py" line="92" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="57" />
+      <location filename="ui/main_window.py" line="58" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="59" />
+      <location filename="ui/main_window.py" line="60" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="56" />
+      <location filename="ui/main_window.py" line="57" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="160" />
+      <location filename="ui/engine_text.py" line="26" />
+      <source>'{0}' does not exist</source>
+      <translation>'{0}' 파일이 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="30" />
+      <source>'{0}' has no project.json; it is not a project file</source>
+      <translation>'{0}'에 project.json이 없습니다: 프로젝트 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="27" />
+      <source>'{0}' is a folder, not a project file</source>
+      <translation>'{0}'은(는) 폴더입니다: 프로젝트 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="29" />
+      <source>'{0}' is damaged or truncated ({1})</source>
+      <translation>'{0}' 파일이 손상되었거나 잘렸습니다 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="28" />
+      <source>'{0}' is empty (0 bytes); it is not a project file</source>
+      <translation>'{0}'은(는) 비어 있습니다 (0바이트): 프로젝트 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="23" />
+      <source>'{0}' is not a project file: not a zip archive</source>
+      <translation>'{0}'은(는) 프로젝트 파일이 아닙니다: zip 압축 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="24" />
+      <source>'{0}' is not a project file: not a zip archive (it looks like JSON; a project is a .annproj zip file)</source>
+      <translation>'{0}'은(는) 프로젝트 파일이 아닙니다: zip 압축 파일이 아닙니다 (JSON 파일로 보입니다. 프로젝트는 .annproj zip 파일입니다)</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="31" />
+      <source>'{0}' is not an ANN Simulator project (format is {1}, expected {2})</source>
+      <translation>'{0}'은(는) 인공신경망 시뮬레이터 프로젝트가 아닙니다 (형식 {1}, 기대한 형식 {2})</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="32" />
+      <source>'{0}' was saved by a newer ANN Simulator (format version {1}; this one reads up to {2}); please update</source>
+      <translation>'{0}'은(는) 더 새로운 버전의 시뮬레이터로 저장되었습니다 (형식 버전 {1}, 이 버전은 {2}까지 읽음). 프로그램을 업데이트하세요</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="161" />
       <source>(no examples found)</source>
       <translation>(예제 없음)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="146" />
+      <location filename="ui/files/manager.py" line="147" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
@@ -149,6 +199,11 @@
       <translation>2차원</translation>
     </message>
     <message>
+      <location filename="ui/help_dialogs.py" line="48" />
+      <source>A desktop simulator for learning how artificial neural networks work.</source>
+      <translation>인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터입니다.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="180" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
@@ -159,7 +214,12 @@
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="313" />
+      <location filename="ui/help_dialogs.py" line="47" />
+      <source>ANN Simulator</source>
+      <translation>인공신경망 시뮬레이터</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="314" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
@@ -169,24 +229,17 @@
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="271" />
+      <location filename="ui/files/manager.py" line="272" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="67" />
+      <location filename="ui/files/manager.py" line="68" />
       <source>ANN Simulator projects (*.annproj);;All files (*)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="150" />
-      <source>ANN Simulator — a desktop simulator for learning how artificial neural networks work.
-인공신경망의 동작을 직접 보며 배우는 시뮬레이터.</source>
-      <translation>ANN Simulator — 인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터.
-A desktop simulator for learning how artificial neural networks work.</translation>
-    </message>
-    <message>
-      <location filename="ui/main_window.py" line="150" />
+      <location filename="ui/help_dialogs.py" line="65" />
       <source>About ANN Simulator</source>
       <translation>ANN Simulator 정보</translation>
     </message>
@@ -207,13 +260,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="39" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <location filename="ui/plots/__init__.py" line="31" />
       <source>Activation function</source>
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="41" />
+      <location filename="ui/lessons/panel.py" line="43" />
       <source>Activation gallery</source>
       <translation>활성화함수 갤러리</translation>
     </message>
@@ -259,7 +312,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="42" />
       <source>Backpropagation step by step</source>
       <translation>역전파 단계별 보기</translation>
     </message>
@@ -310,32 +363,32 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="388" />
+      <location filename="ui/files/manager.py" line="389" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="362" />
+      <location filename="ui/files/manager.py" line="363" />
       <source>CSV tables in a folder (*.csv)</source>
       <translation>폴더 안의 CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="363" />
+      <location filename="ui/files/manager.py" line="364" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="443" />
+      <location filename="ui/files/manager.py" line="444" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="394" />
+      <location filename="ui/files/manager.py" line="395" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="377" />
+      <location filename="ui/files/manager.py" line="378" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -345,32 +398,32 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가져올 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="246" />
+      <location filename="ui/files/manager.py" line="247" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="186" />
+      <location filename="ui/lessons/panel.py" line="189" />
       <source>Cannot open lesson</source>
       <translation>수업을 열 수 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="227" />
+      <location filename="ui/files/manager.py" line="228" />
       <source>Cannot open project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="325" />
+      <location filename="ui/files/manager.py" line="326" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="284" />
+      <location filename="ui/files/manager.py" line="285" />
       <source>Cannot save project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="419" />
+      <location filename="ui/files/manager.py" line="420" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
@@ -475,7 +528,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/data/panel.py" line="371" />
       <source>Change training ratio</source>
-      <translation>학습 비율 변경</translation>
+      <translation>훈련 데이터 비율 변경</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="130" />
@@ -528,7 +581,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>분류 (클래스)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="144" />
+      <location filename="ui/files/manager.py" line="145" />
       <source>Clear list</source>
       <translation>목록 지우기</translation>
     </message>
@@ -543,7 +596,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="96" />
+      <location filename="ui/files/manager.py" line="97" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
@@ -551,6 +604,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/import_dialog.py" line="94" />
       <source>Comma  ,</source>
       <translation>쉼표  ,</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="96" />
+      <source>Command</source>
+      <translation>명령</translation>
     </message>
     <message>
       <location filename="ui/explain/panel.py" line="57" />
@@ -588,13 +646,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CuPy (GPU: {0})</translation>
     </message>
     <message>
+      <location filename="ui/engine_text.py" line="39" />
+      <source>CuPy is installed but no CUDA device is usable ({0})</source>
+      <translation>CuPy는 설치되어 있지만 쓸 수 있는 CUDA 장치가 없습니다 ({0})</translation>
+    </message>
+    <message>
       <location filename="ui/training/backend.py" line="67" />
       <source>CuPy is installed, but no NVIDIA graphics card (CUDA device) answers: {0}</source>
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/data/__init__.py" line="14" />
-      <location filename="ui/lessons/panel.py" line="36" />
+      <location filename="ui/lessons/panel.py" line="38" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
@@ -602,6 +665,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/panel.py" line="319" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="53" />
+      <source>Data tables: iris, wine, breast cancer (Wisconsin) and digits from the UCI Machine Learning Repository, CC BY 4.0, via scikit-learn (BSD-3-Clause); sources in {0}</source>
+      <translation>데이터 표: 붓꽃, 와인, 유방암(위스콘신), 손글씨 숫자. UCI 머신러닝 저장소, CC BY 4.0, scikit-learn(BSD-3-Clause)을 통해 가져옴. 출처는 {0}에 있습니다</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
@@ -720,12 +788,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="123" />
+      <location filename="ui/files/manager.py" line="124" />
       <source>Every plot, the network picture, the config and the weights in one folder</source>
       <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="250" />
+      <location filename="ui/files/manager.py" line="251" />
       <source>Example: {0}</source>
       <translation>예제: {0}</translation>
     </message>
@@ -736,32 +804,32 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/explain/__init__.py" line="17" />
-      <location filename="ui/lessons/panel.py" line="42" />
+      <location filename="ui/lessons/panel.py" line="44" />
       <source>Explanation</source>
       <translation>설명</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="122" />
+      <location filename="ui/files/manager.py" line="123" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="115" />
+      <location filename="ui/files/manager.py" line="116" />
       <source>Export &amp;Screenshot</source>
       <translation>스크린샷 내보내기(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="108" />
+      <location filename="ui/files/manager.py" line="109" />
       <source>Export &amp;Weights…</source>
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="111" />
+      <location filename="ui/files/manager.py" line="112" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="429" />
+      <location filename="ui/files/manager.py" line="430" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
@@ -771,17 +839,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="408" />
+      <location filename="ui/files/manager.py" line="409" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="386" />
+      <location filename="ui/files/manager.py" line="387" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="365" />
+      <location filename="ui/files/manager.py" line="366" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
     </message>
@@ -821,7 +889,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>경사하강법 (SGD)</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="38" />
+      <location filename="ui/lessons/panel.py" line="40" />
       <location filename="ui/plots/__init__.py" line="30" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
@@ -832,7 +900,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>샘플의 기울기 × 입력</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="41" />
+      <location filename="ui/lessons/panel.py" line="43" />
       <source>Grid search</source>
       <translation>그리드 서치</translation>
     </message>
@@ -858,17 +926,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>은닉층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="76" />
+      <location filename="ui/lessons/panel.py" line="78" />
       <source>Hide answer</source>
       <translation>답 숨기기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="396" />
+      <location filename="ui/files/manager.py" line="397" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="37" />
+      <location filename="ui/lessons/panel.py" line="39" />
       <location filename="ui/training/bar.py" line="203" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
@@ -952,9 +1020,24 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>붓꽃</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="361" />
+      <location filename="ui/files/manager.py" line="362" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="92" />
+      <source>Keyboard shortcuts</source>
+      <translation>단축키</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="96" />
+      <source>Keys</source>
+      <translation>키</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="51" />
+      <source>Korean font: NanumGothic, © 2010 NAVER Corporation, SIL Open Font License 1.1 ({0})</source>
+      <translation>한글 글꼴: 나눔고딕, © 2010 NAVER Corporation, SIL Open Font License 1.1 ({0})</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="28" />
@@ -973,7 +1056,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="55" />
-      <location filename="ui/lessons/panel.py" line="36" />
+      <location filename="ui/lessons/panel.py" line="38" />
       <source>Layer properties</source>
       <translation>층 속성</translation>
     </message>
@@ -990,7 +1073,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="54" />
-      <location filename="ui/lessons/panel.py" line="36" />
+      <location filename="ui/lessons/panel.py" line="38" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
@@ -1005,15 +1088,20 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="197" />
+      <location filename="ui/lessons/panel.py" line="200" />
       <source>Lesson: {0}</source>
       <translation>수업: {0}</translation>
     </message>
     <message>
       <location filename="ui/lessons/__init__.py" line="43" />
-      <location filename="ui/lessons/panel.py" line="48" />
+      <location filename="ui/lessons/panel.py" line="50" />
       <source>Lessons</source>
       <translation>수업</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="50" />
+      <source>Licences</source>
+      <translation>라이선스</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="38" />
@@ -1026,7 +1114,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="38" />
+      <location filename="ui/lessons/panel.py" line="40" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
       <location filename="ui/training/panel.py" line="95" />
@@ -1034,7 +1122,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="42" />
       <source>Matrix view</source>
       <translation>행렬 보기</translation>
     </message>
@@ -1079,7 +1167,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망 캔버스</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="37" />
+      <location filename="ui/lessons/panel.py" line="39" />
       <location filename="ui/plots/__init__.py" line="28" />
       <source>Network output</source>
       <translation>신경망 출력</translation>
@@ -1106,7 +1194,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="210" />
+      <location filename="ui/files/manager.py" line="211" />
       <source>New project</source>
       <translation>새 프로젝트</translation>
     </message>
@@ -1121,7 +1209,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이 연결의 새 가중치:</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="99" />
+      <location filename="ui/lessons/panel.py" line="101" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
     </message>
@@ -1136,7 +1224,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>선택된 층 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="384" />
+      <location filename="ui/files/manager.py" line="385" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
@@ -1182,7 +1270,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>NumPy (CPU)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="361" />
+      <location filename="ui/files/manager.py" line="362" />
       <source>NumPy archive (*.npz)</source>
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
@@ -1192,7 +1280,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>생성할 점의 개수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="364" />
+      <location filename="ui/files/manager.py" line="365" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
@@ -1212,27 +1300,27 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="99" />
+      <location filename="ui/files/manager.py" line="100" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="90" />
+      <location filename="ui/files/manager.py" line="91" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="100" />
+      <location filename="ui/lessons/panel.py" line="102" />
       <source>Open lesson</source>
       <translation>수업 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="66" />
+      <location filename="ui/files/manager.py" line="67" />
       <source>Open project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="236" />
+      <location filename="ui/files/manager.py" line="237" />
       <source>Opened {0}</source>
       <translation>열었습니다: {0}</translation>
     </message>
@@ -1253,7 +1341,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>출력층</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="407" />
+      <location filename="ui/files/manager.py" line="408" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
@@ -1263,7 +1351,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="170" />
+      <location filename="ui/files/manager.py" line="171" />
       <source>PNG scale (print quality)</source>
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
@@ -1329,7 +1417,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습한 뒤 계산을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="58" />
+      <location filename="ui/lessons/panel.py" line="60" />
       <source>Question {0}</source>
       <translation>질문 {0}</translation>
     </message>
@@ -1359,7 +1447,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="44" />
+      <location filename="ui/main_window.py" line="45" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
@@ -1435,6 +1523,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 이름 변경</translation>
     </message>
     <message>
+      <location filename="ui/help_dialogs.py" line="56" />
+      <source>Reporting a problem</source>
+      <translation>문제 알리기</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="57" />
       <location filename="ui/training/controller.py" line="140" />
       <source>Reset weights</source>
@@ -1452,7 +1545,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>데이터셋 복원: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="312" />
+      <location filename="ui/files/manager.py" line="313" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1472,37 +1565,37 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="407" />
+      <location filename="ui/files/manager.py" line="408" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="93" />
+      <location filename="ui/files/manager.py" line="94" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="270" />
+      <location filename="ui/files/manager.py" line="271" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="112" />
+      <location filename="ui/files/manager.py" line="113" />
       <source>Save the loss and accuracy of every epoch as a CSV table</source>
       <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="92" />
+      <location filename="ui/files/manager.py" line="93" />
       <source>Save the project</source>
       <translation>프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="94" />
+      <location filename="ui/files/manager.py" line="95" />
       <source>Save the project under a new name</source>
       <translation>프로젝트를 새 이름으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="109" />
+      <location filename="ui/files/manager.py" line="110" />
       <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
@@ -1512,7 +1605,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="293" />
+      <location filename="ui/files/manager.py" line="294" />
       <source>Saved {0}</source>
       <translation>저장했습니다: {0}</translation>
     </message>
@@ -1522,12 +1615,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="426" />
+      <location filename="ui/files/manager.py" line="427" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="421" />
+      <location filename="ui/files/manager.py" line="422" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
@@ -1545,12 +1638,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/training/panel.py" line="168" />
       <source>Share of the rows used for training; the rest is the test set.</source>
-      <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
+      <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="291" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
-      <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
+      <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
       <location filename="ui/plots/activation.py" line="101" />
@@ -1558,8 +1651,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="64" />
-      <location filename="ui/lessons/panel.py" line="76" />
+      <location filename="ui/lessons/panel.py" line="66" />
+      <location filename="ui/lessons/panel.py" line="78" />
       <source>Show answer</source>
       <translation>답 보기</translation>
     </message>
@@ -1584,7 +1677,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 표준화</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="88" />
+      <location filename="ui/files/manager.py" line="89" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
@@ -1642,6 +1735,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/import_dialog.py" line="102" />
       <source>Task</source>
       <translation>문제 유형</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="57" />
+      <source>Tell your instructor or the project's issue tracker what you did, what you expected and what happened, with this version number ({0}) and, if you can, the project file (File &gt; Save As) and a screenshot (File &gt; Export Screenshot).</source>
+      <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="111" />
@@ -1710,7 +1808,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="228" />
+      <location filename="ui/files/manager.py" line="229" />
       <source>The file could not be opened:
 {0}</source>
       <translation>파일을 열 수 없습니다:
@@ -1737,7 +1835,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="184" />
+      <location filename="ui/lessons/panel.py" line="186" />
       <source>The lesson could not be opened:
 {0}</source>
       <translation>수업을 열 수 없습니다:
@@ -1772,7 +1870,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="54" />
+      <location filename="ui/files/manager.py" line="55" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
@@ -1864,7 +1962,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="41" />
+      <location filename="ui/main_window.py" line="42" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
@@ -1872,7 +1970,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/panel.py" line="309" />
       <location filename="ui/training/panel.py" line="170" />
       <source>Training data</source>
-      <translation>학습 비율</translation>
+      <translation>훈련 데이터 비율</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="286" />
@@ -1925,12 +2023,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="53" />
+      <location filename="ui/files/manager.py" line="54" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="186" />
+      <location filename="ui/files/manager.py" line="187" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
@@ -1966,13 +2064,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="39" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <location filename="ui/plots/__init__.py" line="32" />
       <source>Weights</source>
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="379" />
+      <location filename="ui/files/manager.py" line="380" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
@@ -2035,6 +2133,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/bar.py" line="82" />
       <source>as fast as possible</source>
       <translation>최대 속도</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="38" />
+      <source>backend 'cupy' is unavailable: {0}</source>
+      <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="401" />
@@ -2227,7 +2330,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="314" />
+      <location filename="ui/files/manager.py" line="315" />
       <source>the last autosave</source>
       <translation>마지막 자동 저장</translation>
     </message>
@@ -2245,6 +2348,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/editor/controller.py" line="95" />
       <source>the output layer stays last</source>
       <translation>출력층은 항상 마지막입니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="34" />
+      <source>the project cannot be opened: {0}</source>
+      <translation>프로젝트를 열 수 없습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="171" />
@@ -2313,7 +2421,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="447" />
+      <location filename="ui/files/manager.py" line="448" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
@@ -2330,7 +2438,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     <message>
       <location filename="ui/data/panel.py" line="473" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
-      <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
+      <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="229" />
@@ -2338,12 +2446,27 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="145" />
+      <location filename="ui/engine_text.py" line="35" />
+      <source>{0}: cannot read the lesson: {1}</source>
+      <translation>{0}: 수업 파일을 읽을 수 없습니다: {1}</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="36" />
+      <source>{0}: field '{1}': missing</source>
+      <translation>{0}: 항목 '{1}'이(가) 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="37" />
+      <source>{0}: field '{1}': {2}</source>
+      <translation>{0}: 항목 '{1}': {2}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="147" />
       <source>{0}: this view is not available in this version yet.</source>
       <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="98" />
+      <location filename="ui/lessons/panel.py" line="100" />
       <source>◀ Previous</source>
       <translation>◀ 이전</translation>
     </message>

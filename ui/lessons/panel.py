@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from simulator.errors import SimulatorError
 from simulator.lessons import Lesson, in_language
 
+from .. import engine_text
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Lessons", text)
@@ -181,7 +183,8 @@ class LessonOpener:
         try:
             doc = lesson.document()
         except SimulatorError as exc:
-            message = _t("The lesson could not be opened:\n{0}").format(exc)
+            message = _t("The lesson could not be opened:\n{0}").format(
+                engine_text.translate(str(exc)))
             if files is not None:
                 files.show_error(_t("Cannot open lesson"), message)
             else:
