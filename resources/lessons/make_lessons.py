@@ -28,7 +28,9 @@ from simulator.project import Project  # noqa: E402
 #: Dock keys of this app (ui/*/__init__.py) and of views that may not be built yet
 #: (math-*: the math views, grid-search: the grid search; a lesson says so when missing).
 PLOTS = ("plot-output", "plot-loss", "plot-gradients", "plot-activation", "plot-weights")
-ALL = ("data", "palette", "properties", "hyperparameters") + PLOTS
+VIEWS = ("explain", "math-matrix", "math-backprop", "math-gallery", "grid-search")
+#: What a lesson tucks away: every dock it does not open.
+ALL = ("data", "palette", "properties", "hyperparameters") + PLOTS + VIEWS
 
 
 @dataclass

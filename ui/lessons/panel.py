@@ -9,14 +9,14 @@ the others tucked away, and its speed is already in the settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
-    QSplitter,
-    QTextBrowser,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -87,12 +87,21 @@ class LessonsPanel(QWidget):
         self._opener = opener
         self._available = available  # key -> bool: does this window have that dock?
         self.lang = language()
-        self.list = QListWidget()
+        self.list = QComboBox()
         for lesson in lessons:
             self.list.addItem(f"{lesson.order}. {in_language(lesson.title, self.lang)}")
-        self.list.currentRowChanged.connect(self._show)
-        self.text = QTextBrowser()
-        self.text.setOpenExternalLinks(False)
+        # long titles must not widen the dock (and the window) beyond a laptop screen
+        self.list.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.list.setMinimumContentsLength(16)
+        self.list.currentIndexChanged.connect(self._show)
+        self.text = QLabel()
+        self.text.setObjectName("lesson-text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #a85a00;")
@@ -101,47 +110,49 @@ class LessonsPanel(QWidget):
         self.next_button = QPushButton(_t("Next ▶"))
         self.open_button = QPushButton(_t("Open lesson"))
         self.open_button.setDefault(True)
-        self.prev_button.clicked.connect(lambda: self.select(self.list.currentRow() - 1))
-        self.next_button.clicked.connect(lambda: self.select(self.list.currentRow() + 1))
+        self.prev_button.clicked.connect(lambda: self.select(self.list.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.select(self.list.currentIndex() + 1))
         self.open_button.clicked.connect(self.open_current)
 
+        # the list and the buttons stay in view; the text and questions scroll under them
         body = QWidget()
         col = QVBoxLayout(body)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(self.text, 3)
+        col.addWidget(self.title)
+        col.addWidget(self.text)
         col.addWidget(self.missing)
         col.addLayout(self.questions)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(body)
         buttons = QHBoxLayout()
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.open_button, 1)
         buttons.addWidget(self.next_button)
-        col.addLayout(buttons)
-        split = QSplitter(Qt.Vertical)
-        split.addWidget(self.list)
-        split.addWidget(body)
-        split.setSizes([140, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
-        if lessons:
-            self.select(0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
+        self._show(self.list.currentIndex())  # the combo selected the first one silently
 
     # -- selection -------------------------------------------------------------------------
     @property
     def current(self) -> Lesson | None:
-        row = self.list.currentRow()
+        row = self.list.currentIndex()
         return self.lessons[row] if 0 <= row < len(self.lessons) else None
 
     def select(self, row: int) -> None:
         if 0 <= row < len(self.lessons):
-            self.list.setCurrentRow(row)
+            self.list.setCurrentIndex(row)
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.lessons):
             return
         lesson, lang = self.lessons[row], self.lang
-        self.text.setPlainText(f"{in_language(lesson.title, lang)}\n\n"
-                               f"{in_language(lesson.text, lang)}")
+        self.title.setText(in_language(lesson.title, lang))
+        self.text.setText(in_language(lesson.text, lang))
         names = view_names()
         missing = [names.get(k, k) for k in self.missing_views(lesson)]
         self.missing.setText("" if not missing else _t(
@@ -149,7 +160,9 @@ class LessonsPanel(QWidget):
         self.missing.setVisible(bool(missing))
         while self.questions.count():
             widget = self.questions.takeAt(0).widget()
-            if widget is not None:
+            if widget is not None:  # out of sight now, not when deleteLater gets to it
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         for i, q in enumerate(lesson.questions):
             self.questions.addWidget(QuestionBox(i + 1, in_language(q.question, lang),
@@ -209,5 +222,9 @@ class LessonOpener:
             if key in docks:
                 docks[key].show()
                 docks[key].raise_()
-        if "lessons" in docks:
-            docks["lessons"].show()
+        dock = docks.get("lessons")
+        if dock is not None:
+            dock.show()
+            # room for the text and questions beside the lesson's plots (once laid out)
+            QTimer.singleShot(0, lambda: self.window.resizeDocks(
+                [dock], [max(320, self.window.height() // 2)], Qt.Vertical))
