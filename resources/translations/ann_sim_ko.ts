@@ -69,7 +69,7 @@
       <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="47" />
+      <location filename="ui/lessons/__init__.py" line="57" />
       <source>&amp;Lessons</source>
       <translation>수업(&amp;L)</translation>
     </message>
@@ -296,6 +296,11 @@
       <translation>모두 0</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="109" />
+      <source>Answer</source>
+      <translation>답</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="89" />
       <location filename="ui/labels.py" line="30" />
       <source>Automatic</source>
@@ -403,7 +408,8 @@
       <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="189" />
+      <location filename="ui/lessons/classroom.py" line="189" />
+      <location filename="ui/lessons/panel.py" line="215" />
       <source>Cannot open lesson</source>
       <translation>수업을 열 수 없음</translation>
     </message>
@@ -416,6 +422,12 @@
       <location filename="ui/files/manager.py" line="326" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="161" />
+      <location filename="ui/lessons/classroom.py" line="173" />
+      <source>Cannot save lesson</source>
+      <translation>수업을 저장할 수 없음</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="285" />
@@ -771,6 +783,11 @@
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="111" />
+      <source>English (optional)</source>
+      <translation>영어 (선택)</translation>
+    </message>
+    <message>
       <location filename="ui/plots/gradients.py" line="42" />
       <location filename="ui/plots/loss.py" line="49" />
       <source>Epoch</source>
@@ -931,6 +948,11 @@
       <translation>답 숨기기</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="115" />
+      <source>Hide these controls from students</source>
+      <translation>학생에게 숨길 컨트롤</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="397" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
@@ -1035,6 +1057,11 @@
       <translation>키</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="110" />
+      <source>Korean (optional)</source>
+      <translation>한국어 (선택)</translation>
+    </message>
+    <message>
       <location filename="ui/help_dialogs.py" line="51" />
       <source>Korean font: NanumGothic, © 2010 NAVER Corporation, SIL Open Font License 1.1 ({0})</source>
       <translation>한글 글꼴: 나눔고딕, © 2010 NAVER Corporation, SIL Open Font License 1.1 ({0})</translation>
@@ -1088,15 +1115,26 @@
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="200" />
+      <location filename="ui/lessons/classroom.py" line="175" />
+      <source>Lesson saved: {0}</source>
+      <translation>수업 저장됨: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="226" />
       <source>Lesson: {0}</source>
       <translation>수업: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="43" />
+      <location filename="ui/lessons/__init__.py" line="53" />
       <location filename="ui/lessons/panel.py" line="50" />
       <source>Lessons</source>
       <translation>수업</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="165" />
+      <location filename="ui/lessons/classroom.py" line="183" />
+      <source>Lessons (*.lesson.json)</source>
+      <translation>수업 파일 (*.lesson.json)</translation>
     </message>
     <message>
       <location filename="ui/help_dialogs.py" line="50" />
@@ -1209,7 +1247,7 @@
       <translation>이 연결의 새 가중치:</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="101" />
+      <location filename="ui/lessons/panel.py" line="110" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
     </message>
@@ -1295,9 +1333,14 @@
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="50" />
+      <location filename="ui/lessons/__init__.py" line="60" />
       <source>One lesson per lecture topic: text, questions and a prepared project</source>
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="76" />
+      <source>Open &amp;Lesson…</source>
+      <translation>수업 열기(&amp;L)…</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="100" />
@@ -1310,7 +1353,8 @@
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="102" />
+      <location filename="ui/lessons/classroom.py" line="182" />
+      <location filename="ui/lessons/panel.py" line="111" />
       <source>Open lesson</source>
       <translation>수업 열기</translation>
     </message>
@@ -1415,6 +1459,11 @@
       <location filename="ui/explain/panel.py" line="147" />
       <source>Press Compute after training.</source>
       <translation>학습한 뒤 계산을 누르세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="108" />
+      <source>Question</source>
+      <translation>질문</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="60" />
@@ -1575,6 +1624,17 @@
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
+      <location filename="ui/lessons/__init__.py" line="78" />
+      <source>Save as &amp;Lesson…</source>
+      <translation>수업으로 저장(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="95" />
+      <location filename="ui/lessons/classroom.py" line="164" />
+      <source>Save as lesson</source>
+      <translation>수업으로 저장</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="271" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
@@ -1651,15 +1711,30 @@
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
     <message>
+      <location filename="ui/lessons/__init__.py" line="42" />
+      <source>Show &amp;All Controls</source>
+      <translation>모든 컨트롤 보이기(&amp;A)</translation>
+    </message>
+    <message>
       <location filename="ui/lessons/panel.py" line="66" />
       <location filename="ui/lessons/panel.py" line="78" />
       <source>Show answer</source>
       <translation>답 보기</translation>
     </message>
     <message>
+      <location filename="ui/lessons/__init__.py" line="44" />
+      <source>Show the controls this lesson hides</source>
+      <translation>이 수업이 숨긴 컨트롤을 다시 보입니다</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Sine (1-D)</source>
       <translation>사인 (1차원)</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="114" />
+      <source>Speed (epochs/s)</source>
+      <translation>속도 (에포크/초)</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1768,6 +1843,11 @@
       <translation>테스트 손실: {0}</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="107" />
+      <source>Text</source>
+      <translation>설명</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>The AND truth table: inputs x1, x2 in {0, 1}, target 0 or 1. A single perceptron (one straight line) can learn it.</source>
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
@@ -1835,7 +1915,7 @@
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="186" />
+      <location filename="ui/lessons/panel.py" line="212" />
       <source>The lesson could not be opened:
 {0}</source>
       <translation>수업을 열 수 없습니다:
@@ -1898,6 +1978,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/bar.py" line="66" />
       <source>Time spent training in this run</source>
       <translation>이번 실행의 학습 시간</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="106" />
+      <source>Title</source>
+      <translation>제목</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="135" />
@@ -1988,6 +2073,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="57" />
+      <source>Training toolbar</source>
+      <translation>학습 도구 모음</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Two Gaussian clouds: class 1 around (2, 2), class 0 around (-2, -2). More noise widens the clouds until they overlap.</source>
       <translation>가우시안 분포를 따르는 두 점 구름: 클래스 1은 (2, 2) 주변, 클래스 0은 (-2, -2) 주변. 노이즈가 클수록 구름이 넓어져 서로 겹칩니다.</translation>
@@ -2075,12 +2165,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="88" />
+      <location filename="ui/lessons/__init__.py" line="115" />
       <source>Welcome</source>
       <translation>환영합니다</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="89" />
+      <location filename="ui/lessons/__init__.py" line="116" />
       <source>Welcome to the ANN Simulator. Start with lesson 1, "{0}"? All lessons are in Help &gt; Lessons.</source>
       <translation>인공신경망 시뮬레이터에 오신 것을 환영합니다. 1번 수업 "{0}"부터 시작할까요? 모든 수업은 도움말 &gt; 수업에 있습니다.</translation>
     </message>
@@ -2130,6 +2220,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>활성화함수: {0}</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="103" />
       <location filename="ui/training/bar.py" line="82" />
       <source>as fast as possible</source>
       <translation>최대 속도</translation>
@@ -2335,6 +2426,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>마지막 자동 저장</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="147" />
+      <source>the lesson</source>
+      <translation>수업</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="54" />
       <source>the output layer follows the data's targets; it cannot be moved or removed</source>
       <translation>출력층은 데이터의 목표값을 따르므로 옮기거나 삭제할 수 없습니다</translation>
@@ -2461,12 +2557,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}: 항목 '{1}': {2}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="147" />
+      <location filename="ui/lessons/panel.py" line="158" />
       <source>{0}: this view is not available in this version yet.</source>
       <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="100" />
+      <location filename="ui/lessons/panel.py" line="109" />
       <source>◀ Previous</source>
       <translation>◀ 이전</translation>
     </message>

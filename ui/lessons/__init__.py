@@ -16,6 +16,7 @@ from simulator.errors import SimulatorError
 from simulator.lessons import Lesson, in_language, lesson_files, load_lesson
 
 from ..settings_store import LESSONS_WELCOME, LESSONS_WELCOMED, app_settings
+from . import classroom
 from .panel import LessonOpener, LessonsPanel, language
 
 __all__ = ["LessonsPanel", "bundled_lessons", "install", "offer_welcome"]
@@ -38,7 +39,16 @@ def bundled_lessons() -> tuple[list[Lesson], list[str]]:
 
 def install(window) -> LessonsPanel:
     lessons, problems = bundled_lessons()
-    opener = LessonOpener(window)
+    window.show_all_action = QAction(_t("Show &All Controls"), window)
+    window.show_all_action.setObjectName("action-show-all-controls")
+    window.show_all_action.setStatusTip(_t("Show the controls this lesson hides"))
+    window.show_all_action.setEnabled(False)
+    window.view_menu.addAction(window.show_all_action)
+    window.classroom = classroom.Classroom(window)
+    window.show_all_action.triggered.connect(lambda _c=False: window.classroom.show_all())
+    # any other project brings the hidden controls back (a lesson hides them again after)
+    window.document.events.reset.connect(window.classroom.show_all)
+    opener = LessonOpener(window, window.classroom)
     panel = LessonsPanel(lessons, opener, lambda key: key in window.docks)
     dock = window.add_dock(panel, "lessons", _t("Lessons"), Qt.RightDockWidgetArea)
     dock.hide()  # Help > Lessons or the welcome shows it
@@ -51,9 +61,26 @@ def install(window) -> LessonsPanel:
     action.triggered.connect(lambda _c=False: show_lessons(window))
     first = window.help_menu.actions()[0] if window.help_menu.actions() else None
     window.help_menu.insertAction(first, action)
+    _file_actions(window)
     if problems:
         window.show_status("; ".join(problems), 15000)
     return panel
+
+
+def _file_actions(window) -> None:
+    """File > Open Lesson… and Save as Lesson…, after Save As."""
+    menu = window.file_menu
+    acts = menu.actions()
+    anchor = getattr(getattr(window, "files", None), "act_save_as", None)
+    before = acts[acts.index(anchor) + 1] if anchor in acts and acts[-1] is not anchor else None
+    for text, slot, name in ((_t("Open &Lesson…"), lambda: classroom.open_lesson_file(window),
+                              "action-open-lesson"),
+                             (_t("Save as &Lesson…"), lambda: classroom.save_as_lesson(window),
+                              "action-save-lesson")):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _c=False, slot=slot: slot())
+        menu.insertAction(before, action)
 
 
 def show_lessons(window, row: int | None = None) -> None:

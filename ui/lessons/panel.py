@@ -174,6 +174,18 @@ class LessonsPanel(QWidget):
         """The lesson's docks to open that this window does not have."""
         return [k for k in lesson.open if not self._available(k)]
 
+    def add(self, lesson: Lesson) -> None:
+        """Add a lesson opened from a file (an instructor's) and select it."""
+        for row, known in enumerate(self.lessons):
+            if known.path is not None and known.path == lesson.path:
+                self.lessons[row] = lesson
+                self.select(row)
+                self._show(row)
+                return
+        self.lessons.append(lesson)
+        self.list.addItem(f"{lesson.order}. {in_language(lesson.title, self.lang)}")
+        self.select(len(self.lessons) - 1)
+
     def question_boxes(self) -> list[QuestionBox]:
         return [self.questions.itemAt(i).widget() for i in range(self.questions.count())]
 
@@ -185,8 +197,9 @@ class LessonsPanel(QWidget):
 class LessonOpener:
     """Opens a lesson in ``window``: project (all or nothing), docks, speed."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, classroom) -> None:
         self.window = window
+        self.classroom = classroom
 
     def __call__(self, lesson: Lesson) -> bool:
         w = self.window
@@ -222,6 +235,7 @@ class LessonOpener:
             if key in docks:
                 docks[key].show()
                 docks[key].raise_()
+        self.classroom.hide(lesson.hide)
         dock = docks.get("lessons")
         if dock is not None:
             dock.show()
