@@ -89,3 +89,22 @@ def test_file_menu_has_the_lesson_actions(window):
     assert names[i + 1] == "action-save-lesson"
     assert window.file_menu.actions()[i - 1] is window.files.act_save_as
     assert load_lesson  # the module API the menu uses
+
+
+def test_presentation_mode_scales_fonts_and_plot_axes(window, qapp):
+    import pyqtgraph as pg
+
+    from ui.lessons.presentation import SCALE
+    action = next(a for a in window.view_menu.actions()
+                  if a.objectName() == "action-presentation")
+    before = qapp.font().pointSizeF()
+    plot = window.plots["loss"].findChild(pg.GraphicsView)
+    item = next(i for i in plot.scene().items() if isinstance(i, pg.PlotItem))
+    action.trigger()
+    assert qapp.font().pointSizeF() == pytest.approx(before * SCALE)
+    assert item.getAxis("bottom").style["tickFont"].pointSizeF() == pytest.approx(before * SCALE)
+    qapp.processEvents()  # widgets take the application font from a posted event
+    assert window.lessons.open_button.font().pointSizeF() == pytest.approx(before * SCALE)
+    action.trigger()
+    assert qapp.font().pointSizeF() == pytest.approx(before)
+    assert item.getAxis("bottom").style["tickFont"].pointSizeF() == pytest.approx(before)

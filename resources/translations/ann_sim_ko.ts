@@ -89,6 +89,11 @@
       <translation>패널(&amp;P)</translation>
     </message>
     <message>
+      <location filename="ui/lessons/__init__.py" line="66" />
+      <source>&amp;Presentation Mode (big fonts)</source>
+      <translation>발표 모드 (큰 글꼴)(&amp;P)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="96" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
@@ -1338,7 +1343,7 @@
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="76" />
+      <location filename="ui/lessons/__init__.py" line="83" />
       <source>Open &amp;Lesson…</source>
       <translation>수업 열기(&amp;L)…</translation>
     </message>
@@ -1624,7 +1629,7 @@
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="78" />
+      <location filename="ui/lessons/__init__.py" line="85" />
       <source>Save as &amp;Lesson…</source>
       <translation>수업으로 저장(&amp;L)…</translation>
     </message>
@@ -1845,7 +1850,7 @@
     <message>
       <location filename="ui/lessons/classroom.py" line="107" />
       <source>Text</source>
-      <translation>설명</translation>
+      <translation>본문</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -2165,12 +2170,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="115" />
+      <location filename="ui/lessons/__init__.py" line="122" />
       <source>Welcome</source>
       <translation>환영합니다</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="116" />
+      <location filename="ui/lessons/__init__.py" line="123" />
       <source>Welcome to the ANN Simulator. Start with lesson 1, "{0}"? All lessons are in Help &gt; Lessons.</source>
       <translation>인공신경망 시뮬레이터에 오신 것을 환영합니다. 1번 수업 "{0}"부터 시작할까요? 모든 수업은 도움말 &gt; 수업에 있습니다.</translation>
     </message>

@@ -16,7 +16,7 @@ from simulator.errors import SimulatorError
 from simulator.lessons import Lesson, in_language, lesson_files, load_lesson
 
 from ..settings_store import LESSONS_WELCOME, LESSONS_WELCOMED, app_settings
-from . import classroom
+from . import classroom, presentation
 from .panel import LessonOpener, LessonsPanel, language
 
 __all__ = ["LessonsPanel", "bundled_lessons", "install", "offer_welcome"]
@@ -62,6 +62,13 @@ def install(window) -> LessonsPanel:
     first = window.help_menu.actions()[0] if window.help_menu.actions() else None
     window.help_menu.insertAction(first, action)
     _file_actions(window)
+    window.presentation = presentation.Presentation(window)
+    big = QAction(_t("&Presentation Mode (big fonts)"), window)
+    big.setObjectName("action-presentation")
+    big.setCheckable(True)
+    big.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    big.toggled.connect(window.presentation.set_active)
+    window.view_menu.addAction(big)
     if problems:
         window.show_status("; ".join(problems), 15000)
     return panel

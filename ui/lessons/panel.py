@@ -101,7 +101,7 @@ class LessonsPanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.title.setStyleSheet("font-weight: bold;")  # size follows the app (presentation)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #a85a00;")
