@@ -16,6 +16,8 @@ from simulator.lessons import load_lesson
 @pytest.fixture
 def window(qtbot):
     from ui.main_window import MainWindow
+    from ui.settings_store import WINDOW_STATE, app_settings
+    app_settings().remove(WINDOW_STATE)  # a first start (QSettings is per process)
     w = MainWindow()
     qtbot.addWidget(w)
     w.errors = []

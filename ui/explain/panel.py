@@ -74,6 +74,7 @@ class ExplainPanel(DocumentObserver, QWidget):
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(False, False)
             plot.showGrid(x=True, alpha=0.2)
+            plot.setMinimumHeight(110)  # room for a readable row per feature of a small table
         top = QHBoxLayout()
         top.addWidget(self.compute_button)
         top.addWidget(self.sample)
