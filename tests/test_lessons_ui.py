@@ -165,6 +165,9 @@ def test_welcome_setting_disables_it(window, monkeypatch, fresh_start):
     from ui.settings_store import LESSONS_WELCOME, app_settings
     monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
     assert lessons.welcome_wanted()  # a real first start would offer it ...
+    monkeypatch.setattr(lessons.autosave, "pending_recovery", lambda: {"path": None})
+    assert not lessons.welcome_wanted()  # not beside "restore unsaved work?"
+    monkeypatch.setattr(lessons.autosave, "pending_recovery", lambda: None)
     app_settings().setValue(LESSONS_WELCOME, False)
     assert not lessons.welcome_wanted()  # ... a setting turns it off
 

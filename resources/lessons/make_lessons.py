@@ -26,9 +26,9 @@ from simulator.lessons import Lesson, Question, save_lesson  # noqa: E402
 from simulator.project import Project  # noqa: E402
 
 #: Dock keys of this app (ui/*/__init__.py) and of views that may not be built yet
-#: (math-*: the math views, grid-search: the grid search; a lesson says so when missing).
+#: (math-*: the math views, grid: the grid search; a lesson says so when missing).
 PLOTS = ("plot-output", "plot-loss", "plot-gradients", "plot-activation", "plot-weights")
-VIEWS = ("explain", "math-matrix", "math-backprop", "math-gallery", "grid-search")
+VIEWS = ("explain", "math-matrix", "math-backprop", "math-gallery", "grid")
 #: What a lesson tucks away: every dock it does not open.
 ALL = ("data", "palette", "properties", "hyperparameters") + PLOTS + VIEWS
 
@@ -313,7 +313,7 @@ LESSONS = [
                     train_ratio=0.6), [(4, "tanh"), (1, "sigmoid")],
          TrainingSettings(loss="bce", optimizer="adam", learning_rate=0.03, batch_size=10,
                           init="xavier", seed=0, epoch_limit=300),
-         ("grid-search", "plot-loss", "plot-output"), 0.0),
+         ("grid", "plot-loss", "plot-output"), 0.0),
     Spec("09-vanishing-gradient",
          ("기울기 소실: sigmoid 8층과 ReLU", "Vanishing gradient: eight sigmoid layers vs ReLU"),
          ("역전파는 층을 지날 때마다 활성화함수의 도함수를 곱합니다. sigmoid의 도함수는 최대 "

@@ -15,6 +15,7 @@ import resources
 from simulator.errors import SimulatorError
 from simulator.lessons import Lesson, in_language, lesson_files, load_lesson
 
+from ..files import autosave
 from ..settings_store import LESSONS_WELCOME, LESSONS_WELCOMED, app_settings
 from . import classroom, presentation
 from .panel import LessonOpener, LessonsPanel, language
@@ -99,13 +100,16 @@ def show_lessons(window, row: int | None = None) -> None:
 
 
 def welcome_wanted() -> bool:
-    """The welcome appears once, never offscreen (tests, CI), and not when the setting
-    ``lessons/welcome`` is false (what tests and classroom installs set)."""
+    """The welcome appears once, never offscreen (tests, CI), not beside the crash
+    recovery question, and not when the setting ``lessons/welcome`` is false (what tests
+    and classroom installs set)."""
     s = app_settings()
     if s.value(LESSONS_WELCOMED, False, type=bool):
         return False
     if not s.value(LESSONS_WELCOME, True, type=bool):
         return False
+    if autosave.pending_recovery() is not None:
+        return False  # "restore unsaved work?" comes first; the welcome waits for next time
     return QGuiApplication.platformName() not in ("offscreen", "minimal")
 
 

@@ -40,7 +40,7 @@ def view_names() -> dict[str, str]:
         "plot-loss": _t("Loss"), "plot-gradients": _t("Gradient magnitudes"),
         "plot-activation": _t("Activation function"), "plot-weights": _t("Weights"),
         "math-matrix": _t("Matrix view"), "math-backprop": _t("Backpropagation step by step"),
-        "math-gallery": _t("Activation gallery"), "grid-search": _t("Grid search"),
+        "math-gallery": _t("Activation gallery"), "grid": _t("Grid search"),
         "explain": _t("Explanation"),
     }
 
