@@ -151,3 +151,35 @@ def test_save_and_reload_a_lesson_with_its_project(tmp_path):
     assert back.hide == ("optimizer",) and back.project == "mine.annproj"
     assert in_language(back.title, "ko") == "Mine"  # the other language stands in
     assert back.document().spec.sizes == project.spec.sizes
+
+
+def _train(order: int, epochs: int, **changes):
+    doc = next(x for x in LESSONS if x.order == order).document()
+    if changes:
+        doc.set_settings(**changes)
+    net, d = doc.build_network(), doc.data
+    test = (d.test.X, d.test.Y) if len(d.test) else (None, None)
+    stats = Trainer.from_settings(net, doc.settings).fit(d.train.X, d.train.Y, epochs, *test)
+    return stats, net
+
+
+def test_lessons_show_what_their_texts_say():
+    """What each text tells the student to look for really happens (engine, seconds)."""
+    stats, _ = _train(1, 40)  # the perceptron finds AND's line within a few epochs
+    assert next(s.epoch for s in stats if s.train_loss == 0.0) <= 10
+    stats, _ = _train(2, 1000)  # no hidden layer: XOR stalls near 0.25
+    assert stats[-1].train_loss == pytest.approx(0.25, abs=0.01)
+    slow, _ = _train(6, 10)
+    fast, _ = _train(6, 10, learning_rate=0.03)
+    assert slow[-1].train_loss > 0.9 * slow[0].train_loss  # 0.0001: barely moves
+    assert fast[-1].train_loss < 0.2 * fast[0].train_loss
+    big, _ = _train(6, 10, learning_rate=3.0)
+    assert big[-1].status == "diverged" and big[-1].epoch <= 2
+    stats, _ = _train(7, 600)  # overfitting: test loss turns back up, training loss falls
+    test = [s.test_loss for s in stats]
+    assert test[-1] > 1.3 * min(test) and stats[-1].train_loss < 0.1 * min(test)
+    stats, _ = _train(9, 3)  # vanishing gradient: first layer far below the last
+    grads = stats[-1].grad_mean_abs
+    assert grads[0] < 1e-3 * grads[-1]
+    _, net = _train(10, 500)  # the linear model's weights read 0.2 and 0.8
+    np.testing.assert_allclose(net.get_weights()[0][0].ravel(), [0.2, 0.8], atol=0.02)

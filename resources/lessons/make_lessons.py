@@ -232,26 +232,28 @@ LESSONS = [
          ("학습률 α는 한 번의 가중치 수정에서 얼마나 내려갈지를 정합니다: 새 w = 이전 w − "
           "α · ∂E/∂w. 너무 작으면 오차가 아주 천천히 줄고, 너무 크면 골짜기를 건너뛰어 오차가 "
           "출렁이거나 발산합니다.\n\n"
-          "해 볼 것: 지금 학습률은 0.0001입니다. 학습을 눌러 손실 곡선이 거의 평평한 것을 보세요. "
-          "초기화한 뒤 0.03으로, 다시 초기화한 뒤 10으로 바꿔 비교하세요. 각 시도는 손실 그래프에 "
-          "이전 실행으로 남습니다.",
+          "해 볼 것: 평면 회귀(y = (x1 + x2)/10) 데이터이고 지금 학습률은 0.0001입니다. 학습을 "
+          "눌러 손실이 아주 천천히 줄어드는 것을 보세요. 가중치를 초기화한 뒤 0.03으로, 다시 "
+          "초기화한 뒤 3으로 바꿔 비교하세요. 3에서는 두 번째 에포크 안에 손실이 무한대로 "
+          "커집니다. 각 시도는 손실 그래프에 이전 실행으로 남습니다.",
           "The learning rate α sets how far one weight update steps down: new w = old w − "
           "α · ∂E/∂w. Too small and the error falls very slowly; too large and the step "
           "jumps across the valley, so the error oscillates or diverges.\n\n"
-          "Try: the learning rate is now 0.0001. Press Train and see the loss curve stay "
-          "almost flat. Reset, set 0.03, then reset again and set 10, and compare. Each try "
-          "stays on the loss plot as an earlier run."),
-         [("학습률 10에서 손실이 발산하면 시뮬레이터는 무엇을 하나요?",
+          "Try: the data is a tilted plane (y = (x1 + x2)/10) and the learning rate is now "
+          "0.0001. Press Train and see the loss fall only very slowly. Reset the weights, set "
+          "0.03, then reset again and set 3, and compare. At 3 the loss grows to infinity "
+          "within the second epoch. Each try stays on the loss plot as an earlier run."),
+         [("학습률 3에서 손실이 발산하면 시뮬레이터는 무엇을 하나요?",
            "학습을 멈추고 이유를 알려 준 뒤, 마지막으로 유한했던 가중치로 되돌립니다.",
-           "What does the simulator do when the loss diverges at learning rate 10?",
+           "What does the simulator do when the loss diverges at learning rate 3?",
            "It stops training, says why, and restores the last finite weights."),
           ("작은 학습률을 에포크를 많이 돌려서 보완할 수 있나요?",
            "어느 정도는 가능하지만 시간이 훨씬 오래 걸리고, 평평한 곳에서는 거의 "
            "움직이지 않습니다.",
            "Can many more epochs make up for a tiny learning rate?",
            "To a point, but it takes far longer, and on flat stretches it barely moves.")],
-         DataSource(name="gauss", params={"n_points": 300, "noise": 0.1, "seed": 0},
-                    train_ratio=0.5), [(4, "tanh"), (1, "tanh")],
+         DataSource(name="plane", params={"n_points": 300, "noise": 0.0, "seed": 0},
+                    train_ratio=0.5), [(4, "tanh"), (1, "linear")],
          TrainingSettings(loss="mse", optimizer="sgd", learning_rate=0.0001, batch_size=10,
                           init="xavier", seed=0, epoch_limit=300),
          ("plot-loss", "hyperparameters", "plot-output"), 30.0),
