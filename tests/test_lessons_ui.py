@@ -179,3 +179,11 @@ def test_lesson_text_follows_the_interface_language(window, monkeypatch):
     p = panel_module.LessonsPanel(lessons, lambda _l: True, lambda _k: True)
     assert "퍼셉트론" in p.list.itemText(0) and "가중합" in p.text.text()
     assert p.question_boxes()[0].button.text()
+
+
+def test_question_text_is_shown_as_written(qtbot):
+    from ui.lessons.panel import QuestionBox
+    box = QuestionBox(1, "Is <b>z < 0</b> dead?", "<i>yes</i> for z < 0")
+    qtbot.addWidget(box)
+    assert "&lt;b&gt;z &lt; 0&lt;/b&gt;" in box.question.text()
+    assert box.answer.textFormat() == Qt.PlainText

@@ -9,6 +9,8 @@ the others tucked away, and its speed is already in the settings.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,9 +59,13 @@ class QuestionBox(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        self.question = QLabel(f"<b>{_t('Question {0}').format(number)}</b> {question}")
+        # the question is text, not markup: "z < 0" must stay as written
+        self.question = QLabel(f"<b>{_t('Question {0}').format(number)}</b> "
+                               f"{html.escape(question)}")
+        self.question.setTextFormat(Qt.RichText)
         self.question.setWordWrap(True)
         self.answer = QLabel(answer)
+        self.answer.setTextFormat(Qt.PlainText)
         self.answer.setWordWrap(True)
         self.answer.setStyleSheet("color: #1f5fa8; padding-left: 12px;")
         self.answer.hide()
