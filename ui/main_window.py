@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from simulator.document import Document
 
+from . import help_dialogs
 from .commands import UNDO_LIMIT
 from .settings_store import WINDOW_GEOMETRY, WINDOW_STATE, app_settings
 
@@ -66,8 +67,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(redo)
         self.edit_menu.addSeparator()
         self.docks_menu = self.view_menu.addMenu(self.tr("&Panels"))
+        shortcuts = QAction(self.tr("&Keyboard Shortcuts"), self)
+        shortcuts.triggered.connect(lambda _c=False: help_dialogs.show_shortcuts(self))
         about = QAction(self.tr("&About"), self)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda _c=False: help_dialogs.show_about(self))
+        self.help_menu.addAction(shortcuts)
         self.help_menu.addAction(about)
 
     def _install_parts(self) -> None:
@@ -144,9 +148,3 @@ class MainWindow(QMainWindow):
                 return
         self._save_layout()
         event.accept()
-
-    def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-        QMessageBox.about(self, self.tr("About ANN Simulator"), self.tr(
-            "ANN Simulator — a desktop simulator for learning how artificial neural "
-            "networks work.\n인공신경망의 동작을 직접 보며 배우는 시뮬레이터."))

@@ -17,6 +17,8 @@ WINDOW_GEOMETRY, WINDOW_STATE = "window/geometry", "window/state"
 RECENT_FILES, LAST_FOLDER = "files/recent", "files/last_folder"
 SCREENSHOT_SCALE = "files/screenshot_scale"
 IMPORT_DIR = "data/import_dir"
+#: The first-start welcome: offered at all (False for tests, classroom installs), and done.
+LESSONS_WELCOME, LESSONS_WELCOMED = "lessons/welcome", "lessons/welcomed"
 
 
 def app_settings() -> QSettings:

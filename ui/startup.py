@@ -36,6 +36,7 @@ def run(window, args) -> int | None:
             open_project(window, args.project)
         elif not scripted:
             offer_recovery(window)
+            offer_welcome(window)
         if args.train_epochs:
             train_epochs(window, args.train_epochs)
         if args.screenshot:
@@ -77,6 +78,13 @@ def offer_recovery(window) -> None:
     files = getattr(window, "files", None)
     if files is not None:
         QTimer.singleShot(0, files.offer_recovery)
+
+
+def offer_welcome(window) -> None:
+    """First start only (see ``ui.lessons.welcome_wanted``): offer lesson 1."""
+    if getattr(window, "lessons", None) is not None:
+        from .lessons import offer_welcome as offer
+        QTimer.singleShot(0, lambda: offer(window))
 
 
 def train_epochs(window, epochs: int, timeout_s: float = TRAIN_TIMEOUT_S) -> None:

@@ -30,12 +30,12 @@
       <translation> / {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="69" />
+      <location filename="ui/main_window.py" line="72" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="128" />
+      <location filename="ui/files/manager.py" line="129" />
       <source>&amp;Copy Screenshot</source>
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
@@ -45,17 +45,17 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="55" />
+      <location filename="ui/main_window.py" line="56" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="111" />
+      <location filename="ui/files/manager.py" line="112" />
       <source>&amp;Examples</source>
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="54" />
+      <location filename="ui/main_window.py" line="55" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -65,72 +65,132 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="58" />
+      <location filename="ui/main_window.py" line="59" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="97" />
+      <location filename="ui/main_window.py" line="70" />
+      <source>&amp;Keyboard Shortcuts</source>
+      <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="58" />
+      <source>&amp;Lessons</source>
+      <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="98" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="99" />
+      <location filename="ui/files/manager.py" line="100" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="68" />
+      <location filename="ui/main_window.py" line="69" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="105" />
+      <location filename="ui/lessons/__init__.py" line="67" />
+      <source>&amp;Presentation Mode (big fonts)</source>
+      <translation>발표 모드 (큰 글꼴)(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="106" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="61" />
+      <location filename="ui/main_window.py" line="62" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="101" />
+      <location filename="ui/files/manager.py" line="102" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="57" />
+      <location filename="ui/main_window.py" line="58" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="59" />
+      <location filename="ui/main_window.py" line="60" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="56" />
+      <location filename="ui/main_window.py" line="57" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="170" />
+      <location filename="ui/engine_text.py" line="26" />
+      <source>'{0}' does not exist</source>
+      <translation>'{0}' 파일이 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="30" />
+      <source>'{0}' has no project.json; it is not a project file</source>
+      <translation>'{0}'에 project.json이 없습니다: 프로젝트 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="27" />
+      <source>'{0}' is a folder, not a project file</source>
+      <translation>'{0}'은(는) 폴더입니다: 프로젝트 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="29" />
+      <source>'{0}' is damaged or truncated ({1})</source>
+      <translation>'{0}' 파일이 손상되었거나 잘렸습니다 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="28" />
+      <source>'{0}' is empty (0 bytes); it is not a project file</source>
+      <translation>'{0}'은(는) 비어 있습니다 (0바이트): 프로젝트 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="23" />
+      <source>'{0}' is not a project file: not a zip archive</source>
+      <translation>'{0}'은(는) 프로젝트 파일이 아닙니다: zip 압축 파일이 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="24" />
+      <source>'{0}' is not a project file: not a zip archive (it looks like JSON; a project is a .annproj zip file)</source>
+      <translation>'{0}'은(는) 프로젝트 파일이 아닙니다: zip 압축 파일이 아닙니다 (JSON 파일로 보입니다. 프로젝트는 .annproj zip 파일입니다)</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="31" />
+      <source>'{0}' is not an ANN Simulator project (format is {1}, expected {2})</source>
+      <translation>'{0}'은(는) 인공신경망 시뮬레이터 프로젝트가 아닙니다 (형식 {1}, 기대한 형식 {2})</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="32" />
+      <source>'{0}' was saved by a newer ANN Simulator (format version {1}; this one reads up to {2}); please update</source>
+      <translation>'{0}'은(는) 더 새로운 버전의 시뮬레이터로 저장되었습니다 (형식 버전 {1}, 이 버전은 {2}까지 읽음). 프로그램을 업데이트하세요</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="171" />
       <source>(no examples found)</source>
       <translation>(예제 없음)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="156" />
+      <location filename="ui/files/manager.py" line="157" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="140" />
+      <location filename="ui/startup.py" line="148" />
       <source>--screenshot: '{0}' must end with .png or .svg</source>
       <translation>--screenshot: '{0}'은(는) .png 또는 .svg로 끝나야 합니다</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="85" />
+      <location filename="ui/startup.py" line="93" />
       <source>--train-epochs must be 0 or more</source>
       <translation>--train-epochs는 0 이상이어야 합니다</translation>
     </message>
@@ -160,6 +220,11 @@
       <translation>부드럽게 꺾인 ReLU: 기울기가 1보다 조금 큰 값에서 최대가 되고 z가 양수이면 1에 가까워, 깊은 신경망에서도 기울기가 잘 전달됩니다.</translation>
     </message>
     <message>
+      <location filename="ui/help_dialogs.py" line="48" />
+      <source>A desktop simulator for learning how artificial neural networks work.</source>
+      <translation>인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터입니다.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="180" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
@@ -175,7 +240,12 @@
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="337" />
+      <location filename="ui/help_dialogs.py" line="47" />
+      <source>ANN Simulator</source>
+      <translation>인공신경망 시뮬레이터</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="338" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
@@ -185,24 +255,17 @@
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="295" />
+      <location filename="ui/files/manager.py" line="296" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="77" />
+      <location filename="ui/files/manager.py" line="78" />
       <source>ANN Simulator projects (*.annproj);;All files (*)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="150" />
-      <source>ANN Simulator — a desktop simulator for learning how artificial neural networks work.
-인공신경망의 동작을 직접 보며 배우는 시뮬레이터.</source>
-      <translation>ANN Simulator — 인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터.
-A desktop simulator for learning how artificial neural networks work.</translation>
-    </message>
-    <message>
-      <location filename="ui/main_window.py" line="150" />
+      <location filename="ui/help_dialogs.py" line="65" />
       <source>About ANN Simulator</source>
       <translation>ANN Simulator 정보</translation>
     </message>
@@ -223,14 +286,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="43" />
       <location filename="ui/plots/__init__.py" line="31" />
       <source>Activation function</source>
       <translation>활성화함수</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="45" />
       <location filename="ui/mathviews/__init__.py" line="29" />
       <source>Activation gallery</source>
-      <translation>활성화함수 모아 보기</translation>
+      <translation>활성화함수 갤러리</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="23" />
@@ -256,6 +321,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/labels.py" line="27" />
       <source>All zeros</source>
       <translation>모두 0</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="109" />
+      <source>Answer</source>
+      <translation>답</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="281" />
@@ -289,6 +359,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="44" />
       <location filename="ui/mathviews/__init__.py" line="28" />
       <source>Backpropagation step by step</source>
       <translation>역전파 단계별 보기</translation>
@@ -355,17 +426,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="413" />
+      <location filename="ui/files/manager.py" line="414" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="387" />
+      <location filename="ui/files/manager.py" line="388" />
       <source>CSV tables in a folder (*.csv)</source>
       <translation>폴더 안의 CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="388" />
+      <location filename="ui/files/manager.py" line="389" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
@@ -375,17 +446,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="468" />
+      <location filename="ui/files/manager.py" line="469" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="419" />
+      <location filename="ui/files/manager.py" line="420" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="402" />
+      <location filename="ui/files/manager.py" line="403" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -395,28 +466,40 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가져올 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="258" />
+      <location filename="ui/files/manager.py" line="259" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="238" />
-      <location filename="ui/files/manager.py" line="274" />
+      <location filename="ui/lessons/classroom.py" line="189" />
+      <location filename="ui/lessons/panel.py" line="221" />
+      <source>Cannot open lesson</source>
+      <translation>수업을 열 수 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="239" />
+      <location filename="ui/files/manager.py" line="275" />
       <source>Cannot open project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="349" />
+      <location filename="ui/files/manager.py" line="350" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="308" />
+      <location filename="ui/lessons/classroom.py" line="161" />
+      <location filename="ui/lessons/classroom.py" line="173" />
+      <source>Cannot save lesson</source>
+      <translation>수업을 저장할 수 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="309" />
       <source>Cannot save project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="444" />
+      <location filename="ui/files/manager.py" line="445" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
@@ -526,7 +609,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/data/panel.py" line="371" />
       <source>Change training ratio</source>
-      <translation>학습 비율 변경</translation>
+      <translation>훈련 데이터 비율 변경</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="130" />
@@ -579,7 +662,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>분류 (클래스)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="154" />
+      <location filename="ui/files/manager.py" line="155" />
       <source>Clear list</source>
       <translation>목록 지우기</translation>
     </message>
@@ -599,7 +682,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="106" />
+      <location filename="ui/files/manager.py" line="107" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
@@ -607,6 +690,21 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/import_dialog.py" line="94" />
       <source>Comma  ,</source>
       <translation>쉼표  ,</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="96" />
+      <source>Command</source>
+      <translation>명령</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="57" />
+      <source>Compute</source>
+      <translation>계산</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="104" />
+      <source>Computing…</source>
+      <translation>계산 중…</translation>
     </message>
     <message>
       <location filename="ui/plots/output.py" line="179" />
@@ -644,12 +742,18 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CuPy (GPU: {0})</translation>
     </message>
     <message>
+      <location filename="ui/engine_text.py" line="39" />
+      <source>CuPy is installed but no CUDA device is usable ({0})</source>
+      <translation>CuPy는 설치되어 있지만 쓸 수 있는 CUDA 장치가 없습니다 ({0})</translation>
+    </message>
+    <message>
       <location filename="ui/training/backend.py" line="67" />
       <source>CuPy is installed, but no NVIDIA graphics card (CUDA device) answers: {0}</source>
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/data/__init__.py" line="14" />
+      <location filename="ui/lessons/panel.py" line="40" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
@@ -657,6 +761,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/panel.py" line="319" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="53" />
+      <source>Data tables: iris, wine, breast cancer (Wisconsin) and digits from the UCI Machine Learning Repository, CC BY 4.0, via scikit-learn (BSD-3-Clause); sources in {0}</source>
+      <translation>데이터 표: 붓꽃, 와인, 유방암(위스콘신), 손글씨 숫자. UCI 머신러닝 저장소, CC BY 4.0, scikit-learn(BSD-3-Clause)을 통해 가져옴. 출처는 {0}에 있습니다</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="84" />
@@ -765,6 +874,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="111" />
+      <source>English (optional)</source>
+      <translation>영어 (선택)</translation>
+    </message>
+    <message>
       <location filename="ui/plots/gradients.py" line="42" />
       <location filename="ui/plots/loss.py" line="49" />
       <source>Epoch</source>
@@ -787,12 +901,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>오차 E</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="133" />
+      <location filename="ui/files/manager.py" line="134" />
       <source>Every plot, the network picture, the config and the weights in one folder</source>
       <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="263" />
+      <location filename="ui/files/manager.py" line="264" />
       <source>Example: {0}</source>
       <translation>예제: {0}</translation>
     </message>
@@ -802,32 +916,38 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR (사분면)</translation>
     </message>
     <message>
+      <location filename="ui/explain/__init__.py" line="17" />
+      <location filename="ui/lessons/panel.py" line="46" />
+      <source>Explanation</source>
+      <translation>설명</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="162" />
       <source>Export</source>
       <translation>내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="132" />
+      <location filename="ui/files/manager.py" line="133" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="125" />
+      <location filename="ui/files/manager.py" line="126" />
       <source>Export &amp;Screenshot</source>
       <translation>스크린샷 내보내기(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="118" />
+      <location filename="ui/files/manager.py" line="119" />
       <source>Export &amp;Weights…</source>
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="121" />
+      <location filename="ui/files/manager.py" line="122" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="454" />
+      <location filename="ui/files/manager.py" line="455" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
@@ -837,7 +957,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="433" />
+      <location filename="ui/files/manager.py" line="434" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
@@ -847,12 +967,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>단계별 표 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="411" />
+      <location filename="ui/files/manager.py" line="412" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="390" />
+      <location filename="ui/files/manager.py" line="391" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
     </message>
@@ -912,14 +1032,25 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>경사하강법 (SGD)</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="30" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
     </message>
     <message>
+      <location filename="ui/explain/panel.py" line="72" />
+      <source>Gradient × input of the sample</source>
+      <translation>샘플의 기울기 × 입력</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="250" />
       <source>Gradients</source>
       <translation>기울기</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="45" />
+      <source>Grid search</source>
+      <translation>그리드 서치</translation>
     </message>
     <message>
       <location filename="ui/mathviews/matrix.py" line="330" />
@@ -949,11 +1080,22 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>은닉층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="421" />
+      <location filename="ui/lessons/panel.py" line="84" />
+      <source>Hide answer</source>
+      <translation>답 숨기기</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="115" />
+      <source>Hide these controls from students</source>
+      <translation>학생에게 숨길 컨트롤</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="422" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="41" />
       <location filename="ui/training/bar.py" line="216" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
@@ -1047,9 +1189,29 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="386" />
+      <location filename="ui/files/manager.py" line="387" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="92" />
+      <source>Keyboard shortcuts</source>
+      <translation>단축키</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="96" />
+      <source>Keys</source>
+      <translation>키</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="110" />
+      <source>Korean (optional)</source>
+      <translation>한국어 (선택)</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="51" />
+      <source>Korean font: NanumGothic, © 2010 NAVER Corporation, SIL Open Font License 1.1 ({0})</source>
+      <translation>한글 글꼴: 나눔고딕, © 2010 NAVER Corporation, SIL Open Font License 1.1 ({0})</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="28" />
@@ -1069,6 +1231,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="55" />
+      <location filename="ui/lessons/panel.py" line="40" />
       <source>Layer properties</source>
       <translation>층 속성</translation>
     </message>
@@ -1085,6 +1248,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="54" />
+      <location filename="ui/lessons/panel.py" line="40" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
@@ -1097,6 +1261,33 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/panel.py" line="179" />
       <source>Lecture</source>
       <translation>강의</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="175" />
+      <source>Lesson saved: {0}</source>
+      <translation>수업 저장됨: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="232" />
+      <source>Lesson: {0}</source>
+      <translation>수업: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="54" />
+      <location filename="ui/lessons/panel.py" line="52" />
+      <source>Lessons</source>
+      <translation>수업</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="165" />
+      <location filename="ui/lessons/classroom.py" line="183" />
+      <source>Lessons (*.lesson.json)</source>
+      <translation>수업 파일 (*.lesson.json)</translation>
+    </message>
+    <message>
+      <location filename="ui/help_dialogs.py" line="50" />
+      <source>Licences</source>
+      <translation>라이선스</translation>
     </message>
     <message>
       <location filename="ui/mathviews/gallery.py" line="36" />
@@ -1120,6 +1311,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
       <location filename="ui/training/panel.py" line="95" />
@@ -1142,9 +1334,10 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>Markdown…</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="44" />
       <location filename="ui/mathviews/__init__.py" line="26" />
       <source>Matrix view</source>
-      <translation>행렬로 보기</translation>
+      <translation>행렬 보기</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="20" />
@@ -1187,6 +1380,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>신경망 캔버스</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="41" />
       <location filename="ui/plots/__init__.py" line="28" />
       <source>Network output</source>
       <translation>신경망 출력</translation>
@@ -1213,7 +1407,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="221" />
+      <location filename="ui/files/manager.py" line="222" />
       <source>New project</source>
       <translation>새 프로젝트</translation>
     </message>
@@ -1228,6 +1422,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이 연결의 새 가중치:</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="116" />
       <location filename="ui/mathviews/stepper.py" line="149" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
@@ -1248,7 +1443,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>단계별 표 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="409" />
+      <location filename="ui/files/manager.py" line="410" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
@@ -1294,7 +1489,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>NumPy (CPU)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="386" />
+      <location filename="ui/files/manager.py" line="387" />
       <source>NumPy archive (*.npz)</source>
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
@@ -1304,7 +1499,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>생성할 점의 개수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="389" />
+      <location filename="ui/files/manager.py" line="390" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
@@ -1324,27 +1519,43 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>배치 하나</translation>
     </message>
     <message>
+      <location filename="ui/lessons/__init__.py" line="61" />
+      <source>One lesson per lecture topic: text, questions and a prepared project</source>
+      <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/matrix.py" line="218" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="109" />
+      <location filename="ui/lessons/__init__.py" line="84" />
+      <source>Open &amp;Lesson…</source>
+      <translation>수업 열기(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="110" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="100" />
+      <location filename="ui/files/manager.py" line="101" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="76" />
+      <location filename="ui/lessons/classroom.py" line="182" />
+      <location filename="ui/lessons/panel.py" line="117" />
+      <source>Open lesson</source>
+      <translation>수업 열기</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="77" />
       <source>Open project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="248" />
+      <location filename="ui/files/manager.py" line="249" />
       <source>Opened {0}</source>
       <translation>열었습니다: {0}</translation>
     </message>
@@ -1371,7 +1582,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="432" />
+      <location filename="ui/files/manager.py" line="433" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
@@ -1381,7 +1592,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="180" />
+      <location filename="ui/files/manager.py" line="181" />
       <source>PNG scale (print quality)</source>
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
@@ -1404,6 +1615,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/labels.py" line="24" />
       <source>Perceptron rule</source>
       <translation>퍼셉트론 규칙</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="71" />
+      <source>Permutation importance (test loss increase)</source>
+      <translation>순열 중요도 (테스트 손실 증가량)</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="58" />
+      <source>Permutation importance: I_j = mean over shuffles of E(feature j shuffled) − E. Gradient × input: s_j = x_j · ∂y/∂x_j.</source>
+      <translation>순열 중요도: I_j = 특성 j를 섞었을 때의 오차 E의 평균 − E. 기울기 × 입력: s_j = x_j · ∂y/∂x_j.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1441,9 +1662,25 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>빠른 학습 엔진을 준비하는 중…</translation>
     </message>
     <message>
+      <location filename="ui/explain/panel.py" line="66" />
+      <location filename="ui/explain/panel.py" line="148" />
+      <source>Press Compute after training.</source>
+      <translation>학습한 뒤 계산을 누르세요.</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="134" />
       <source>Quantity</source>
       <translation>항목</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="108" />
+      <source>Question</source>
+      <translation>질문</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="63" />
+      <source>Question {0}</source>
+      <translation>질문 {0}</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="23" />
@@ -1471,7 +1708,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="44" />
+      <location filename="ui/main_window.py" line="45" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
@@ -1547,6 +1784,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층 이름 변경</translation>
     </message>
     <message>
+      <location filename="ui/help_dialogs.py" line="56" />
+      <source>Reporting a problem</source>
+      <translation>문제 알리기</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="57" />
       <location filename="ui/training/controller.py" line="149" />
       <source>Reset weights</source>
@@ -1564,7 +1806,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>데이터셋 복원: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="336" />
+      <location filename="ui/files/manager.py" line="337" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -1594,7 +1836,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="432" />
+      <location filename="ui/files/manager.py" line="433" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
@@ -1609,32 +1851,43 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>표본 </translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="103" />
+      <location filename="ui/files/manager.py" line="104" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="294" />
+      <location filename="ui/lessons/__init__.py" line="86" />
+      <source>Save as &amp;Lesson…</source>
+      <translation>수업으로 저장(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="95" />
+      <location filename="ui/lessons/classroom.py" line="164" />
+      <source>Save as lesson</source>
+      <translation>수업으로 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="295" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="122" />
+      <location filename="ui/files/manager.py" line="123" />
       <source>Save the loss and accuracy of every epoch as a CSV table</source>
       <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="102" />
+      <location filename="ui/files/manager.py" line="103" />
       <source>Save the project</source>
       <translation>프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="104" />
+      <location filename="ui/files/manager.py" line="105" />
       <source>Save the project under a new name</source>
       <translation>프로젝트를 새 이름으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="119" />
+      <location filename="ui/files/manager.py" line="120" />
       <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
@@ -1644,7 +1897,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="317" />
+      <location filename="ui/files/manager.py" line="318" />
       <source>Saved {0}</source>
       <translation>저장했습니다: {0}</translation>
     </message>
@@ -1654,12 +1907,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="451" />
+      <location filename="ui/files/manager.py" line="452" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="446" />
+      <location filename="ui/files/manager.py" line="447" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
@@ -1677,17 +1930,33 @@ A desktop simulator for learning how artificial neural networks work.</translati
     <message>
       <location filename="ui/training/panel.py" line="168" />
       <source>Share of the rows used for training; the rest is the test set.</source>
-      <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
+      <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="291" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
-      <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
+      <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
       <location filename="ui/plots/activation.py" line="101" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="43" />
+      <source>Show &amp;All Controls</source>
+      <translation>모든 컨트롤 보이기(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="72" />
+      <location filename="ui/lessons/panel.py" line="84" />
+      <source>Show answer</source>
+      <translation>답 보기</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="45" />
+      <source>Show the controls this lesson hides</source>
+      <translation>이 수업이 숨긴 컨트롤을 다시 보입니다</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1715,6 +1984,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="114" />
+      <source>Speed (epochs/s)</source>
+      <translation>속도 (에포크/초)</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Spiral</source>
       <translation>나선</translation>
@@ -1730,7 +2004,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 표준화</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="98" />
+      <location filename="ui/files/manager.py" line="99" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
@@ -1800,6 +2074,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
+      <location filename="ui/help_dialogs.py" line="57" />
+      <source>Tell your instructor or the project's issue tracker what you did, what you expected and what happened, with this version number ({0}) and, if you can, the project file (File &gt; Save As) and a screenshot (File &gt; Export Screenshot).</source>
+      <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="111" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
@@ -1816,9 +2095,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>테스트 손실</translation>
     </message>
     <message>
+      <location filename="ui/explain/panel.py" line="157" />
+      <source>Test loss {0:.4g}; shuffling '{1}' raises it most ({2:.4g} ± {3:.2g}, {4} shuffles).</source>
+      <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="175" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="107" />
+      <source>Text</source>
+      <translation>본문</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1861,7 +2150,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="239" />
+      <location filename="ui/files/manager.py" line="240" />
       <source>The file could not be opened:
 {0}</source>
       <translation>파일을 열 수 없습니다:
@@ -1886,6 +2175,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/panel.py" line="179" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="218" />
+      <source>The lesson could not be opened:
+{0}</source>
+      <translation>수업을 열 수 없습니다:
+{0}</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="278" />
@@ -1916,14 +2212,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="275" />
+      <location filename="ui/files/manager.py" line="276" />
       <source>The project could not be shown:
 {0}: {1}</source>
       <translation>프로젝트를 화면에 표시할 수 없습니다:
 {0}: {1}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="64" />
+      <location filename="ui/files/manager.py" line="65" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
@@ -1936,6 +2232,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/controller.py" line="248" />
       <source>The training process ended unexpectedly ({0}). Training stopped; press Train to continue from the last weights.</source>
       <translation>학습 프로세스가 예기치 않게 끝났습니다({0}). 학습을 멈췄습니다. [학습]을 누르면 마지막 가중치에서 이어서 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/explain/panel.py" line="137" />
+      <source>The weights changed: press Compute again.</source>
+      <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="181" />
@@ -1951,6 +2252,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/bar.py" line="66" />
       <source>Time spent training in this run</source>
       <translation>이번 실행의 학습 시간</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="106" />
+      <source>Title</source>
+      <translation>제목</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="135" />
@@ -2015,7 +2321,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="41" />
+      <location filename="ui/main_window.py" line="42" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
@@ -2023,7 +2329,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/panel.py" line="309" />
       <location filename="ui/training/panel.py" line="170" />
       <source>Training data</source>
-      <translation>학습 비율</translation>
+      <translation>훈련 데이터 비율</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="286" />
@@ -2044,6 +2350,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/panel.py" line="295" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="57" />
+      <source>Training toolbar</source>
+      <translation>학습 도구 모음</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -2081,12 +2392,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="63" />
+      <location filename="ui/files/manager.py" line="64" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="196" />
+      <location filename="ui/files/manager.py" line="197" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
@@ -2127,14 +2438,25 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
     <message>
+      <location filename="ui/lessons/panel.py" line="43" />
       <location filename="ui/plots/__init__.py" line="32" />
       <source>Weights</source>
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="404" />
+      <location filename="ui/files/manager.py" line="405" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="126" />
+      <source>Welcome</source>
+      <translation>환영합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/__init__.py" line="127" />
+      <source>Welcome to the ANN Simulator. Start with lesson 1, "{0}"? All lessons are in Help &gt; Lessons.</source>
+      <translation>인공신경망 시뮬레이터에 오신 것을 환영합니다. 1번 수업 "{0}"부터 시작할까요? 모든 수업은 도움말 &gt; 수업에 있습니다.</translation>
     </message>
     <message>
       <location filename="ui/data/table_model.py" line="63" />
@@ -2192,9 +2514,15 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>활성화함수: {0}</translation>
     </message>
     <message>
+      <location filename="ui/lessons/classroom.py" line="103" />
       <location filename="ui/training/bar.py" line="82" />
       <source>as fast as possible</source>
       <translation>최대 속도</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="38" />
+      <source>backend 'cupy' is unavailable: {0}</source>
+      <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="401" />
@@ -2202,7 +2530,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향: {0:.4f}</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="145" />
+      <location filename="ui/startup.py" line="153" />
       <source>cannot save the screenshot: {0}</source>
       <translation>스크린샷을 저장할 수 없습니다: {0}</translation>
     </message>
@@ -2392,6 +2720,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>테스트</translation>
     </message>
     <message>
+      <location filename="ui/explain/panel.py" line="64" />
+      <source>test row </source>
+      <translation>테스트 행 </translation>
+    </message>
+    <message>
       <location filename="ui/training/backend.py" line="65" />
       <source>the CuPy library is not installed (it needs an NVIDIA graphics card and the app's optional "gpu" extra).</source>
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
@@ -2412,9 +2745,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="338" />
+      <location filename="ui/files/manager.py" line="339" />
       <source>the last autosave</source>
       <translation>마지막 자동 저장</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/classroom.py" line="147" />
+      <source>the lesson</source>
+      <translation>수업</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="54" />
@@ -2432,6 +2770,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층은 항상 마지막입니다</translation>
     </message>
     <message>
+      <location filename="ui/engine_text.py" line="34" />
+      <source>the project cannot be opened: {0}</source>
+      <translation>프로젝트를 열 수 없습니다: {0}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="171" />
       <source>this connection is removed; restore it before editing its weight</source>
       <translation>제거된 연결입니다. 가중치를 편집하려면 먼저 복원하세요</translation>
@@ -2447,17 +2790,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="113" />
+      <location filename="ui/startup.py" line="121" />
       <source>training did not finish within {0} s</source>
       <translation>학습이 {0}초 안에 끝나지 않았습니다</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="133" />
+      <location filename="ui/startup.py" line="141" />
       <source>training failed: {0}</source>
       <translation>학습 실패: {0}</translation>
     </message>
     <message>
-      <location filename="ui/startup.py" line="88" />
+      <location filename="ui/startup.py" line="96" />
       <source>training is not available in this window</source>
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
@@ -2503,7 +2846,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="472" />
+      <location filename="ui/files/manager.py" line="473" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
@@ -2520,7 +2863,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     <message>
       <location filename="ui/data/panel.py" line="473" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
-      <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
+      <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="229" />
@@ -2528,8 +2871,33 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
     </message>
     <message>
+      <location filename="ui/engine_text.py" line="35" />
+      <source>{0}: cannot read the lesson: {1}</source>
+      <translation>{0}: 수업 파일을 읽을 수 없습니다: {1}</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="36" />
+      <source>{0}: field '{1}': missing</source>
+      <translation>{0}: 항목 '{1}'이(가) 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/engine_text.py" line="37" />
+      <source>{0}: field '{1}': {2}</source>
+      <translation>{0}: 항목 '{1}': {2}</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="164" />
+      <source>{0}: this view is not available in this version yet.</source>
+      <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="148" />
       <source>◀ Back</source>
+      <translation>◀ 이전</translation>
+    </message>
+    <message>
+      <location filename="ui/lessons/panel.py" line="115" />
+      <source>◀ Previous</source>
       <translation>◀ 이전</translation>
     </message>
   </context>

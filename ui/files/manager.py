@@ -21,6 +21,7 @@ from simulator.errors import SimulatorError
 from simulator.export import export_history, export_weights
 from simulator.project import SUFFIX, Project, load_project, save_project
 
+from .. import engine_text
 from ..settings_store import LAST_FOLDER, RECENT_FILES, SCREENSHOT_SCALE, app_settings
 from . import autosave, screenshots
 
@@ -69,7 +70,7 @@ class FileManager(QObject):
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
 
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.window, title, message)
+        QMessageBox.warning(self.window, title, engine_text.translate(message))
 
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
