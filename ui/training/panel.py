@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -82,9 +83,20 @@ class TrainingPanel(QWidget):
         self.controller = controller
         self._updating = False
         labels = choice_labels()
-        outer = QVBoxLayout(self)
+        # The rows scroll (visibly) when a banner and a short dock leave too little room,
+        # instead of being squeezed over the next dock's title.
+        top = QVBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        top.addWidget(self.scroll)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(6, 6, 6, 6)
-        self.banner = Banner(self)
+        self.banner = Banner(content)
         outer.addWidget(self.banner)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
