@@ -61,7 +61,7 @@ def short_titles() -> dict[str, str]:
         return QCoreApplication.translate("DataPanel", text)
     return {"and": "AND", "or": "OR", "nand": "NAND", "xor_gate": "XOR",
             "features": _t("Table"), "circle": _t("Circle"), "xor": "XOR",
-            "gauss": _t("Gaussians"), "spiral": _t("Spiral"), "moons": _t("Moons"),
+            "gauss": _t("Gauss"), "spiral": _t("Spiral"), "moons": _t("Moons"),
             "plane": _t("Plane"), "gauss_bumps": _t("Bumps"), "sine": _t("Sine"),
             "iris": _t("Iris"), "wine": _t("Wine"), "breast_cancer": _t("Cancer"),
             "digits": _t("Digits")}
@@ -166,7 +166,7 @@ class DataPanel(DocumentObserver, QWidget):
         self._build_info(lay)
 
         self.tabs = CompactTabs()
-        self.tabs.setMinimumHeight(200)
+        self.tabs.setMinimumHeight(180)
         self.plot = DataPlot()
         self.plot.add_requested.connect(self.add_point)
         self.plot.remove_requested.connect(self.remove_point)
@@ -297,6 +297,7 @@ class DataPanel(DocumentObserver, QWidget):
 
     def _build_controls(self, lay: QVBoxLayout) -> None:
         form = QFormLayout()
+        form.setVerticalSpacing(2)
         form.setContentsMargins(0, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         p = next(info.params for info in BUILTINS.values() if info.params)
@@ -353,7 +354,7 @@ class DataPanel(DocumentObserver, QWidget):
         """The chooser is as tall as its fullest page needs at this width (a QTabWidget
         alone would reserve the height of the narrowest wrapping)."""
         super().resizeEvent(event)
-        width = max(1, self.scroll.viewport().width() - 12)
+        width = max(1, self.chooser.width() - 6)
         rows = max(page.layout().heightForWidth(width) for page in self._pages)
         self.chooser.setFixedHeight(self.chooser.tabBar().sizeHint().height() + rows + 2)
 

@@ -100,6 +100,7 @@ class TrainingPanel(QWidget):
         outer.addWidget(self.banner)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(3)  # all twelve rows fit a 720 px laptop screen
         outer.addLayout(form)
         outer.addStretch(1)
 
@@ -190,6 +191,12 @@ class TrainingPanel(QWidget):
         form.addRow(_t("Seed"), self.seed)
 
         self.combos["backend"] = self._choice("backend", BACKENDS, labels["backend"])
+        # Long choice labels ("Mean squared error (MSE)") must not widen the left column.
+        for box in (*self.combos.values(), self.lr, self.reg_rate):
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        for spin in (self.batch, self.patience, self.split, self.seed):
+            spin.setMinimumWidth(72)  # their long ranges would widen the column too
         form.addRow(_t("Backend"), self.combos["backend"])
         backend_choice.apply(self.combos["backend"], None)  # until the GPU probe answers
         backend_choice.probe(self, self._on_backend_probed)
