@@ -75,8 +75,8 @@ class Document:
         #: PreparedData: the dataset plus its normalized train/test parts.
         self.data = prepare(self.data_source, dataset)
         if spec is None:
-            spec = default_spec(self.data.dataset)
-        self.spec = fit_spec_to_data(NetworkSpec.coerce(spec), self.data.dataset)
+            spec = default_spec(self.data.train)
+        self.spec = fit_spec_to_data(NetworkSpec.coerce(spec), self.data.train)
         self.weights: Weights = self._checked(weights) if weights else self.initial_weights()
         #: Per-epoch stats (dicts, see ``simulator.trainer.EpochStats.to_dict``) of the current
         #: run, as a :class:`~simulator.history.History` (assigning a list converts it).
@@ -118,7 +118,7 @@ class Document:
         """Replace the topology; weights are kept where a layer and its inputs survive.
         A new layout (layer count or units) starts a new run (see :meth:`archive_run`)."""
         spec = NetworkSpec.coerce(spec)
-        sizes = (self.dataset.X.shape[1], self.dataset.Y.shape[1])
+        sizes = (self.data.train.X.shape[1], self.dataset.Y.shape[1])
         if spec.inputs != sizes[0] or spec.layers[-1].units != sizes[1]:
             raise SpecError(f"the data has {sizes[0]} inputs and {sizes[1]} outputs; "
                             "the input and output layers follow it")
@@ -196,7 +196,7 @@ class Document:
         from .datasets import prepare
         source.validate()
         prepared = prepare(source, dataset)
-        spec = fit_spec_to_data(self.spec, prepared.dataset)
+        spec = fit_spec_to_data(self.spec, prepared.train)
         loss = fit_loss_to_spec(self.settings.loss, spec)
         self.data_source, self.data = source, prepared
         if loss != self.settings.loss:

@@ -119,7 +119,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
     # -- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
         doc = self.document
-        n_in = doc.spec.inputs
+        n_in = 2 if doc.data.features else doc.spec.inputs  # derived features: still a plane
         mode = "plane" if n_in == 2 else "curve" if n_in == 1 else (
             "confusion" if doc.dataset.task == "classification" else "scatter")
         if mode != self.mode:
@@ -196,12 +196,13 @@ class OutputPlot(DocumentObserver, PlotPanel):
         doc = self.document
         train, test = doc.data.train, doc.data.test
         self._points_key = True
-        for item, part, hollow in ((self.train_points, train, False),
-                                   (self.test_points, test, True)):
+        planes = (doc.data.train_plane, doc.data.test_plane)  # x1, x2 without derived features
+        for item, part, hollow, plane in ((self.train_points, train, False, planes[0]),
+                                          (self.test_points, test, True, planes[1])):
             if part is None or len(part.X) == 0:
                 item.setData([], [])
                 continue
-            X, Y = part.X, part.Y
+            X, Y = (part.X if plane is None else plane), part.Y
             pens, brushes = self._point_brushes(Y, v, hollow)
             if self.mode == "plane":
                 item.setData(X[:, 0], X[:, 1], pen=pens, brush=brushes)
