@@ -148,7 +148,7 @@ def train(args) -> int:
         save_project(out, args.save)
         print(f"saved project: {args.save}")
     if args.export:
-        export_network(net, args.export)
+        export_network(net, args.export, doc.data.features)
         print(f"exported weights: {args.export}")
     return EXIT_OK
 

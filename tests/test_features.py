@@ -75,3 +75,38 @@ def test_spiral_features_let_a_small_network_separate_it():
     raw = _accuracy([])
     assert with_features > 0.93, with_features  # measured 0.968
     assert raw < 0.7, raw  # measured 0.576
+
+
+def test_exports_compute_or_name_the_features(tmp_path):
+    """ONNX takes (x1, x2) and computes the features itself; JSON, npz and CSV name them."""
+    import json
+
+    import onnxruntime as ort
+
+    from simulator.export import export_weights
+    doc = Document()
+    doc.set_data(DataSource("builtin", "spiral", {}, 0.5, "none", 0, SPIRAL_FEATURES))
+    path = export_weights(doc.spec, doc.weights, tmp_path / "w.onnx", doc.data.features)
+    sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    P = doc.data.train_plane[:50].astype(np.float32)
+    got = sess.run(["output"], {"input": P})[0]
+    want = doc.build_network().predict(doc.data.network_input(P))
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
+    js = json.loads(export_weights(doc.spec, doc.weights, tmp_path / "w.json",
+                                   doc.data.features).read_text())
+    assert js["input_features"] == SPIRAL_FEATURES and js["inputs"] == 6
+    npz = np.load(export_weights(doc.spec, doc.weights, tmp_path / "w.npz", doc.data.features))
+    assert json.loads(str(npz["input_features"])) == SPIRAL_FEATURES
+    csv = (export_weights(doc.spec, doc.weights, tmp_path / "w.csv", doc.data.features)
+           / "W0.csv").read_text(encoding="utf-8-sig")
+    assert [line.split(",")[0] for line in csv.splitlines()[1:]] == SPIRAL_FEATURES
+
+
+def test_a_project_with_features_saves_and_opens(tmp_path):
+    from simulator.project import Project, load_project, save_project
+    doc = Document()
+    doc.set_data(DataSource(features=["x1", "x2", "sin(x1)"]))
+    save_project(Project.from_document(doc), tmp_path / "a.annproj")
+    back = load_project(tmp_path / "a.annproj").to_document()
+    assert back.data_source.features == ["x1", "x2", "sin(x1)"] and back.spec.inputs == 3
+    np.testing.assert_array_equal(back.weights[0][0], doc.weights[0][0])

@@ -25,9 +25,9 @@ FEATURES = {
 }
 #: The default: the two coordinates themselves.
 RAW = ("x1", "x2")
-#: Labels for the canvas and the table (Unicode superscripts).
-LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁·x₂",
-          "sin(x1)": "sin x₁", "sin(x2)": "sin x₂"}
+#: Labels for the canvas and the table (the data's own columns are named x1, x2).
+LABELS = {"x1": "x1", "x2": "x2", "x1^2": "x1²", "x2^2": "x2²", "x1*x2": "x1·x2",
+          "sin(x1)": "sin x1", "sin(x2)": "sin x2"}
 
 
 def canonical(names) -> tuple[str, ...]:

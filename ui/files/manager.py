@@ -372,7 +372,8 @@ class FileManager(QObject):
 
     def export_weights_to(self, path: str | Path) -> bool:
         try:
-            export_weights(self.document.spec, self.document.weights, path)
+            export_weights(self.document.spec, self.document.weights, path,
+                           self.document.data.features)
         except SimulatorError as exc:
             self.show_error(self.tr("Cannot export weights"), str(exc))
             return False
