@@ -159,3 +159,17 @@ def test_data_thumbnails_are_labelled(qtbot):
     assert texts["and"] == "AND" and texts["or"] == "OR" and texts["xor_gate"] == "XOR"
     assert all(texts.values())
     window.close()
+
+
+def test_batch_size_goes_from_one_to_every_training_row(qtbot):
+    window = _build(qtbot, SCREENS[0])
+    panel, doc = window.training_panel, window.document
+    n = len(doc.data.train)
+    assert panel.batch.minimum() == 1 and panel.batch.maximum() == n
+    panel.batch.setValue(n)
+    assert doc.settings.batch_size == n
+    lr = [panel.lr.itemData(i) for i in range(panel.lr.count())]
+    assert {0.00001, 0.001, 0.03, 0.3, 1.0, 3.0, 10.0} <= set(lr)
+    assert panel.lr.isEditable() and panel.reg_rate.isEditable()
+    doc.mark_dirty(False)  # no "unsaved changes?" question on close
+    window.close()

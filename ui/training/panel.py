@@ -127,8 +127,6 @@ class TrainingPanel(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(1, 1_000_000)
         self.batch.setKeyboardTracking(False)
-        self.batch.setToolTip(_t("Rows per weight update: 1 = online learning, the number of "
-                                 "training rows = full batch."))
         self.batch.valueChanged.connect(
             lambda v: self._set(_t("Change batch size"), batch_size=int(v)))
         form.addRow(_t("Batch size"), self.batch)
@@ -269,6 +267,11 @@ class TrainingPanel(QWidget):
                 box.setCurrentIndex(i)
             self.lr.setEditText(format_number(s.learning_rate))
             self.reg_rate.setEditText(format_number(s.reg_rate))
+            # 1 (online learning) .. every training row (full batch), as Playground's slider
+            n_train = len(self.document.data.train)
+            self.batch.setMaximum(max(1, n_train, s.batch_size))
+            self.batch.setToolTip(_t("Rows per weight update: 1 = online learning, {0} (the "
+                                     "training rows) = full batch.").format(n_train))
             self.batch.setValue(s.batch_size)
             self.seed.setValue(s.seed)
             self.patience.setValue(s.patience)
