@@ -294,8 +294,9 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         x = column_rect.left() - FeatureChip.WIDTH / 2 - 12
         y0 = -(len(FEATURES) - 1) * h / 2
         for k, name in enumerate(FEATURES):
-            tip = self.tr("Input feature {0}: click to switch it {1}").format(
-                LABELS[name], self.tr("off") if name in on else self.tr("on"))
+            tip = (self.tr("Input feature {0} is on: click to switch it off") if name in on
+                   else self.tr("Input feature {0} is off: click to switch it on")).format(
+                LABELS[name])
             chip = FeatureChip(LABELS[name], name in on, tip,
                                lambda n=name: self.controller.toggle_feature(n))
             chip.setPos(x, y0 + k * h)
