@@ -21,7 +21,7 @@ WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
 #: instead of hiding the new docks.
 LAYOUT_VERSION = 2
 #: Default window size where the screen has room; smaller screens get their available area.
-DEFAULT_SIZE = (1600, 1000)
+DEFAULT_SIZE = (1840, 1040)
 #: Screens at least this wide put the layer-wise plots side by side under the canvas;
 #: narrower ones (a 1366 x 768 laptop) tab them, so each plot keeps a readable width.
 WIDE_SCREEN = 1700
