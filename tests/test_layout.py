@@ -173,3 +173,22 @@ def test_batch_size_goes_from_one_to_every_training_row(qtbot):
     assert panel.lr.isEditable() and panel.reg_rate.isEditable()
     doc.mark_dirty(False)  # no "unsaved changes?" question on close
     window.close()
+
+
+def test_speed_menu_says_one_epoch_per_second(qtbot):
+    window = _build(qtbot, SCREENS[0])
+    speeds = [window.training_bar.speed.itemText(i)
+              for i in range(window.training_bar.speed.count())]
+    assert "1 epoch/s" in speeds and "5 epochs/s" in speeds and "1 epochs/s" not in speeds
+    window.close()
+
+
+def test_clicking_a_fixed_header_reports_nothing(qtbot):
+    from tests import qt_helpers as qh
+    from tests.test_editor import make_window
+    window, editor = make_window(qtbot)
+    window.statusBar().clearMessage()
+    for column in (0, len(editor.scene.layers) - 1):
+        qh.click(editor.canvas, editor.scene.layer_item(column).header.scenePos())
+        assert "cannot be moved" not in window.statusBar().currentMessage()
+    editor.detach()

@@ -248,7 +248,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="139" />
+      <location filename="ui/training/bar.py" line="138" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
@@ -288,8 +288,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>봉우리</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="189" />
-      <location filename="ui/training/bar.py" line="194" />
+      <location filename="ui/training/bar.py" line="188" />
+      <location filename="ui/training/bar.py" line="193" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -457,7 +457,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>시드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="85" />
+      <location filename="ui/training/bar.py" line="84" />
       <source>Change speed</source>
       <translation>속도 변경</translation>
     </message>
@@ -614,7 +614,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="140" />
+      <location filename="ui/training/bar.py" line="139" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
@@ -679,7 +679,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="166" />
+      <location filename="ui/training/bar.py" line="165" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
@@ -712,8 +712,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크</translation>
     </message>
     <message>
+      <location filename="ui/training/bar.py" line="151" />
       <location filename="ui/training/bar.py" line="152" />
-      <location filename="ui/training/bar.py" line="153" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -854,7 +854,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="203" />
+      <location filename="ui/training/bar.py" line="207" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
@@ -1253,7 +1253,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="145" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -1308,7 +1308,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="107" />
+      <location filename="ui/training/bar.py" line="106" />
       <source>Reached the epoch limit ({0}).</source>
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
@@ -1628,7 +1628,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>테스트 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="162" />
+      <location filename="ui/training/bar.py" line="161" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -1738,7 +1738,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="168" />
+      <location filename="ui/training/bar.py" line="167" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
@@ -1759,7 +1759,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="145" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -1800,7 +1800,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="161" />
+      <location filename="ui/training/bar.py" line="160" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -1831,7 +1831,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 발산</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="104" />
+      <location filename="ui/training/bar.py" line="103" />
       <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
@@ -2227,7 +2227,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="193" />
+      <location filename="ui/training/bar.py" line="192" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -2242,8 +2242,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="83" />
-      <location filename="ui/training/bar.py" line="133" />
+      <location filename="ui/training/bar.py" line="198" />
+      <source>{0:g} epoch/s</source>
+      <translation>{0:g} 에포크/초</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="198" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
