@@ -192,3 +192,24 @@ def test_clicking_a_fixed_header_reports_nothing(qtbot):
         qh.click(editor.canvas, editor.scene.layer_item(column).header.scenePos())
         assert "cannot be moved" not in window.statusBar().currentMessage()
     editor.detach()
+
+
+def test_language_menu_remembers_the_choice(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import i18n
+    from ui.settings_store import LANGUAGE, app_settings
+    window = _build(qtbot, SCREENS[0])
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.No)
+    other = "ko" if i18n.current_language() == "en" else "en"
+    action = window.findChild(type(window.language_menu.actions()[0]),
+                              f"action-language-{other}")
+    action.trigger()
+    assert asked, "the user is told when the language changes"
+    assert app_settings().value(LANGUAGE) == other
+    assert i18n.saved_language("auto") == other and i18n.saved_language("en") == "en"
+    assert action.isChecked()
+    assert "next time" in window.statusBar().currentMessage()
+    window.close()

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from simulator.document import Document
 
+from . import i18n
 from .commands import UNDO_LIMIT
-from .settings_store import WINDOW_GEOMETRY, WINDOW_STATE, app_settings
+from .settings_store import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, app_settings
 
 WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
 #: Bump when docks are added or renamed: an older saved layout is then ignored
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(redo)
         self.edit_menu.addSeparator()
         self.docks_menu = self.view_menu.addMenu(self.tr("&Panels"))
+        self._build_language_menu()
         reset = QAction(self.tr("&Reset layout"), self)
         reset.setObjectName("action-reset-layout")
         reset.triggered.connect(self.reset_layout)
@@ -92,6 +94,35 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
+
+    def _build_language_menu(self) -> None:
+        """View > Language: the choice is remembered and applies from the next start; the
+        app offers to restart at once (after the usual "save changes?")."""
+        menu = self.view_menu.addMenu(self.tr("&Language"))
+        current = i18n.current_language()
+        for lang, label in (("en", "English"), ("ko", "한국어")):
+            action = menu.addAction(label)
+            action.setObjectName(f"action-language-{lang}")
+            action.setCheckable(True)
+            action.setChecked(lang == current)
+            action.triggered.connect(lambda _=False, lang=lang: self.choose_language(lang))
+        self.language_menu = menu
+
+    def choose_language(self, lang: str) -> bool:
+        """Remember ``lang``; True when the app restarts into it now."""
+        from PySide6.QtWidgets import QMessageBox
+        app_settings().setValue(LANGUAGE, lang)
+        for action in self.language_menu.actions():
+            action.setChecked(action.objectName() == f"action-language-{lang}")
+        if lang == i18n.current_language():
+            return False
+        answer = QMessageBox.question(self, self.tr("Language"), self.tr(
+            "The app shows the new language after a restart. Restart now? You are asked to "
+            "save unsaved changes first; otherwise it changes the next time you start."))
+        if answer != QMessageBox.Yes or not self.close():
+            self.show_status(self.tr("The language changes the next time you start the app"))
+            return False
+        return i18n.restart()
 
     def _install_parts(self) -> None:
         """Each area adds its widgets, docks, menu entries and toolbar actions."""

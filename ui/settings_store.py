@@ -17,6 +17,8 @@ WINDOW_GEOMETRY, WINDOW_STATE = "window/geometry", "window/state"
 RECENT_FILES, LAST_FOLDER = "files/recent", "files/last_folder"
 SCREENSHOT_SCALE = "files/screenshot_scale"
 IMPORT_DIR = "data/import_dir"
+#: "en" or "ko" chosen in View > Language; absent: the system's language.
+LANGUAGE = "ui/language"
 
 
 def app_settings() -> QSettings:

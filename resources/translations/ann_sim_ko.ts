@@ -24,7 +24,7 @@
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="92" />
+      <location filename="ui/main_window.py" line="94" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="74" />
+      <location filename="ui/main_window.py" line="75" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="73" />
+      <location filename="ui/main_window.py" line="74" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -59,9 +59,14 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="77" />
+      <location filename="ui/main_window.py" line="78" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="101" />
+      <source>&amp;Language</source>
+      <translation>언어(&amp;L)</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="87" />
@@ -74,7 +79,7 @@
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="87" />
+      <location filename="ui/main_window.py" line="88" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
@@ -84,12 +89,12 @@
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="80" />
+      <location filename="ui/main_window.py" line="81" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="88" />
+      <location filename="ui/main_window.py" line="90" />
       <source>&amp;Reset layout</source>
       <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
@@ -99,17 +104,17 @@
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="76" />
+      <location filename="ui/main_window.py" line="77" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="78" />
+      <location filename="ui/main_window.py" line="79" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="75" />
+      <location filename="ui/main_window.py" line="76" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
@@ -179,14 +184,14 @@
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="210" />
+      <location filename="ui/main_window.py" line="241" />
       <source>ANN Simulator — a desktop simulator for learning how artificial neural networks work.
 인공신경망의 동작을 직접 보며 배우는 시뮬레이터.</source>
       <translation>ANN Simulator — 인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터.
 A desktop simulator for learning how artificial neural networks work.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="210" />
+      <location filename="ui/main_window.py" line="241" />
       <source>About ANN Simulator</source>
       <translation>ANN Simulator 정보</translation>
     </message>
@@ -967,6 +972,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>L2</translation>
     </message>
     <message>
+      <location filename="ui/main_window.py" line="119" />
+      <source>Language</source>
+      <translation>언어</translation>
+    </message>
+    <message>
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
@@ -993,7 +1003,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="160" />
+      <location filename="ui/main_window.py" line="191" />
       <source>Layout reset to the default</source>
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
@@ -1313,7 +1323,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="63" />
+      <location filename="ui/main_window.py" line="64" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
@@ -1658,6 +1668,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>XOR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 어떤 직선 하나로도 두 클래스를 나눌 수 없어 퍼셉트론은 학습하지 못하고, 은닉층이 있는 신경망은 학습합니다.</translation>
     </message>
     <message>
+      <location filename="ui/main_window.py" line="119" />
+      <source>The app shows the new language after a restart. Restart now? You are asked to save unsaved changes first; otherwise it changes the next time you start.</source>
+      <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다. 지금 다시 시작할까요? 저장하지 않은 변경 사항이 있으면 먼저 저장할지 묻습니다. 다시 시작하지 않으면 다음 실행 때 바뀝니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="86" />
       <source>The column the network learns to predict; the other columns are its inputs</source>
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
@@ -1683,6 +1698,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/properties.py" line="168" />
       <source>The input layer has one neuron per feature of the data ({0}).</source>
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="123" />
+      <source>The language changes the next time you start the app</source>
+      <translation>다음에 프로그램을 시작할 때 언어가 바뀝니다</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="121" />
@@ -1815,7 +1835,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="60" />
+      <location filename="ui/main_window.py" line="61" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
