@@ -111,7 +111,10 @@ class DataSource:
                 raise SpecError(str(exc)) from None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if not d["features"]:  # files without derived features stay as they were
+            del d["features"]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> DataSource:
