@@ -151,7 +151,7 @@ def train(args) -> int:
         save_project(out, args.save)
         print(f"saved project: {args.save}")
     if args.export:
-        written = export_network(net, args.export)
+        written = export_network(net, args.export, doc.data.features)
         kind = "folder of CSV tables" if written.is_dir() else "file"
         print(f"exported weights: {written} ({kind})")
     return EXIT_OK

@@ -75,8 +75,8 @@ class Document:
         #: PreparedData: the dataset plus its normalized train/test parts.
         self.data = prepare(self.data_source, dataset)
         if spec is None:
-            spec = default_spec(self.data.dataset)
-        self.spec = fit_spec_to_data(NetworkSpec.coerce(spec), self.data.dataset)
+            spec = default_spec(self.data.train)
+        self.spec = fit_spec_to_data(NetworkSpec.coerce(spec), self.data.train)
         self.weights: Weights = self._checked(weights) if weights else self.initial_weights()
         #: Per-epoch stats (dicts, see ``simulator.trainer.EpochStats.to_dict``) of the current
         #: run, as a :class:`~simulator.history.History` (assigning a list converts it).
@@ -118,7 +118,7 @@ class Document:
         """Replace the topology; weights are kept where a layer and its inputs survive.
         A new layout (layer count or units) starts a new run (see :meth:`archive_run`)."""
         spec = NetworkSpec.coerce(spec)
-        sizes = (self.dataset.X.shape[1], self.dataset.Y.shape[1])
+        sizes = (self.data.train.X.shape[1], self.dataset.Y.shape[1])
         if spec.inputs != sizes[0] or spec.layers[-1].units != sizes[1]:
             raise SpecError(f"the data has {sizes[0]} inputs and {sizes[1]} outputs; "
                             "the input and output layers follow it")
@@ -196,15 +196,24 @@ class Document:
         from .datasets import prepare
         source.validate()
         prepared = prepare(source, dataset)
-        spec = fit_spec_to_data(self.spec, prepared.dataset)
+        spec = fit_spec_to_data(self.spec, prepared.train)
         loss = fit_loss_to_spec(self.settings.loss, spec)
+        weights = None
+        old_inputs, new_inputs = input_names(self.data), input_names(prepared)
+        if old_inputs != new_inputs and old_inputs and new_inputs:
+            # input features switched on or off: each kept input keeps its weights
+            weights = remap_inputs(carry_weights(self.spec, self.weights, spec,
+                                                 self.initial_weights(spec)),
+                                   self.weights, old_inputs, new_inputs)
         self.data_source, self.data = source, prepared
         if loss != self.settings.loss:
             self.set_settings(loss=loss)
         self.events.data.emit()  # training stops first: its last rows still join the old run
         self.archive_run()
         if spec != self.spec:
-            self.set_spec(spec)
+            self.set_spec(spec, weights)
+        elif weights is not None:  # as many inputs as before, but others
+            self.set_weights(weights, reason="spec")
         self.mark_dirty()
 
     def reset_weights(self) -> None:
@@ -388,6 +397,28 @@ def carry_weights(old: NetworkSpec, old_weights: Weights, new: NetworkSpec,
             b[:] = 0
         out.append((W, b))
     return out
+
+
+def input_names(data) -> tuple[str, ...]:
+    """The network's inputs by feature name for 2-D data (``features.RAW`` without derived
+    features), () for other data (their columns are not switched on and off)."""
+    from .datasets.features import RAW
+    if data.features:
+        return tuple(data.features)
+    return RAW if data.dataset.n_features == 2 else ()
+
+
+def remap_inputs(weights: Weights, old_weights: Weights, old_names, new_names) -> Weights:
+    """``weights`` with the first layer's rows of inputs in both ``old_names`` and
+    ``new_names`` taken from ``old_weights`` (the rows move with their input)."""
+    W, b = weights[0]
+    W = W.copy()
+    oW = old_weights[0][0]
+    if oW.shape[1] == W.shape[1]:
+        for i, name in enumerate(new_names):
+            if name in old_names:
+                W[i] = oW[old_names.index(name)]
+    return [(W, b), *weights[1:]]
 
 
 def _same_arrays(a: Weights, b: Weights) -> bool:

@@ -13,6 +13,12 @@
   export is never replaced.
 * ``.onnx`` an ONNX model (see :mod:`simulator.onnx_export`).
 
+Input features (``simulator.datasets.features``): a network trained with derived inputs
+(x1², sin x1 ...) is exported with their names: ``input_features`` in the JSON, the npz
+and ``network.json``, the CSV tables' row names; the ONNX model computes them itself from
+its (batch, 2) input of x1, x2. Like the normalization, they are applied to x1, x2 as the
+network sees them (after the data panel's scaling).
+
 Numbers are written with full precision (``repr``), so every format reads back bit for bit
 (:func:`read_weights`). All writes are atomic.
 """
@@ -37,17 +43,20 @@ FORMATS = {".npz": "NumPy archive", ".json": "JSON", ".csv": "CSV tables",
 WEIGHTS_FORMAT = "ann-sim-weights"
 
 
-def export_network(net, path: str | Path) -> Path:
-    """Write ``net``'s spec and weights to ``path`` in the format its suffix names.
+def export_network(net, path: str | Path, features=()) -> Path:
+    """Write ``net``'s spec and weights to ``path`` in the format its suffix names;
+    ``features``: the derived input features the network was trained on (``()``: none).
 
     Returns the path written (for ``.csv`` the folder, see :func:`csv_folder`): tell the
     user that one. Raises ProjectError for an unknown suffix or a failed write.
     """
-    return export_weights(net.spec, net.get_weights(), path)
+    return export_weights(net.spec, net.get_weights(), path, features)
 
 
-def export_weights(spec: NetworkSpec | dict, weights, path: str | Path) -> Path:
+def export_weights(spec: NetworkSpec | dict, weights, path: str | Path, features=()) -> Path:
     """Like :func:`export_network`, from a spec and ``[(W, b), ...]``."""
+    from .datasets.features import canonical
+    features = canonical(features) if features else ()
     path = Path(path)
     spec = NetworkSpec.coerce(spec)
     weights = [(np.asarray(W), np.asarray(b)) for W, b in weights]
@@ -60,7 +69,7 @@ def export_weights(spec: NetworkSpec | dict, weights, path: str | Path) -> Path:
     if suffix == ".csv":
         path = csv_folder(path)
     try:
-        writers[suffix](spec, weights, path)
+        writers[suffix](spec, weights, path, features)
     except ProjectError:
         raise
     except OSError as exc:
@@ -72,8 +81,10 @@ def export_weights(spec: NetworkSpec | dict, weights, path: str | Path) -> Path:
 
 
 # -- npz ---------------------------------------------------------------------------------
-def _write_npz(spec, weights, path: Path) -> None:
+def _write_npz(spec, weights, path: Path, features=()) -> None:
     arrays = {"spec": np.array(json.dumps(spec.to_dict()))}
+    if features:
+        arrays["input_features"] = np.array(json.dumps(list(features)))
     for k, (W, b) in enumerate(weights):
         arrays[f"W{k}"], arrays[f"b{k}"] = W, b
     with atomic.atomic_write(path, "wb") as f:
@@ -81,7 +92,7 @@ def _write_npz(spec, weights, path: Path) -> None:
 
 
 # -- json --------------------------------------------------------------------------------
-def weights_document(spec: NetworkSpec, weights) -> dict:
+def weights_document(spec: NetworkSpec, weights, features=()) -> dict:
     """The JSON export as a dict."""
     layers = []
     for k, (layer, (W, b)) in enumerate(zip(spec.layers, weights, strict=True)):
@@ -95,31 +106,38 @@ def weights_document(spec: NetworkSpec, weights) -> dict:
             d["mask"] = layer.mask.astype(int).tolist()
         layers.append(d)
     dtype = weights[0][0].dtype.name if weights else "float64"
-    return {"format": WEIGHTS_FORMAT, "version": 1, "dtype": dtype,
-            "note": "weights[i][j] connects neuron i of the previous layer to neuron j; "
-                    "output = activation(input @ weights + bias)",
-            "inputs": spec.inputs, "layers": layers}
+    out = {"format": WEIGHTS_FORMAT, "version": 1, "dtype": dtype,
+           "note": "weights[i][j] connects neuron i of the previous layer to neuron j; "
+                   "output = activation(input @ weights + bias)",
+           "inputs": spec.inputs, "layers": layers}
+    if features:
+        out["input_features"] = list(features)
+        out["note"] += ("; the inputs are input_features computed from x1, x2 "
+                        "(x1^2 = x1*x1, sin(x1) = sine in radians)")
+    return out
 
 
-def _write_json(spec, weights, path: Path) -> None:
-    atomic.write_text(path, json.dumps(weights_document(spec, weights), ensure_ascii=False,
-                                       indent=1))
+def _write_json(spec, weights, path: Path, features=()) -> None:
+    atomic.write_text(path, json.dumps(weights_document(spec, weights, features),
+                                       ensure_ascii=False, indent=1))
 
 
 # -- csv -----------------------------------------------------------------------------------
-def neuron_names(spec: NetworkSpec, column: int) -> list[str]:
-    """Labels of the neurons of column ``column`` (0 = inputs): 'x1', 'Hidden 1 #1', ..."""
+def neuron_names(spec: NetworkSpec, column: int, features=()) -> list[str]:
+    """Labels of the neurons of column ``column`` (0 = inputs): 'x1', 'Hidden 1 #1', ...;
+    the inputs are named after the derived ``features`` when there are any."""
     if column == 0:
-        return [f"x{i + 1}" for i in range(spec.inputs)]
+        return list(features) if features else [f"x{i + 1}" for i in range(spec.inputs)]
     name = spec.layer_name(column - 1)
     return [f"{name} #{j + 1}" for j in range(spec.layers[column - 1].units)]
 
 
-def csv_tables(spec: NetworkSpec, weights) -> dict[str, str]:
+def csv_tables(spec: NetworkSpec, weights, features=()) -> dict[str, str]:
     """File name -> CSV text, one weight and one bias table per layer."""
     out = {}
     for k, (W, b) in enumerate(weights):
-        rows_in, cols = neuron_names(spec, k), neuron_names(spec, k + 1)
+        rows_in = neuron_names(spec, k, features if k == 0 else ())
+        cols = neuron_names(spec, k + 1)
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["from \\ to", *cols])
@@ -132,10 +150,12 @@ def csv_tables(spec: NetworkSpec, weights) -> dict[str, str]:
         for name, v in zip(cols, b, strict=True):
             w.writerow([name, _num(v)])
         out[f"b{k}.csv"] = buf.getvalue()
-    out["network.json"] = json.dumps(
-        {"format": WEIGHTS_FORMAT, "version": 1,
-         "dtype": weights[0][0].dtype.name if weights else "float64",
-         "spec": spec.to_dict()}, ensure_ascii=False, indent=1)
+    meta = {"format": WEIGHTS_FORMAT, "version": 1,
+            "dtype": weights[0][0].dtype.name if weights else "float64",
+            "spec": spec.to_dict()}
+    if features:
+        meta["input_features"] = list(features)
+    out["network.json"] = json.dumps(meta, ensure_ascii=False, indent=1)
     return out
 
 
@@ -154,7 +174,7 @@ def csv_folder(path: str | Path) -> Path:
 _OUR_CSV_FILE = re.compile(r"([Wb]\d+\.csv|network\.json)\Z")
 
 
-def _write_csv_folder(spec, weights, path: Path) -> None:
+def _write_csv_folder(spec, weights, path: Path, features=()) -> None:
     if path.is_dir():  # replace an earlier export, never a folder of the user's own files
         foreign = sorted(p.name for p in path.iterdir() if not _OUR_CSV_FILE.match(p.name))
         if foreign or not (path / "network.json").is_file():
@@ -163,23 +183,23 @@ def _write_csv_folder(spec, weights, path: Path) -> None:
                 f"{' (' + ', '.join(foreign[:3]) + ')' if foreign else ''}; "
                 "choose another name (nothing was written)")
     with atomic.atomic_folder(path) as tmp:
-        for name, text in csv_tables(spec, weights).items():
+        for name, text in csv_tables(spec, weights, features).items():
             # utf-8-sig: spreadsheet programs then read Korean layer names correctly
             (tmp / name).write_text(text, encoding="utf-8-sig" if name.endswith(".csv")
                                     else "utf-8")
 
 
-def _write_csv_zip(spec, weights, path: Path) -> None:
+def _write_csv_zip(spec, weights, path: Path, features=()) -> None:
     with atomic.atomic_write(path, "wb") as f, \
             zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, text in csv_tables(spec, weights).items():
+        for name, text in csv_tables(spec, weights, features).items():
             zf.writestr(name, text.encode("utf-8-sig" if name.endswith(".csv") else "utf-8"))
 
 
 # -- onnx --------------------------------------------------------------------------------
-def _write_onnx(spec, weights, path: Path) -> None:
+def _write_onnx(spec, weights, path: Path, features=()) -> None:
     from .onnx_export import build_model
-    model = build_model(spec, weights, dtype=np.float32)
+    model = build_model(spec, weights, dtype=np.float32, features=features)
     atomic.write_bytes(path, model.SerializeToString())
 
 

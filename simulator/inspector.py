@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import activations
+from .datasets.features import apply as apply_features
 from .observable import Signal
 from .palette import value_scale
 from .stats import label_threshold
@@ -109,7 +110,9 @@ def grid_side(sizes) -> int:
 
 def compute_views(net, sample: np.ndarray | None, extent: tuple | None) -> Views:
     """Histograms and predictions on ``sample`` (rows as the network sees them) and, for
-    1- or 2-input data, the output over ``extent`` = (x0, x1, y0, y1)."""
+    1- or 2-input data, the output over ``extent`` = (x0, x1, y0, y1[, feature, ...]):
+    derived input features named after the four numbers are computed from each grid
+    point (``simulator.datasets.features.apply``), as they were for the data."""
     views = Views()
     for W, _ in net.get_weights():
         w = W.ravel()
@@ -123,8 +126,9 @@ def compute_views(net, sample: np.ndarray | None, extent: tuple | None) -> Views
             r = preact_range(z, act)
             views.preact_hists.append(np.histogram(np.clip(z, -r, r), bins=BINS, range=(-r, r)))
         views.predictions = layers[-1][1]
-    if extent is not None and sample is not None and sample.shape[1] == 2:
-        _plane(views, net, extent, sample.dtype)
+    features = tuple(extent[4:]) if extent is not None else ()
+    if extent is not None and sample is not None and (features or sample.shape[1] == 2):
+        _plane(views, net, extent[:4], sample.dtype, features)
     elif extent is not None and sample is not None and sample.shape[1] == 1:
         x0, x1 = extent[:2]
         cx = np.linspace(x0, x1, 200).reshape(-1, 1).astype(sample.dtype)
@@ -133,14 +137,15 @@ def compute_views(net, sample: np.ndarray | None, extent: tuple | None) -> Views
     return views
 
 
-def _plane(views: Views, net, extent: tuple, dtype) -> None:
-    """One forward pass over the grid gives the output heatmap and every neuron's."""
+def _plane(views: Views, net, extent: tuple, dtype, features: tuple = ()) -> None:
+    """One forward pass over the grid gives the output heatmap and every neuron's; the
+    grid's (x1, x2) points go through the same derived ``features`` as the data."""
     side = grid_side(net.sizes)
     x0, x1, y0, y1 = extent
     gx = np.linspace(x0, x1, side)
     gy = np.linspace(y0, y1, side)
     xx, yy = np.meshgrid(gx, gy)
-    pts = np.column_stack([xx.ravel(), yy.ravel()]).astype(dtype)
+    pts = apply_features(np.column_stack([xx.ravel(), yy.ravel()]).astype(dtype), features)
     outputs = layer_outputs(net, pts)
     views.grid_x, views.grid_y = gx, gy
     out = outputs[-1]
@@ -178,8 +183,13 @@ def plotted_targets(data) -> np.ndarray:
 def plot_points(document) -> tuple[np.ndarray, tuple | None]:
     """Rows for histograms and predicted-vs-true (train then test, capped at MAX_POINTS)
     and the input-plane extent for 1- and 2-input data."""
-    X = plotted_rows(document.data)
-    extent = plane_extent(X) if X.shape[1] <= 2 and len(X) else None
+    data = document.data
+    X = plotted_rows(data)
+    if data.features:  # the plane of x1, x2; the features are named after the extent
+        P = np.concatenate([data.train_plane, data.test_plane], axis=0)
+        extent = plane_extent(P) + tuple(data.features) if len(P) else None
+    else:
+        extent = plane_extent(X) if X.shape[1] <= 2 and len(X) else None
     return X[:MAX_POINTS].astype(document.settings.dtype), extent
 
 

@@ -5,6 +5,8 @@ The graph is the forward pass written out layer by layer:
     input (batch, n_in) --MatMul W0--Add b0--f0--> ... --MatMul Wk--Add bk--fk--> output
 
 * the batch dimension is dynamic (``"batch"``); input name ``"input"``, output ``"output"``;
+* derived input features (x1², sin x1 ...): the model's input is then (batch, 2), x1 and
+  x2, and the graph computes the features (Mul, Sin, Concat) as the simulator does;
 * removed connections (the spec's masks) are baked into W as zeros;
 * every activation maps to standard operators:
 
@@ -29,8 +31,10 @@ from .errors import ProjectError
 OPSET = 17
 
 
-def build_model(spec, weights, dtype=np.float32, producer: str = "ANN Simulator"):
-    """An ``onnx.ModelProto`` computing the network's prediction in ``dtype``."""
+def build_model(spec, weights, dtype=np.float32, producer: str = "ANN Simulator",
+                features=()):
+    """An ``onnx.ModelProto`` computing the network's prediction in ``dtype``; with
+    ``features`` its input is (x1, x2) and the derived inputs are computed in the graph."""
     try:
         import onnx
         from onnx import TensorProto, helper, numpy_helper
@@ -52,7 +56,7 @@ def build_model(spec, weights, dtype=np.float32, producer: str = "ANN Simulator"
         nodes.append(helper.make_node(op, inputs, [out], name=out, **attrs))
         return out
 
-    x = "input"
+    x = _features(features, node, const) if features else "input"
     for k, (layer, (W, b)) in enumerate(zip(spec.layers, weights, strict=True)):
         W = np.asarray(W, dtype=np.float64)
         if layer.mask is not None:
@@ -65,7 +69,8 @@ def build_model(spec, weights, dtype=np.float32, producer: str = "ANN Simulator"
 
     graph = helper.make_graph(
         nodes, "ann_sim_network",
-        [helper.make_tensor_value_info("input", elem, ["batch", spec.inputs])],
+        [helper.make_tensor_value_info("input", elem,
+                                       ["batch", 2 if features else spec.inputs])],
         [helper.make_tensor_value_info("output", elem, ["batch", spec.layers[-1].units])],
         initializer=inits)
     model = helper.make_model(graph, producer_name=producer,
@@ -74,8 +79,28 @@ def build_model(spec, weights, dtype=np.float32, producer: str = "ANN Simulator"
     model.doc_string = ("Dense network exported by ANN Simulator: "
                         + "-".join(str(s) for s in spec.sizes) + " ("
                         + ", ".join(layer.activation for layer in spec.layers) + ")")
+    if features:
+        model.doc_string += "; input (x1, x2), features " + ", ".join(features)
     onnx.checker.check_model(model)
     return model
+
+
+def _features(features, node, const) -> str:
+    """Graph nodes for ``simulator.datasets.features``: the columns x1, x2 of "input",
+    then one column per feature, concatenated in ``features``' order."""
+    def column(k: int) -> str:
+        # Gather on axis 1 with the index [k] keeps the column a (batch, 1) matrix
+        index = node("Cast", [const(f"col{k}", [k])], f"i{k}", to=7)  # 7: INT64
+        return node("Gather", ["input", index], f"x{k + 1}", axis=1)
+
+    a, b = column(0), column(1)
+    made = {"x1": lambda: a, "x2": lambda: b,
+            "x1^2": lambda: node("Mul", [a, a], "x1sq"),
+            "x2^2": lambda: node("Mul", [b, b], "x2sq"),
+            "x1*x2": lambda: node("Mul", [a, b], "x1x2"),
+            "sin(x1)": lambda: node("Sin", [a], "sinx1"),
+            "sin(x2)": lambda: node("Sin", [b], "sinx2")}
+    return node("Concat", [made[name]() for name in features], "features", axis=1)
 
 
 def _activation(name: str, z: str, k: int, node, const, elem: int) -> str:

@@ -133,8 +133,10 @@ class Project:
             spec = NetworkSpec.coerce(self.network.spec)
             weights = [(np.array(W), np.array(b)) for W, b in self.network.get_weights()]
             source = DataSource.from_dict(self.data_source.to_dict())
-            data = prepare(source, self.dataset).dataset
-            n_in, n_out = data.X.shape[1], data.Y.shape[1]
+            prepared = prepare(source, self.dataset)
+            data = prepared.dataset
+            # the network's inputs: the data's columns or the derived input features
+            n_in, n_out = prepared.train.X.shape[1], data.Y.shape[1]
             if spec.inputs != n_in or spec.layers[-1].units != n_out:
                 raise ProjectError(
                     f"the network ({spec.inputs} inputs, {spec.layers[-1].units} outputs) "

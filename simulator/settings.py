@@ -110,6 +110,9 @@ class DataSource:
     normalization: str = "none"
     #: Seed of the train/test split (the generators take their own ``seed`` param).
     split_seed: int = 0
+    #: 2-D data: the network's input features (simulator.datasets.features), e.g.
+    #: ["x1", "x2", "x1^2"]; empty (the default, and older files): the data's own columns.
+    features: list = field(default_factory=list)
 
     def validate(self) -> None:
         if self.kind not in ("builtin", "imported"):
@@ -121,9 +124,18 @@ class DataSource:
         if self.normalization not in NORMALIZATIONS:
             raise SpecError(f"normalization '{self.normalization}' is not one of "
                             f"{', '.join(NORMALIZATIONS)}")
+        if self.features:
+            from .datasets.features import canonical
+            try:
+                canonical(self.features)
+            except Exception as exc:  # DataError: a SpecError for the project reader
+                raise SpecError(str(exc)) from None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if not d["features"]:  # files without derived features stay as they were
+            del d["features"]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> DataSource:

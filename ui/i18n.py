@@ -58,8 +58,51 @@ def wants_korean(lang: str) -> bool:
     return lang == "ko" or (lang == "auto" and QLocale().language() == QLocale.Korean)
 
 
+_installed = {"lang": "en"}
+
+
+def saved_language(lang: str = "auto") -> str:
+    """``lang`` unless "auto": then the one chosen in View > Language, else "auto"."""
+    if lang != "auto":
+        return lang
+    from .settings_store import LANGUAGE, app_settings
+    saved = app_settings().value(LANGUAGE)
+    return saved if saved in ("en", "ko") else "auto"
+
+
+def current_language() -> str:
+    """"ko" or "en": the language :func:`install` put in place."""
+    return _installed["lang"]
+
+
+def restart() -> bool:
+    """Start the app again with the same command line, less ``--lang`` (the saved choice
+    then applies); the caller has closed the window. True when the new process started."""
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QProcess
+    argv = list(getattr(sys, "orig_argv", [sys.executable, *sys.argv]))
+    args, skip = [], False
+    for a in argv[1:]:
+        if skip or a.startswith("--lang="):
+            skip = False
+            continue
+        if a == "--lang":
+            skip = True
+            continue
+        args.append(a)
+    started = QProcess.startDetached(argv[0], args)
+    started = started[0] if isinstance(started, tuple) else bool(started)
+    if started:
+        QCoreApplication.quit()
+    return started
+
+
 def install(app, lang: str = "auto") -> CatalogTranslator | None:
-    """Install the Korean catalog when asked for ("ko") or when the system speaks Korean."""
+    """Install the Korean catalog when asked for ("ko") or when the system speaks Korean;
+    "auto" first looks at the choice saved from View > Language."""
+    lang = saved_language(lang)
+    _installed["lang"] = "ko" if wants_korean(lang) else "en"
     if not wants_korean(lang):
         return None
     qt_own = QTranslator(app)  # Qt's own dialogs and buttons (Cancel, Yes, ...)

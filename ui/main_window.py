@@ -8,19 +8,33 @@ the training toolbar, the status bar and dock bookkeeping.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from simulator.document import Document
 
-from . import help_dialogs
+from . import help_dialogs, i18n
 from .commands import UNDO_LIMIT
-from .settings_store import WINDOW_GEOMETRY, WINDOW_STATE, app_settings
+from .settings_store import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, app_settings
 
 WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
 #: Bump when docks are added or renamed: an older saved layout is then ignored
 #: instead of hiding the new docks.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
+#: Default window size where the screen has room; smaller screens get their available area.
+DEFAULT_SIZE = (1840, 1040)
+#: Screens at least this wide put the layer-wise plots side by side under the canvas;
+#: narrower ones (a 1366 x 768 laptop) tab them, so each plot keeps a readable width.
+WIDE_SCREEN = 1700
+#: The docks that each start a group in their area, in order; any other dock (including
+#: docks other parts add later) is tabbed onto the last group of its area.
+DOCK_GROUPS = {Qt.LeftDockWidgetArea: ("data",),
+               Qt.RightDockWidgetArea: ("plot-output", "plot-loss"),
+               Qt.BottomDockWidgetArea: ("plot-activation", "plot-gradients", "plot-weights")}
+#: The dock shown in front of each tab group at first.
+FRONT_DOCKS = ("data", "plot-output", "plot-loss", "plot-activation")
+#: Widths of the side columns: (narrow screen, wide screen).
+SIDE_WIDTHS = {"data": (340, 380), "plot-output": (400, 520)}
 #: Redo on every platform: Windows' Ctrl+Y and the Mac/Linux Ctrl+Shift+Z.
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
@@ -33,11 +47,16 @@ class MainWindow(QMainWindow):
                  install_parts: bool = True):
         super().__init__(parent)
         self.setWindowTitle(WINDOW_TITLE)
-        self.resize(1400, 880)
+        # Side columns run the full height; the bottom plots sit under the canvas only.
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
+        self.setDockOptions(self.dockOptions() | QMainWindow.GroupedDragging)
+        self.resize(*self.default_size())
         self.document = document or Document()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.docks: dict[str, QDockWidget] = {}
+        self._home_areas: dict[str, Qt.DockWidgetArea] = {}
         self._build_menus()
         self.train_toolbar = QToolBar(self.tr("Training"), self)
         self.train_toolbar.setObjectName("toolbar-training")
@@ -69,10 +88,44 @@ class MainWindow(QMainWindow):
         self.docks_menu = self.view_menu.addMenu(self.tr("&Panels"))
         shortcuts = QAction(self.tr("&Keyboard Shortcuts"), self)
         shortcuts.triggered.connect(lambda _c=False: help_dialogs.show_shortcuts(self))
+        self._build_language_menu()
+        reset = QAction(self.tr("&Reset layout"), self)
+        reset.setObjectName("action-reset-layout")
+        reset.triggered.connect(self.reset_layout)
+        self.view_menu.addAction(reset)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(lambda _c=False: help_dialogs.show_about(self))
         self.help_menu.addAction(shortcuts)
         self.help_menu.addAction(about)
+
+    def _build_language_menu(self) -> None:
+        """View > Language: the choice is remembered and applies from the next start; the
+        app offers to restart at once (after the usual "save changes?")."""
+        menu = self.view_menu.addMenu(self.tr("&Language"))
+        current = i18n.current_language()
+        for lang, label in (("en", "English"), ("ko", "한국어")):
+            action = menu.addAction(label)
+            action.setObjectName(f"action-language-{lang}")
+            action.setCheckable(True)
+            action.setChecked(lang == current)
+            action.triggered.connect(lambda _=False, lang=lang: self.choose_language(lang))
+        self.language_menu = menu
+
+    def choose_language(self, lang: str) -> bool:
+        """Remember ``lang``; True when the app restarts into it now."""
+        from PySide6.QtWidgets import QMessageBox
+        app_settings().setValue(LANGUAGE, lang)
+        for action in self.language_menu.actions():
+            action.setChecked(action.objectName() == f"action-language-{lang}")
+        if lang == i18n.current_language():
+            return False
+        answer = QMessageBox.question(self, self.tr("Language"), self.tr(
+            "The app shows the new language after a restart. Restart now? You are asked to "
+            "save unsaved changes first; otherwise it changes the next time you start."))
+        if answer != QMessageBox.Yes or not self.close():
+            self.show_status(self.tr("The language changes the next time you start the app"))
+            return False
+        return i18n.restart()
 
     def _install_parts(self) -> None:
         """Each area adds its widgets, docks, menu entries and toolbar actions."""
@@ -80,29 +133,65 @@ class MainWindow(QMainWindow):
         for install in parts.INSTALLERS:
             install(self)
 
+    def default_size(self) -> tuple[int, int]:
+        """DEFAULT_SIZE, shrunk to the screen's available area (taskbar excluded)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return DEFAULT_SIZE
+        avail = screen.availableGeometry()
+        return min(DEFAULT_SIZE[0], avail.width()), min(DEFAULT_SIZE[1], avail.height())
+
+    def _wide(self) -> bool:
+        return self.width() >= WIDE_SCREEN
+
     def _arrange_docks(self) -> None:
-        """First-run layout (a saved one replaces it): data and palette share the left
-        column above the hyperparameters, the output map and loss sit on the right, the
-        layer-wise plots side by side below the canvas."""
-        d = self.docks
-        for first, second in (("data", "palette"), ("plot-loss", "properties")):
-            if first in d and second in d:
-                self.tabifyDockWidget(d[first], d[second])
-        for key in ("palette", "plot-loss"):
-            if key in d:
-                d[key].raise_()
-        QTimer.singleShot(0, self._size_docks)  # sizes apply once the window is laid out
+        """Default layout (a saved one replaces it): the data, hyperparameters and layer
+        palette tabbed in the left column, the output map above the loss on the right, the
+        layer-wise plots under the canvas (side by side on wide screens, tabbed on
+        laptops). A dock another part adds joins the last group of its area as a tab."""
+        groups: dict = {}
+        for key, dock in self.docks.items():
+            area = self._home_areas[key]
+            dock.setFloating(False)
+            dock.show()
+            groups.setdefault(area, []).append(key)
+        for area, keys in groups.items():
+            leaders = [k for k in DOCK_GROUPS[area] if k in keys]
+            if area == Qt.BottomDockWidgetArea and not self._wide():
+                leaders = leaders[:1]
+            leaders = leaders or keys[:1]
+            orientation = Qt.Horizontal if area == Qt.BottomDockWidgetArea else Qt.Vertical
+            self.addDockWidget(area, self.docks[leaders[0]])
+            for prev, key in zip(leaders, leaders[1:], strict=False):
+                self.splitDockWidget(self.docks[prev], self.docks[key], orientation)
+            for key in keys:
+                if key not in leaders:
+                    self.tabifyDockWidget(self.docks[leaders[-1]], self.docks[key])
+        for key in FRONT_DOCKS:
+            if key in self.docks:
+                self.docks[key].raise_()
+        self._size_docks()
+        QTimer.singleShot(0, self._size_docks)  # again once the window is laid out
 
     def _size_docks(self) -> None:
-        d = self.docks
-        sides = [(key, width) for key, width in (("data", 340), ("plot-output", 430))
-                 if key in d]
+        d, wide = self.docks, self._wide()
+        sides = [(key, widths[wide]) for key, widths in SIDE_WIDTHS.items() if key in d]
         if sides:
             self.resizeDocks([d[k] for k, _ in sides], [w for _, w in sides], Qt.Horizontal)
         if "plot-activation" in d:
-            self.resizeDocks([d["plot-activation"]], [290], Qt.Vertical)
+            height = max(190, self.height() // 4)
+            self.resizeDocks([d["plot-activation"]], [height], Qt.Vertical)
         if "plot-output" in d and "plot-loss" in d:  # the decision map is the star: square-ish
-            self.resizeDocks([d["plot-output"], d["plot-loss"]], [400, 260], Qt.Vertical)
+            width = SIDE_WIDTHS["plot-output"][wide]
+            self.resizeDocks([d["plot-output"], d["plot-loss"]],
+                             [width, max(200, self.height() - width - 120)], Qt.Vertical)
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: the default size (on this screen) and dock arrangement."""
+        self.showNormal()
+        self.resize(*self.default_size())
+        self._arrange_docks()
+        self.show_status(self.tr("Layout reset to the default"))
 
     def add_dock(self, widget: QWidget, key: str, title: str,
                  area: Qt.DockWidgetArea = Qt.RightDockWidgetArea) -> QDockWidget:
@@ -113,6 +202,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks_menu.addAction(dock.toggleViewAction())
         self.docks[key] = dock
+        self._home_areas[key] = area if area in DOCK_GROUPS else Qt.RightDockWidgetArea
         return dock
 
     def show_status(self, message: str, timeout_ms: int = 5000) -> None:

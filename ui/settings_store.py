@@ -19,6 +19,8 @@ SCREENSHOT_SCALE = "files/screenshot_scale"
 IMPORT_DIR = "data/import_dir"
 #: The first-start welcome: offered at all (False for tests, classroom installs), and done.
 LESSONS_WELCOME, LESSONS_WELCOMED = "lessons/welcome", "lessons/welcomed"
+#: "en" or "ko" chosen in View > Language; absent: the system's language.
+LANGUAGE = "ui/language"
 
 
 def app_settings() -> QSettings:

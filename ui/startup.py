@@ -158,7 +158,7 @@ def export_weights(window, path: str) -> None:
     from simulator.export import export_weights as export
     doc = window.document
     try:
-        export(doc.spec, doc.weights, path)
+        export(doc.spec, doc.weights, path, doc.data.features)
     except SimulatorError as exc:
         raise StepError(str(exc)) from None
 

@@ -19,7 +19,7 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="147" />
+      <location filename="ui/training/panel.py" line="158" />
       <source> epochs</source>
       <translation> 에포크</translation>
     </message>
@@ -30,7 +30,7 @@
       <translation> / {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="72" />
+      <location filename="ui/main_window.py" line="97" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
@@ -45,7 +45,7 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="56" />
+      <location filename="ui/main_window.py" line="76" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
@@ -55,7 +55,7 @@
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="55" />
+      <location filename="ui/main_window.py" line="75" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -65,14 +65,19 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="59" />
+      <location filename="ui/main_window.py" line="79" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="70" />
+      <location filename="ui/main_window.py" line="90" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="105" />
+      <source>&amp;Language</source>
+      <translation>언어(&amp;L)</translation>
     </message>
     <message>
       <location filename="ui/lessons/__init__.py" line="58" />
@@ -90,7 +95,7 @@
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="69" />
+      <location filename="ui/main_window.py" line="89" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
@@ -105,9 +110,14 @@
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="62" />
+      <location filename="ui/main_window.py" line="82" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="93" />
+      <source>&amp;Reset layout</source>
+      <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="102" />
@@ -115,17 +125,17 @@
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="58" />
+      <location filename="ui/main_window.py" line="78" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="60" />
+      <location filename="ui/main_window.py" line="80" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="57" />
+      <location filename="ui/main_window.py" line="77" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
@@ -205,7 +215,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="181" />
+      <location filename="ui/data/panel.py" line="210" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -303,17 +313,17 @@
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="247" />
+      <location filename="ui/editor/scene.py" line="260" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="513" />
+      <location filename="ui/editor/scene.py" line="548" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="384" />
+      <location filename="ui/data/panel.py" line="432" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -349,12 +359,12 @@
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="181" />
+      <location filename="ui/training/panel.py" line="198" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="140" />
+      <location filename="ui/training/bar.py" line="139" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
@@ -365,7 +375,7 @@
       <translation>역전파 단계별 보기</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="121" />
+      <location filename="ui/training/panel.py" line="132" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -405,8 +415,13 @@
       <translation>찾아보기...</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="202" />
-      <location filename="ui/training/bar.py" line="207" />
+      <location filename="ui/data/panel.py" line="65" />
+      <source>Bumps</source>
+      <translation>봉우리</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="201" />
+      <location filename="ui/training/bar.py" line="206" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -426,7 +441,7 @@
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="414" />
+      <location filename="ui/files/manager.py" line="415" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
@@ -446,17 +461,22 @@
       <translation>CSV…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="469" />
+      <location filename="ui/data/panel.py" line="66" />
+      <source>Cancer</source>
+      <translation>유방암</translation>
+    </message>
+    <message>
+      <location filename="ui/files/manager.py" line="470" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="420" />
+      <location filename="ui/files/manager.py" line="421" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="403" />
+      <location filename="ui/files/manager.py" line="404" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -499,28 +519,28 @@
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="445" />
+      <location filename="ui/files/manager.py" line="446" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="135" />
+      <location filename="ui/editor/controller.py" line="156" />
       <source>Change activation</source>
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="200" />
+      <location filename="ui/training/panel.py" line="217" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="120" />
+      <location filename="ui/training/panel.py" line="131" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="153" />
-      <location filename="ui/training/panel.py" line="158" />
+      <location filename="ui/training/panel.py" line="164" />
+      <location filename="ui/training/panel.py" line="169" />
       <source>Change early stopping</source>
       <translation>조기 종료 변경</translation>
     </message>
@@ -530,69 +550,69 @@
       <translation>최대 에포크 변경</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="136" />
-      <location filename="ui/training/panel.py" line="199" />
+      <location filename="ui/editor/controller.py" line="157" />
+      <location filename="ui/training/panel.py" line="216" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="137" />
+      <location filename="ui/editor/controller.py" line="158" />
       <source>Change layer</source>
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="224" />
+      <location filename="ui/training/panel.py" line="241" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="198" />
+      <location filename="ui/training/panel.py" line="215" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="109" />
+      <location filename="ui/editor/controller.py" line="130" />
       <source>Change neurons</source>
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="274" />
+      <location filename="ui/data/panel.py" line="314" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="378" />
+      <location filename="ui/data/panel.py" line="426" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="269" />
+      <location filename="ui/data/panel.py" line="309" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="198" />
+      <location filename="ui/training/panel.py" line="215" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="199" />
+      <location filename="ui/training/panel.py" line="216" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="227" />
+      <location filename="ui/training/panel.py" line="244" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="284" />
-      <location filename="ui/training/panel.py" line="177" />
+      <location filename="ui/data/panel.py" line="324" />
+      <location filename="ui/training/panel.py" line="188" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="85" />
+      <location filename="ui/training/bar.py" line="84" />
       <source>Change speed</source>
       <translation>속도 변경</translation>
     </message>
@@ -602,14 +622,14 @@
       <translation>신경망의 가중치를 새 값으로 바꿉니다 (w ← w − α·∂E/∂w). Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="236" />
+      <location filename="ui/training/panel.py" line="253" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="371" />
+      <location filename="ui/data/panel.py" line="419" />
       <source>Change training ratio</source>
-      <translation>훈련 데이터 비율 변경</translation>
+      <translation>학습 비율 변경</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="130" />
@@ -627,12 +647,12 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="344" />
+      <location filename="ui/data/panel.py" line="392" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
     <message>
-      <location filename="simulator/datasets/catalog.py" line="0" />
+      <location filename="ui/data/panel.py" line="63" />
       <source>Circle</source>
       <translation>원</translation>
     </message>
@@ -687,6 +707,11 @@
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
     <message>
+      <location filename="ui/plots/output.py" line="82" />
+      <source>Colour the plane by the class the network picks instead of the output's value</source>
+      <translation>출력값 대신 신경망이 고른 클래스의 색으로 평면을 칠합니다</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="94" />
       <source>Comma  ,</source>
       <translation>쉼표  ,</translation>
@@ -707,7 +732,7 @@
       <translation>계산 중…</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="179" />
+      <location filename="ui/plots/output.py" line="208" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
@@ -758,7 +783,7 @@
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="319" />
+      <location filename="ui/data/panel.py" line="367" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -768,8 +793,8 @@
       <translation>데이터 표: 붓꽃, 와인, 유방암(위스콘신), 손글씨 숫자. UCI 머신러닝 저장소, CC BY 4.0, scikit-learn(BSD-3-Clause)을 통해 가져옴. 출처는 {0}에 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="84" />
-      <location filename="ui/editor/scene.py" line="524" />
+      <location filename="ui/editor/controller.py" line="105" />
+      <location filename="ui/editor/scene.py" line="559" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -795,22 +820,32 @@
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="141" />
+      <location filename="ui/training/bar.py" line="140" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="60" />
+      <location filename="ui/data/panel.py" line="67" />
+      <source>Digits</source>
+      <translation>숫자</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="81" />
+      <source>Discretize output</source>
+      <translation>출력 이산화</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="61" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="386" />
+      <location filename="ui/editor/scene.py" line="421" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="381" />
+      <location filename="ui/editor/scene.py" line="416" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
@@ -835,36 +870,41 @@
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="161" />
+      <location filename="ui/plots/output.py" line="79" />
+      <source>Draw the test points (hollow) over the output</source>
+      <translation>테스트 점(속이 빈 점)을 출력 위에 그립니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="172" />
       <source>Early stopping</source>
       <translation>조기 종료</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="149" />
+      <location filename="ui/training/panel.py" line="160" />
       <source>Early stopping: stop when the test loss (without test data: the training loss) has not improved for this many epochs. Guards against overfitting.</source>
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="179" />
+      <location filename="ui/training/bar.py" line="178" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="154" />
-      <location filename="ui/editor/controller.py" line="184" />
+      <location filename="ui/editor/controller.py" line="175" />
+      <location filename="ui/editor/controller.py" line="205" />
       <location filename="ui/mathviews/matrix.py" line="370" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="150" />
-      <location filename="ui/editor/controller.py" line="175" />
+      <location filename="ui/editor/controller.py" line="171" />
+      <location filename="ui/editor/controller.py" line="196" />
       <location filename="ui/mathviews/matrix.py" line="365" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="533" />
+      <location filename="ui/editor/scene.py" line="568" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -885,8 +925,8 @@
       <translation>에포크</translation>
     </message>
     <message>
+      <location filename="ui/training/bar.py" line="164" />
       <location filename="ui/training/bar.py" line="165" />
-      <location filename="ui/training/bar.py" line="166" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -947,7 +987,7 @@
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="455" />
+      <location filename="ui/files/manager.py" line="456" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
@@ -957,7 +997,7 @@
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="434" />
+      <location filename="ui/files/manager.py" line="435" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
@@ -967,7 +1007,7 @@
       <translation>단계별 표 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="412" />
+      <location filename="ui/files/manager.py" line="413" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
@@ -1002,7 +1042,7 @@
       <translation>피셔의 붓꽃 데이터: 꽃 150송이의 측정값 4개(cm), 품종 3개(각 50송이). UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="170" />
+      <location filename="ui/plots/output.py" line="199" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
@@ -1020,6 +1060,11 @@
       <location filename="ui/mathviews/matrix.py" line="213" />
       <source>From row </source>
       <translation>시작 행 </translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="64" />
+      <source>Gauss</source>
+      <translation>가우시안</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1073,7 +1118,7 @@
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="186" />
+      <location filename="ui/editor/scene.py" line="199" />
       <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Hidden {0}</source>
@@ -1090,13 +1135,13 @@
       <translation>학생에게 숨길 컨트롤</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="422" />
+      <location filename="ui/files/manager.py" line="423" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="41" />
-      <location filename="ui/training/bar.py" line="216" />
+      <location filename="ui/training/bar.py" line="220" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
@@ -1122,29 +1167,29 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="217" />
+      <location filename="ui/data/panel.py" line="251" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="424" />
+      <location filename="ui/data/panel.py" line="472" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="467" />
+      <location filename="ui/data/panel.py" line="515" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="132" />
-      <location filename="ui/training/panel.py" line="124" />
+      <location filename="ui/training/panel.py" line="135" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="171" />
-      <location filename="ui/editor/scene.py" line="180" />
+      <location filename="ui/editor/scene.py" line="193" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1154,24 +1199,39 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="447" />
+      <location filename="ui/editor/scene.py" line="298" />
+      <source>Input feature {0} is off: click to switch it on</source>
+      <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="297" />
+      <source>Input feature {0} is on: click to switch it off</source>
+      <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="495" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="77" />
+      <location filename="ui/editor/controller.py" line="98" />
       <source>Insert layer</source>
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="521" />
+      <location filename="ui/editor/scene.py" line="556" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="518" />
+      <location filename="ui/editor/scene.py" line="553" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="66" />
+      <source>Iris</source>
+      <translation>붓꽃</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1224,6 +1284,11 @@
       <translation>L2</translation>
     </message>
     <message>
+      <location filename="ui/main_window.py" line="123" />
+      <source>Language</source>
+      <translation>언어</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/matrix.py" line="225" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
@@ -1253,12 +1318,17 @@
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="112" />
+      <location filename="ui/main_window.py" line="195" />
+      <source>Layout reset to the default</source>
+      <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="125" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="179" />
+      <location filename="ui/data/panel.py" line="208" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1314,7 +1384,7 @@
       <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
-      <location filename="ui/training/panel.py" line="95" />
+      <location filename="ui/training/panel.py" line="108" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
@@ -1345,12 +1415,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="186" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="299" />
+      <location filename="ui/data/panel.py" line="339" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1360,7 +1430,12 @@
       <translation>모멘텀</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="97" />
+      <location filename="ui/data/panel.py" line="64" />
+      <source>Moons</source>
+      <translation>반달</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="118" />
       <source>Move layer</source>
       <translation>층 이동</translation>
     </message>
@@ -1397,7 +1472,7 @@
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="185" />
+      <location filename="ui/editor/controller.py" line="206" />
       <source>New bias of this neuron:</source>
       <translation>이 뉴런의 새 편향:</translation>
     </message>
@@ -1412,12 +1487,12 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="286" />
+      <location filename="ui/data/panel.py" line="326" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="176" />
+      <location filename="ui/editor/controller.py" line="197" />
       <source>New weight of this connection:</source>
       <translation>이 연결의 새 가중치:</translation>
     </message>
@@ -1443,22 +1518,22 @@
       <translation>단계별 표 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="410" />
+      <location filename="ui/files/manager.py" line="411" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="307" />
+      <location filename="ui/data/panel.py" line="347" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="271" />
+      <location filename="ui/data/panel.py" line="311" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="298" />
+      <location filename="ui/data/panel.py" line="338" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1469,7 +1544,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="310" />
+      <location filename="ui/data/panel.py" line="350" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1494,7 +1569,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="266" />
+      <location filename="ui/data/panel.py" line="306" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1509,7 +1584,7 @@
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="155" />
+      <location filename="ui/training/panel.py" line="166" />
       <source>On early stopping, go back to the weights of the epoch with the lowest loss</source>
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
@@ -1560,7 +1635,7 @@
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="96" />
+      <location filename="ui/training/panel.py" line="109" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -1570,7 +1645,7 @@
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="185" />
+      <location filename="ui/editor/scene.py" line="198" />
       <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
@@ -1582,7 +1657,7 @@
       <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="433" />
+      <location filename="ui/files/manager.py" line="434" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
@@ -1607,7 +1682,7 @@
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="147" />
+      <location filename="ui/training/bar.py" line="146" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -1627,12 +1702,12 @@
       <translation>순열 중요도: I_j = 특성 j를 섞었을 때의 오차 E의 평균 − E. 기울기 × 입력: s_j = x_j · ∂y/∂x_j.</translation>
     </message>
     <message>
-      <location filename="simulator/datasets/catalog.py" line="0" />
+      <location filename="ui/data/panel.py" line="65" />
       <source>Plane</source>
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="154" />
+      <location filename="ui/data/panel.py" line="183" />
       <source>Plot</source>
       <translation>그래프</translation>
     </message>
@@ -1642,22 +1717,22 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="306" />
+      <location filename="ui/data/panel.py" line="346" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="185" />
+      <location filename="ui/data/panel.py" line="214" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="175" />
+      <location filename="ui/plots/output.py" line="204" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="154" />
+      <location filename="ui/training/bar.py" line="153" />
       <source>Preparing the fast engine…</source>
       <translation>빠른 학습 엔진을 준비하는 중…</translation>
     </message>
@@ -1693,42 +1768,42 @@
       <translation>무작위 0~1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="175" />
+      <location filename="ui/training/panel.py" line="186" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="282" />
+      <location filename="ui/data/panel.py" line="322" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="108" />
+      <location filename="ui/training/bar.py" line="107" />
       <source>Reached the epoch limit ({0}).</source>
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="45" />
+      <location filename="ui/main_window.py" line="65" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="186" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="285" />
+      <location filename="ui/data/panel.py" line="325" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="365" />
+      <location filename="ui/data/panel.py" line="413" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="184" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -1748,38 +1823,38 @@
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="128" />
+      <location filename="ui/training/panel.py" line="139" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="139" />
+      <location filename="ui/training/panel.py" line="150" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="244" />
+      <location filename="ui/editor/scene.py" line="257" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="536" />
+      <location filename="ui/editor/controller.py" line="183" />
+      <location filename="ui/editor/scene.py" line="571" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="515" />
+      <location filename="ui/editor/scene.py" line="550" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="389" />
+      <location filename="ui/data/panel.py" line="437" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="136" />
+      <location filename="ui/editor/controller.py" line="157" />
       <source>Rename layer</source>
       <translation>층 이름 변경</translation>
     </message>
@@ -1795,13 +1870,13 @@
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="162" />
-      <location filename="ui/editor/scene.py" line="539" />
+      <location filename="ui/editor/controller.py" line="183" />
+      <location filename="ui/editor/scene.py" line="574" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="334" />
+      <location filename="ui/data/panel.py" line="382" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -1811,7 +1886,7 @@
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="155" />
+      <location filename="ui/data/panel.py" line="184" />
       <source>Rows</source>
       <translation>표</translation>
     </message>
@@ -1821,9 +1896,9 @@
       <translation>행 수 </translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="117" />
-      <source>Rows per weight update: 1 = online learning, the number of training rows = full batch.</source>
-      <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
+      <location filename="ui/training/panel.py" line="273" />
+      <source>Rows per weight update: 1 = online learning, {0} (the training rows) = full batch.</source>
+      <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="150" />
@@ -1836,7 +1911,7 @@
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="433" />
+      <location filename="ui/files/manager.py" line="434" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
@@ -1902,23 +1977,23 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="302" />
+      <location filename="ui/data/panel.py" line="342" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="452" />
+      <location filename="ui/files/manager.py" line="453" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="447" />
+      <location filename="ui/files/manager.py" line="448" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="308" />
-      <location filename="ui/training/panel.py" line="178" />
+      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/training/panel.py" line="189" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -1928,14 +2003,14 @@
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="168" />
+      <location filename="ui/training/panel.py" line="179" />
       <source>Share of the rows used for training; the rest is the test set.</source>
-      <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
+      <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="291" />
+      <location filename="ui/data/panel.py" line="331" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
-      <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
+      <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
       <location filename="ui/plots/activation.py" line="101" />
@@ -1954,9 +2029,19 @@
       <translation>답 보기</translation>
     </message>
     <message>
+      <location filename="ui/plots/output.py" line="77" />
+      <source>Show test data</source>
+      <translation>테스트 데이터 표시</translation>
+    </message>
+    <message>
       <location filename="ui/lessons/__init__.py" line="45" />
       <source>Show the controls this lesson hides</source>
       <translation>이 수업이 숨긴 컨트롤을 다시 보입니다</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="65" />
+      <source>Sine</source>
+      <translation>사인</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -1989,17 +2074,17 @@
       <translation>속도 (에포크/초)</translation>
     </message>
     <message>
-      <location filename="simulator/datasets/catalog.py" line="0" />
+      <location filename="ui/data/panel.py" line="64" />
       <source>Spiral</source>
       <translation>나선</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="298" />
+      <location filename="ui/data/panel.py" line="338" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="241" />
+      <location filename="ui/data/panel.py" line="280" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2049,9 +2134,19 @@
       <translation>오차 제곱합 (SSE)</translation>
     </message>
     <message>
+      <location filename="ui/editor/controller.py" line="64" />
+      <source>Switch input feature {0}</source>
+      <translation>입력 특성 {0} 전환</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="95" />
       <source>Tab</source>
       <translation>탭</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="63" />
+      <source>Table</source>
+      <translation>표</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="298" />
@@ -2100,7 +2195,7 @@
       <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="175" />
+      <location filename="ui/training/bar.py" line="174" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -2115,7 +2210,7 @@
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="291" />
+      <location filename="ui/training/panel.py" line="313" />
       <source>The GPU cannot be used here</source>
       <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
@@ -2133,6 +2228,11 @@
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>The XOR truth table: inputs x1, x2 in {0, 1}, target 0 or 1. No single straight line separates the classes: a perceptron cannot learn it, a network with a hidden layer can.</source>
       <translation>XOR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 어떤 직선 하나로도 두 클래스를 나눌 수 없어 퍼셉트론은 학습하지 못하고, 은닉층이 있는 신경망은 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/main_window.py" line="123" />
+      <source>The app shows the new language after a restart. Restart now? You are asked to save unsaved changes first; otherwise it changes the next time you start.</source>
+      <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다. 지금 다시 시작할까요? 저장하지 않은 변경 사항이 있으면 먼저 저장할지 묻습니다. 다시 시작하지 않으면 다음 실행 때 바뀝니다.</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="86" />
@@ -2162,7 +2262,12 @@
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="108" />
+      <location filename="ui/main_window.py" line="127" />
+      <source>The language changes the next time you start the app</source>
+      <translation>다음에 프로그램을 시작할 때 언어가 바뀝니다</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="121" />
       <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
       <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
     </message>
@@ -2172,7 +2277,7 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="179" />
+      <location filename="ui/data/panel.py" line="208" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -2184,7 +2289,7 @@
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="278" />
+      <location filename="ui/training/panel.py" line="300" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -2202,7 +2307,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="164" />
+      <location filename="ui/plots/output.py" line="193" />
       <source>The network's output over the input plane; training points filled, test points hollow</source>
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
@@ -2224,7 +2329,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="438" />
+      <location filename="ui/data/panel.py" line="486" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2239,12 +2344,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="181" />
+      <location filename="ui/training/bar.py" line="180" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="291" />
+      <location filename="ui/training/panel.py" line="313" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
     </message>
@@ -2259,13 +2364,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제목</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="135" />
+      <location filename="ui/editor/controller.py" line="156" />
       <source>Toggle bias</source>
       <translation>편향 켜기/끄기</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="147" />
+      <location filename="ui/training/bar.py" line="146" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -2306,7 +2411,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="174" />
+      <location filename="ui/training/bar.py" line="173" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -2321,33 +2426,33 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="42" />
+      <location filename="ui/main_window.py" line="62" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="309" />
-      <location filename="ui/training/panel.py" line="170" />
+      <location filename="ui/data/panel.py" line="349" />
+      <location filename="ui/training/panel.py" line="181" />
       <source>Training data</source>
-      <translation>훈련 데이터 비율</translation>
+      <translation>학습 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="286" />
+      <location filename="ui/training/panel.py" line="308" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="105" />
+      <location filename="ui/training/bar.py" line="104" />
       <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="162" />
+      <location filename="ui/training/bar.py" line="161" />
       <source>Training path: {0}</source>
       <translation>학습 경로: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="295" />
+      <location filename="ui/training/panel.py" line="317" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -2367,7 +2472,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="182" />
+      <location filename="ui/data/panel.py" line="211" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -2412,13 +2517,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="218" />
+      <location filename="ui/data/panel.py" line="252" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="397" />
-      <location filename="ui/data/panel.py" line="442" />
+      <location filename="ui/data/panel.py" line="445" />
+      <location filename="ui/data/panel.py" line="490" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -2444,7 +2549,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="405" />
+      <location filename="ui/files/manager.py" line="406" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
@@ -2469,7 +2574,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>전체 창</translation>
     </message>
     <message>
-      <location filename="simulator/datasets/catalog.py" line="0" />
+      <location filename="ui/data/panel.py" line="66" />
       <source>Wine</source>
       <translation>와인</translation>
     </message>
@@ -2504,12 +2609,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>축소(&amp;O)</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="107" />
+      <location filename="ui/editor/controller.py" line="128" />
       <source>a layer has between 1 and {0} neurons</source>
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="398" />
+      <location filename="ui/editor/scene.py" line="433" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -2525,7 +2630,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="401" />
+      <location filename="ui/editor/scene.py" line="436" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -2555,7 +2660,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="395" />
+      <location filename="ui/editor/scene.py" line="430" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -2570,7 +2675,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="222" />
+      <location filename="ui/editor/scene.py" line="235" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -2595,7 +2700,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="378" />
+      <location filename="ui/editor/scene.py" line="413" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -2630,17 +2735,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="146" />
+      <location filename="ui/training/panel.py" line="157" />
       <source>off</source>
       <translation>끔</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="169" />
+      <location filename="ui/plots/output.py" line="198" />
       <source>output</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="407" />
+      <location filename="ui/editor/scene.py" line="442" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -2655,17 +2760,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>현재 활성화 전 값</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="177" />
+      <location filename="ui/plots/output.py" line="206" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="174" />
+      <location filename="ui/plots/output.py" line="203" />
       <source>predicted value</source>
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="472" />
+      <location filename="ui/data/panel.py" line="520" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -2675,12 +2780,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="375" />
+      <location filename="ui/editor/scene.py" line="410" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="154" />
+      <location filename="ui/training/panel.py" line="165" />
       <source>restore best</source>
       <translation>최적 가중치 복원</translation>
     </message>
@@ -2730,7 +2835,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="503" />
+      <location filename="ui/editor/scene.py" line="538" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -2740,7 +2845,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="62" />
+      <location filename="ui/editor/controller.py" line="83" />
       <source>the input layer follows the data's {0} features</source>
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
@@ -2755,17 +2860,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>수업</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="54" />
+      <location filename="ui/editor/controller.py" line="57" />
+      <source>the network needs at least one input</source>
+      <translation>신경망에는 입력이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/controller.py" line="75" />
       <source>the output layer follows the data's targets; it cannot be moved or removed</source>
       <translation>출력층은 데이터의 목표값을 따르므로 옮기거나 삭제할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="66" />
+      <location filename="ui/editor/controller.py" line="87" />
       <source>the output layer follows the data's {0} targets</source>
       <translation>출력층은 데이터의 목표값 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="95" />
+      <location filename="ui/editor/controller.py" line="116" />
       <source>the output layer stays last</source>
       <translation>출력층은 항상 마지막입니다</translation>
     </message>
@@ -2775,12 +2885,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>프로젝트를 열 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="171" />
+      <location filename="ui/editor/controller.py" line="192" />
       <source>this connection is removed; restore it before editing its weight</source>
       <translation>제거된 연결입니다. 가중치를 편집하려면 먼저 복원하세요</translation>
     </message>
     <message>
-      <location filename="ui/editor/controller.py" line="181" />
+      <location filename="ui/editor/controller.py" line="202" />
       <source>this layer has no bias</source>
       <translation>이 층에는 편향이 없습니다</translation>
     </message>
@@ -2805,17 +2915,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="178" />
+      <location filename="ui/plots/output.py" line="207" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="173" />
+      <location filename="ui/plots/output.py" line="202" />
       <source>true value</source>
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="206" />
+      <location filename="ui/training/bar.py" line="205" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -2825,7 +2935,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="157" />
+      <location filename="ui/editor/scene.py" line="163" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -2835,23 +2945,27 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="83" />
-      <location filename="ui/training/bar.py" line="134" />
+      <location filename="ui/training/bar.py" line="211" />
+      <source>{0:g} epoch/s</source>
+      <translation>{0:g} 에포크/초</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="211" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="470" />
+      <location filename="ui/data/panel.py" line="518" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="473" />
+      <location filename="ui/files/manager.py" line="474" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="403" />
+      <location filename="ui/editor/scene.py" line="438" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
@@ -2861,9 +2975,9 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="473" />
+      <location filename="ui/data/panel.py" line="521" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
-      <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
+      <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="229" />

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..errors import DataError, SimulatorError
+from . import features as feats
 from .catalog import load
 from .dataset import Dataset
 from .normalize import Normalizer
@@ -31,6 +32,16 @@ class PreparedData:
     #: Row numbers in ``dataset`` of the train and test rows (sorted).
     train_indices: np.ndarray
     test_indices: np.ndarray
+    #: The derived input features (``features.canonical``), () for the data's own columns.
+    features: tuple = ()
+    #: Train and test rows on the (normalized) x1, x2 plane the plots draw: train.X and
+    #: test.X themselves without derived features.
+    train_plane: np.ndarray | None = None
+    test_plane: np.ndarray | None = None
+
+    def network_input(self, P: np.ndarray) -> np.ndarray:
+        """Rows of the plots' plane (normalized x1, x2) as the network's input rows."""
+        return feats.apply(P, self.features)
 
     @property
     def largest_input(self) -> float:
@@ -64,6 +75,15 @@ def prepare(source, dataset: Dataset | None = None) -> PreparedData:
     normalizer = Normalizer(source.normalization).fit(dataset.X[train_idx])
     train = dataset.subset(train_idx)
     test = dataset.subset(test_idx)
-    train = replace(train, X=normalizer.transform(train.X))
-    test = replace(test, X=normalizer.transform(test.X))
-    return PreparedData(dataset, train, test, normalizer, train_idx, test_idx)
+    train_plane, test_plane = normalizer.transform(train.X), normalizer.transform(test.X)
+    names = feats.canonical(source.features) if source.features else ()
+    train = _with_inputs(train, feats.apply(train_plane, names), names)
+    test = _with_inputs(test, feats.apply(test_plane, names), names)
+    return PreparedData(dataset, train, test, normalizer, train_idx, test_idx, names,
+                        train_plane, test_plane)
+
+
+def _with_inputs(part: Dataset, X: np.ndarray, names: tuple) -> Dataset:
+    if not names:
+        return replace(part, X=X)
+    return replace(part, X=X, feature_names=tuple(feats.LABELS[n] for n in names))

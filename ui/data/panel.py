@@ -42,7 +42,7 @@ from .import_dialog import ImportDialog
 from .look import MUTED
 from .plot import DataPlot
 from .table_model import RowsModel
-from .thumbnails import SIZE, thumbnail
+from .thumbnails import thumbnail
 
 #: The built-in groups in the order shown; "table" (the feature table) joins the logic tables.
 GROUPS = (("logic", "table"), ("2d-classification",), ("2d-regression",), ("real",))
@@ -51,8 +51,25 @@ SMALL_GROUPS = ("logic", "table")
 #: Train ratio slider: percent, in steps of 5.
 RATIO_MIN, RATIO_MAX, RATIO_STEP = 10, 100, 5
 
+#: Thumbnail side in the chooser (the label under it tells the sets apart).
+ICON_SIZE = 44
+
+
+def short_titles() -> dict[str, str]:
+    """Button caption of each built-in, short enough for a 60 px button."""
+    def _t(text: str) -> str:
+        return QCoreApplication.translate("DataPanel", text)
+    return {"and": "AND", "or": "OR", "nand": "NAND", "xor_gate": "XOR",
+            "features": _t("Table"), "circle": _t("Circle"), "xor": "XOR",
+            "gauss": _t("Gauss"), "spiral": _t("Spiral"), "moons": _t("Moons"),
+            "plane": _t("Plane"), "gauss_bumps": _t("Bumps"), "sine": _t("Sine"),
+            "iris": _t("Iris"), "wine": _t("Wine"), "breast_cancer": _t("Cancer"),
+            "digits": _t("Digits")}
+
+
 BUTTON_STYLE = """
-QToolButton { border: 1px solid transparent; border-radius: 6px; padding: 2px; }
+QToolButton { border: 1px solid transparent; border-radius: 6px; padding: 1px;
+              font-size: 11px; }
 QToolButton:hover { border-color: #c6cbd2; }
 QToolButton:checked { border: 2px solid #3367d6; background: #e3ecfb; padding: 1px; }
 """
@@ -73,6 +90,17 @@ def builtin_title(info) -> str:
     """The built-in's name as shown: the (translatable) English title and the Korean one."""
     title = QCoreApplication.translate("BuiltinDatasets", info.title)
     return title if title == info.title_ko else f"{title} · {info.title_ko}"
+
+
+class CompactTabs(QTabWidget):
+    """Tabs that ask only for their minimum height: they take the room left, and the
+    panel's scroll area does not scroll just because the square plot would like more."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False
 
 
 class ParamSlider(QWidget):
@@ -133,11 +161,12 @@ class DataPanel(DocumentObserver, QWidget):
         lay.setSpacing(4)
         self._build_chooser()
         lay.addWidget(self.chooser)
+        # The lesson's knobs right under the chooser, visible at first sight; the
+        # description (which can be long) after them.
         self._build_info(lay)
-        self._build_controls(lay)
 
-        self.tabs = QTabWidget()
-        self.tabs.setMinimumHeight(280)
+        self.tabs = CompactTabs()
+        self.tabs.setMinimumHeight(180)
         self.plot = DataPlot()
         self.plot.add_requested.connect(self.add_point)
         self.plot.remove_requested.connect(self.remove_point)
@@ -187,11 +216,13 @@ class DataPanel(DocumentObserver, QWidget):
                                                          "and classes"))}
         #: group -> tab index
         self._group_tab: dict[str, int] = {}
+        self._pages: list[QWidget] = []
         for groups in GROUPS:
             names = [n for n, info in BUILTINS.items() if info.group in groups]
             if not names:
                 continue
             page = QWidget()
+            self._pages.append(page)
             flow = FlowLayout(page, spacing=3)
             flow.setContentsMargins(2, 4, 2, 2)
             for name in names:
@@ -200,7 +231,10 @@ class DataPanel(DocumentObserver, QWidget):
                 b.setObjectName(f"dataset-{name}")
                 b.setCheckable(True)
                 b.setIcon(thumbnail(name))
-                b.setIconSize(QSize(SIZE, SIZE))
+                b.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+                b.setText(self.short_title(name))
+                b.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
+                b.setMinimumWidth(ICON_SIZE + 14)
                 b.setStyleSheet(BUTTON_STYLE)
                 b.setToolTip(f"<b>{builtin_title(info)}</b><br>"
                              f"{translated_description(info.description)}")
@@ -219,6 +253,10 @@ class DataPanel(DocumentObserver, QWidget):
                                               "to predict (UTF-8 or CP949)"))
         self.import_button.clicked.connect(self.open_import_dialog)
 
+    def short_title(self, name: str) -> str:
+        """The caption under a thumbnail (AND, OR and XOR told apart at a glance)."""
+        return short_titles().get(name, BUILTINS[name].title)
+
     def _build_info(self, lay: QVBoxLayout) -> None:
         self.title_label = QLabel()
         self.title_label.setStyleSheet("font-weight: bold;")
@@ -227,6 +265,7 @@ class DataPanel(DocumentObserver, QWidget):
         row.addWidget(self.title_label, 1)
         row.addWidget(self.import_button, 0, Qt.AlignTop)
         lay.addLayout(row)
+        self._build_controls(lay)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.description_label = QLabel()
@@ -258,6 +297,7 @@ class DataPanel(DocumentObserver, QWidget):
 
     def _build_controls(self, lay: QVBoxLayout) -> None:
         form = QFormLayout()
+        form.setVerticalSpacing(2)
         form.setContentsMargins(0, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         p = next(info.params for info in BUILTINS.values() if info.params)
@@ -309,6 +349,14 @@ class DataPanel(DocumentObserver, QWidget):
         form.addRow(self.tr("Training data"), self.ratio)
         form.addRow(self.tr("Normalize"), self.normalization)
         lay.addLayout(form)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The chooser is as tall as its fullest page needs at this width (a QTabWidget
+        alone would reserve the height of the narrowest wrapping)."""
+        super().resizeEvent(event)
+        width = max(1, self.chooser.width() - 6)
+        rows = max(page.layout().heightForWidth(width) for page in self._pages)
+        self.chooser.setFixedHeight(self.chooser.tabBar().sizeHint().height() + rows + 2)
 
     # -- edits -------------------------------------------------------------------------------
     def _apply(self, text: str, source: DataSource, dataset=None) -> bool:

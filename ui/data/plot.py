@@ -48,7 +48,7 @@ class DataPlot(QWidget):
         lay.addLayout(row)
 
         self.view = pg.PlotWidget(background="w")
-        self.view.setMinimumSize(QSize(180, 180))
+        self.view.setMinimumSize(QSize(160, 140))
         self.plot_item = self.view.getPlotItem()
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)

@@ -43,6 +43,27 @@ class EditorController(QObject):
         """Explain a refused edit in the status bar (never an exception)."""
         self.window.show_status(self.tr("Not changed: {0}").format(message), 6000)
 
+    def toggle_feature(self, name: str) -> bool:
+        """Switch the input feature ``name`` (``simulator.datasets.features``) on or off, as
+        one undoable data edit; the last input cannot be switched off."""
+        from simulator.datasets.features import FEATURES, RAW
+        doc = self.document
+        src = doc.data_source
+        current = list(src.features or RAW)
+        if name not in FEATURES:
+            return False
+        if name in current:
+            if len(current) == 1:
+                self.refuse(self.tr("the network needs at least one input"))
+                return False
+            current.remove(name)
+        else:
+            current.append(name)
+        new = [n for n in FEATURES if n in current]
+        features = [] if tuple(new) == RAW else new
+        return self._edit(self.tr("Switch input feature {0}").format(name),
+                          lambda: doc.set_data(src.replace(features=features), doc.dataset))
+
     def _is_output(self, layer: int) -> bool:
         return layer == len(self.document.spec.layers) - 1
 

@@ -386,3 +386,29 @@ class InsertionMarker(QGraphicsItem):
         painter.setPen(Qt.NoPen)
         for y in (self._top, self._bottom):
             painter.drawEllipse(QPointF(0, y), 5, 5)
+
+
+class FeatureChip(ButtonItem):
+    """A toggle for one input feature (x₁², sin x₁ ...), left of the input column:
+    filled when the network gets that input. ``callback()`` switches it."""
+
+    WIDTH, HEIGHT = 62.0, 20.0
+
+    def __init__(self, label: str, on: bool, tooltip: str, callback, parent=None):
+        super().__init__(label, tooltip, callback, parent)
+        self.on = on
+        self._font = _font(8.5, bold=on)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-self.WIDTH / 2, -self.HEIGHT / 2, self.WIDTH, self.HEIGHT)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setRenderHint(QPainter.Antialiasing)
+        edge = style.ACCENT if self.on or self._hover else QColor("#c4c9d0")
+        painter.setPen(QPen(edge, 1.2 if self.on else 1.0))
+        painter.setBrush(QColor("#e3ecfb") if self.on else QColor("#ffffff"))
+        painter.drawRoundedRect(rect, 9, 9)
+        painter.setFont(self._font)
+        painter.setPen(style.TEXT if self.on else style.MUTED)
+        painter.drawText(rect, Qt.AlignCenter, self.text)

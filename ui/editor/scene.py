@@ -17,6 +17,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QMenu
 
 from simulator import palette
+from simulator.datasets.features import FEATURES, LABELS
+from simulator.document import input_names
 from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
@@ -28,6 +30,7 @@ from .items import (
     ButtonItem,
     ColumnBackground,
     ContainerItem,
+    FeatureChip,
     HeaderItem,
     InsertionMarker,
     LabelItem,
@@ -49,6 +52,8 @@ class LayerItem(ContainerItem):
         self.plus: ButtonItem | None = None
         self.minus: ButtonItem | None = None
         self.background: ColumnBackground | None = None
+        #: Input column of 2-D data: the feature toggles beside it (scene-level items).
+        self.chips: list[FeatureChip] = []
         self.setZValue(10)
 
     @property
@@ -153,18 +158,26 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         #: Per column: the inspector's array (visible units, h, w) of neuron outputs with
         #: row 0 at the top of the plane, or None.
         self.heatmaps: list[np.ndarray | None] = []
+        self.feature_chips: dict[str, FeatureChip] = {}
         self.legend = WeightLegend()
         self.legend.set_title(self.tr("weights: colour and width grow with |w|, full at "
                                       "|w| ≥ {0:g}").format(palette.WEIGHT_FULL))
         self.addItem(self.legend)
         self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
-                     weights=self._on_weights_changed)
+                     data=self._on_data_changed, weights=self._on_weights_changed)
         self.follow(document.inspector.changed, self._on_views_changed)
         self.rebuild()
 
     # -- document events ------------------------------------------------------------------
     def _on_spec_changed(self) -> None:
         self.rebuild()
+
+    def _on_data_changed(self) -> None:
+        """Other inputs (features switched) with the same count: new labels and chips."""
+        if [c.on for c in self.feature_chips.values()] != [
+                n in input_names(self.document.data) for n in self.feature_chips] or \
+                bool(self.feature_chips) != bool(input_names(self.document.data)):
+            self.rebuild()
 
     def _on_weights_changed(self, reason: str = "edit") -> None:
         self.update_weights()
@@ -211,7 +224,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         header_y = top - style.NEURON_R - 56
         bg_rect = QRectF(-72, header_y - 26, 144,
                          self._max_span + style.NEURON_R * 2 + 56 + 26 + 22)
-        feature_names = list(getattr(self.document.dataset, "feature_names", ()))
+        feature_names = list(self.document.data.train.feature_names)
         output_names = _output_names(self.document.dataset)
         for c in range(n_cols):
             x = self.column_x(c)
@@ -252,6 +265,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             self.addItem(bg)
             item.background = bg
             self.layers.append(item)
+        self._add_feature_chips(bg_rect)
         for k in range(n_cols - 1):
             a, b = self.layers[k], self.layers[k + 1]
             src = [n.scenePos() + QPointF(style.NEURON_R, 0) for n in a.neurons]
@@ -268,6 +282,27 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.update_weights()
         self.show_heatmaps(self.document.inspector.views)
         self.layout_changed.emit()
+
+    def _add_feature_chips(self, column_rect: QRectF) -> None:
+        """2-D data: one toggle per input feature (Playground's x1², sin x1 ...) in a
+        column left of the inputs; each switched-on feature is an input neuron."""
+        on = input_names(self.document.data)
+        self.feature_chips = {}
+        if not on:
+            return
+        h = FeatureChip.HEIGHT + 5
+        x = column_rect.left() - FeatureChip.WIDTH / 2 - 12
+        y0 = -(len(FEATURES) - 1) * h / 2
+        for k, name in enumerate(FEATURES):
+            tip = (self.tr("Input feature {0} is on: click to switch it off") if name in on
+                   else self.tr("Input feature {0} is off: click to switch it on")).format(
+                LABELS[name])
+            chip = FeatureChip(LABELS[name], name in on, tip,
+                               lambda n=name: self.controller.toggle_feature(n))
+            chip.setPos(x, y0 + k * h)
+            self.addItem(chip)
+            self.feature_chips[name] = chip
+            self.layers[0].chips.append(chip)
 
     def _units_clicked(self, column: int, which: str) -> None:
         """A +/- click: the view keeps that button under the pointer (see ``pinned``)."""
@@ -296,7 +331,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.marker.setVisible(False)
         old = []
         for item in self.layers:
-            old += [item, item.background]
+            old += [item, item.background, *item.chips]
         old += self.groups
         for item in old:
             if item is not None and item.scene() is self:

@@ -398,7 +398,8 @@ class FileManager(QObject):
 
     def export_weights_to(self, path: str | Path) -> bool:
         try:  # a .csv export writes a folder next to the name given: name the real one
-            written = export_weights(self.document.spec, self.document.weights, path)
+            written = export_weights(self.document.spec, self.document.weights, path,
+                                     self.document.data.features)
         except SimulatorError as exc:
             self.show_error(self.tr("Cannot export weights"), str(exc))
             return False

@@ -250,7 +250,8 @@ def export_figure_bundle(window, folder: str | Path, scale: float = 2.0) -> list
     atomic.write_text(folder / "config.json", json.dumps(config, ensure_ascii=False, indent=1))
     written.append(folder / "config.json")
     for name in ("weights.npz", "weights.json"):
-        written.append(export_weights(doc.spec, doc.weights, folder / name))
+        written.append(export_weights(doc.spec, doc.weights, folder / name,
+                                      doc.data.features))
     if doc.history:
         written.append(export_history(doc.history, folder / "history.csv"))
     from simulator.project import save_project

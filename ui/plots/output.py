@@ -17,6 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtWidgets import QCheckBox
 
 from simulator import palette
 from simulator.inspector import class_labels, plotted_targets
@@ -25,6 +26,16 @@ from ui.observe import DocumentObserver
 from .axes import data_range
 from .base import PlotPanel, _t
 from .figure import FIGURE_INCHES
+
+
+def discrete_rgb(out: np.ndarray, threshold: float | None) -> np.ndarray:
+    """(h, w, 3) uint8: each grid point in the colour of the class the network picks
+    (the output thresholded as the inspector labels the data; argmax for several)."""
+    k, h, w = out.shape
+    labels = class_labels(out.reshape(k, -1).T, threshold if k == 1 else None)
+    rgb = palette.class_rgbs(labels).astype(float)
+    mid = np.array(palette.NEUTRAL, float)  # a little lighter: the points stay visible
+    return np.round(mid + (rgb - mid) * 0.8).astype(np.uint8).reshape(h, w, 3)
 
 
 def plane_rgb(out: np.ndarray, scale) -> np.ndarray:
@@ -63,6 +74,16 @@ class OutputPlot(DocumentObserver, PlotPanel):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
+        self.show_test = QCheckBox(_t("Show test data"))
+        self.show_test.setChecked(True)
+        self.show_test.setToolTip(_t("Draw the test points (hollow) over the output"))
+        self.show_test.toggled.connect(self._on_toggle)
+        self.discretize = QCheckBox(_t("Discretize output"))
+        self.discretize.setToolTip(_t("Colour the plane by the class the network picks "
+                                      "instead of the output's value"))
+        self.discretize.toggled.connect(self._on_toggle)
+        self.tools.addWidget(self.show_test)
+        self.tools.addWidget(self.discretize)
         self.finish_tools()
         self.plot = self.add_plot(grid=(False, False))
         self.image = SmoothImage()
@@ -99,6 +120,10 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self._fit, self._fitted = True, None
         self.changed()
 
+    def _on_toggle(self, _on: bool) -> None:
+        self._points_key = None
+        self.changed()
+
     def _on_user_range(self, *_args) -> None:
         self._fit = False
 
@@ -119,7 +144,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
     # -- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
         doc = self.document
-        n_in = doc.spec.inputs
+        n_in = 2 if doc.data.features else doc.spec.inputs  # derived features: still a plane
         mode = "plane" if n_in == 2 else "curve" if n_in == 1 else (
             "confusion" if doc.dataset.task == "classification" else "scatter")
         if mode != self.mode:
@@ -151,7 +176,11 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self.curve.setVisible(self.mode == "curve")
         self.diagonal.setVisible(self.mode == "scatter")
         self.train_points.setVisible(self.mode != "confusion")
-        self.test_points.setVisible(self.mode in ("plane", "curve"))
+        self.test_points.setVisible(self.mode in ("plane", "curve")
+                                    and self.show_test.isChecked())
+        self.show_test.setEnabled(self.mode in ("plane", "curve"))
+        self.discretize.setEnabled(self.mode == "plane" and doc.dataset.task ==
+                                   "classification")
         self.plot.setAspectLocked(self.mode in ("plane", "confusion"))
         self.plot.invertY(self.mode == "confusion")
         for t in self.texts:
@@ -196,12 +225,16 @@ class OutputPlot(DocumentObserver, PlotPanel):
         doc = self.document
         train, test = doc.data.train, doc.data.test
         self._points_key = True
-        for item, part, hollow in ((self.train_points, train, False),
-                                   (self.test_points, test, True)):
+        planes = (doc.data.train_plane, doc.data.test_plane)  # x1, x2 without derived features
+        for item, part, hollow, plane in ((self.train_points, train, False, planes[0]),
+                                          (self.test_points, test, True, planes[1])):
             if part is None or len(part.X) == 0:
                 item.setData([], [])
                 continue
-            X, Y = part.X, part.Y
+            if hollow and not self.show_test.isChecked():
+                item.setData([], [])
+                continue
+            X, Y = (part.X if plane is None else plane), part.Y
             pens, brushes = self._point_brushes(Y, v, hollow)
             if self.mode == "plane":
                 item.setData(X[:, 0], X[:, 1], pen=pens, brush=brushes)
@@ -209,7 +242,10 @@ class OutputPlot(DocumentObserver, PlotPanel):
                 item.setData(X[:, 0], Y[:, 0], pen=pens, brush=brushes)
 
     def _draw_plane(self, v) -> None:
-        rgb = plane_rgb(v.grid_output, v.output_scale)
+        if self.discretize.isChecked() and v.task == "classification":
+            rgb = discrete_rgb(v.grid_output, v.threshold)
+        else:
+            rgb = plane_rgb(v.grid_output, v.output_scale)
         self.image.setLookupTable(None)
         self.image.setImage(np.transpose(rgb, (1, 0, 2)), levels=(0, 255), autoLevels=False)
         x0, x1 = float(v.grid_x[0]), float(v.grid_x[-1])

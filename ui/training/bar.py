@@ -79,8 +79,7 @@ class TrainingBar:
         tb.addWidget(QLabel(_t("  Speed ")))
         self.speed = QComboBox()
         for v in SPEEDS:
-            self.speed.addItem(_t("as fast as possible") if v == 0 else
-                               _t("{0:g} epochs/s").format(v), v)
+            self.speed.addItem(_t("as fast as possible") if v == 0 else speed_text(v), v)
         self.speed.activated.connect(lambda i: self._set(
             _t("Change speed"), epochs_per_second=float(self.speed.itemData(i))))
         tb.addWidget(self.speed)
@@ -131,7 +130,7 @@ class TrainingBar:
             self.limit.setValue(s.epoch_limit)
             i = self.speed.findData(float(s.epochs_per_second))
             if i < 0:
-                self.speed.addItem(_t("{0:g} epochs/s").format(s.epochs_per_second),
+                self.speed.addItem(speed_text(s.epochs_per_second),
                                    float(s.epochs_per_second))
                 i = self.speed.count() - 1
             self.speed.setCurrentIndex(i)
@@ -205,6 +204,11 @@ def device_name(backend: str, spec=None) -> str:
     except BackendUnavailable:
         return _t("unavailable")
     return _t("CPU") if chosen == "numpy" else xp.device_name()
+
+
+def speed_text(v: float) -> str:
+    """"1 epoch/s", "5 epochs/s" (Korean has one form for both)."""
+    return (_t("{0:g} epoch/s") if v == 1 else _t("{0:g} epochs/s")).format(v)
 
 
 def install(window) -> None:

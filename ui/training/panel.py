@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -82,12 +83,24 @@ class TrainingPanel(QWidget):
         self.controller = controller
         self._updating = False
         labels = choice_labels()
-        outer = QVBoxLayout(self)
+        # The rows scroll (visibly) when a banner and a short dock leave too little room,
+        # instead of being squeezed over the next dock's title.
+        top = QVBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        top.addWidget(self.scroll)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(6, 6, 6, 6)
-        self.banner = Banner(self)
+        self.banner = Banner(content)
         outer.addWidget(self.banner)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(3)  # all twelve rows fit a 720 px laptop screen
         outer.addLayout(form)
         outer.addStretch(1)
 
@@ -114,8 +127,6 @@ class TrainingPanel(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(1, 1_000_000)
         self.batch.setKeyboardTracking(False)
-        self.batch.setToolTip(_t("Rows per weight update: 1 = online learning, the number of "
-                                 "training rows = full batch."))
         self.batch.valueChanged.connect(
             lambda v: self._set(_t("Change batch size"), batch_size=int(v)))
         form.addRow(_t("Batch size"), self.batch)
@@ -178,6 +189,12 @@ class TrainingPanel(QWidget):
         form.addRow(_t("Seed"), self.seed)
 
         self.combos["backend"] = self._choice("backend", BACKENDS, labels["backend"])
+        # Long choice labels ("Mean squared error (MSE)") must not widen the left column.
+        for box in (*self.combos.values(), self.lr, self.reg_rate):
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        for spin in (self.batch, self.patience, self.split, self.seed):
+            spin.setMinimumWidth(72)  # their long ranges would widen the column too
         form.addRow(_t("Backend"), self.combos["backend"])
         backend_choice.apply(self.combos["backend"], None)  # until the GPU probe answers
         backend_choice.probe(self, self._on_backend_probed)
@@ -250,6 +267,11 @@ class TrainingPanel(QWidget):
                 box.setCurrentIndex(i)
             self.lr.setEditText(format_number(s.learning_rate))
             self.reg_rate.setEditText(format_number(s.reg_rate))
+            # 1 (online learning) .. every training row (full batch), as Playground's slider
+            n_train = len(self.document.data.train)
+            self.batch.setMaximum(max(1, n_train, s.batch_size))
+            self.batch.setToolTip(_t("Rows per weight update: 1 = online learning, {0} (the "
+                                     "training rows) = full batch.").format(n_train))
             self.batch.setValue(s.batch_size)
             self.seed.setValue(s.seed)
             self.patience.setValue(s.patience)
