@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.docks: dict[str, QDockWidget] = {}
         self._home_areas: dict[str, Qt.DockWidgetArea] = {}
+        #: Docks the default layout keeps closed (see add_dock).
+        self._start_hidden: set[str] = set()
         self._build_menus()
         self.train_toolbar = QToolBar(self.tr("Training"), self)
         self.train_toolbar.setObjectName("toolbar-training")
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
         for key, dock in self.docks.items():
             area = self._home_areas[key]
             dock.setFloating(False)
-            dock.show()
+            dock.setVisible(key not in self._start_hidden)
             groups.setdefault(area, []).append(key)
         for area, keys in groups.items():
             leaders = [k for k in DOCK_GROUPS[area] if k in keys]
@@ -167,6 +169,8 @@ class MainWindow(QMainWindow):
             for key in keys:
                 if key not in leaders:
                     self.tabifyDockWidget(self.docks[leaders[-1]], self.docks[key])
+        for key in self._start_hidden:
+            self.docks[key].hide()
         for key in FRONT_DOCKS:
             if key in self.docks:
                 self.docks[key].raise_()
@@ -194,8 +198,10 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("Layout reset to the default"))
 
     def add_dock(self, widget: QWidget, key: str, title: str,
-                 area: Qt.DockWidgetArea = Qt.RightDockWidgetArea) -> QDockWidget:
-        """Dock ``widget``; ``key`` names it for the saved layout and the View menu."""
+                 area: Qt.DockWidgetArea = Qt.RightDockWidgetArea,
+                 hidden: bool = False) -> QDockWidget:
+        """Dock ``widget``; ``key`` names it for the saved layout and the View menu.
+        A ``hidden`` dock is not in the default layout (View > Panels or a lesson opens it)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{key}")
         dock.setWidget(widget)
@@ -203,6 +209,9 @@ class MainWindow(QMainWindow):
         self.docks_menu.addAction(dock.toggleViewAction())
         self.docks[key] = dock
         self._home_areas[key] = area if area in DOCK_GROUPS else Qt.RightDockWidgetArea
+        if hidden:
+            self._start_hidden.add(key)
+            dock.hide()
         return dock
 
     def show_status(self, message: str, timeout_ms: int = 5000) -> None:

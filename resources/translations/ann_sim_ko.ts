@@ -30,7 +30,7 @@
       <translation> / {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="97" />
+      <location filename="ui/main_window.py" line="98" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
@@ -45,7 +45,7 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="76" />
+      <location filename="ui/main_window.py" line="77" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
@@ -55,7 +55,7 @@
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="75" />
+      <location filename="ui/main_window.py" line="76" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -65,17 +65,17 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="79" />
+      <location filename="ui/main_window.py" line="80" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="90" />
+      <location filename="ui/main_window.py" line="91" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="105" />
+      <location filename="ui/main_window.py" line="106" />
       <source>&amp;Language</source>
       <translation>언어(&amp;L)</translation>
     </message>
@@ -95,7 +95,7 @@
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="89" />
+      <location filename="ui/main_window.py" line="90" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
@@ -110,12 +110,12 @@
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="82" />
+      <location filename="ui/main_window.py" line="83" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="93" />
+      <location filename="ui/main_window.py" line="94" />
       <source>&amp;Reset layout</source>
       <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
@@ -125,17 +125,17 @@
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="78" />
+      <location filename="ui/main_window.py" line="79" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="80" />
+      <location filename="ui/main_window.py" line="81" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="77" />
+      <location filename="ui/main_window.py" line="78" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
@@ -629,7 +629,7 @@
     <message>
       <location filename="ui/data/panel.py" line="419" />
       <source>Change training ratio</source>
-      <translation>학습 비율 변경</translation>
+      <translation>훈련 데이터 비율 변경</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="130" />
@@ -1284,7 +1284,7 @@
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="123" />
+      <location filename="ui/main_window.py" line="124" />
       <source>Language</source>
       <translation>언어</translation>
     </message>
@@ -1318,7 +1318,7 @@
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="195" />
+      <location filename="ui/main_window.py" line="198" />
       <source>Layout reset to the default</source>
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
@@ -1343,7 +1343,7 @@
       <translation>수업: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/__init__.py" line="54" />
+      <location filename="ui/lessons/__init__.py" line="55" />
       <location filename="ui/lessons/panel.py" line="52" />
       <source>Lessons</source>
       <translation>수업</translation>
@@ -1783,7 +1783,7 @@
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="65" />
+      <location filename="ui/main_window.py" line="66" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
@@ -2005,12 +2005,12 @@
     <message>
       <location filename="ui/training/panel.py" line="179" />
       <source>Share of the rows used for training; the rest is the test set.</source>
-      <translation>학습에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
+      <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="331" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
-      <translation>학습에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
+      <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
       <location filename="ui/plots/activation.py" line="101" />
@@ -2230,7 +2230,7 @@
       <translation>XOR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 어떤 직선 하나로도 두 클래스를 나눌 수 없어 퍼셉트론은 학습하지 못하고, 은닉층이 있는 신경망은 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="123" />
+      <location filename="ui/main_window.py" line="124" />
       <source>The app shows the new language after a restart. Restart now? You are asked to save unsaved changes first; otherwise it changes the next time you start.</source>
       <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다. 지금 다시 시작할까요? 저장하지 않은 변경 사항이 있으면 먼저 저장할지 묻습니다. 다시 시작하지 않으면 다음 실행 때 바뀝니다.</translation>
     </message>
@@ -2262,7 +2262,7 @@
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="127" />
+      <location filename="ui/main_window.py" line="128" />
       <source>The language changes the next time you start the app</source>
       <translation>다음에 프로그램을 시작할 때 언어가 바뀝니다</translation>
     </message>
@@ -2426,7 +2426,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="62" />
+      <location filename="ui/main_window.py" line="63" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
@@ -2434,7 +2434,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/panel.py" line="349" />
       <location filename="ui/training/panel.py" line="181" />
       <source>Training data</source>
-      <translation>학습 비율</translation>
+      <translation>훈련 데이터 비율</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="308" />
@@ -2977,7 +2977,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     <message>
       <location filename="ui/data/panel.py" line="521" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
-      <translation>{0}행 · 입력 {1}개 · {2} · 학습용 {3}</translation>
+      <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="229" />

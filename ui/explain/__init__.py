@@ -14,9 +14,8 @@ __all__ = ["ExplainPanel", "install"]
 
 def install(window) -> ExplainPanel:
     panel = ExplainPanel(window.document)
-    dock = window.add_dock(panel, "explain", QCoreApplication.translate("Explain", "Explanation"),
-                           Qt.RightDockWidgetArea)
-    dock.hide()  # View > Panels, or a lesson, opens it
+    window.add_dock(panel, "explain", QCoreApplication.translate("Explain", "Explanation"),
+                    Qt.RightDockWidgetArea, hidden=True)  # View > Panels or a lesson
     window.explain = panel
     window.on_close(panel.shutdown)
     return panel

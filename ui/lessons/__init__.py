@@ -51,8 +51,8 @@ def install(window) -> LessonsPanel:
     window.document.events.reset.connect(window.classroom.show_all)
     opener = LessonOpener(window, window.classroom)
     panel = LessonsPanel(lessons, opener, lambda key: key in window.docks)
-    dock = window.add_dock(panel, "lessons", _t("Lessons"), Qt.RightDockWidgetArea)
-    dock.hide()  # Help > Lessons or the welcome shows it
+    # hidden: Help > Lessons or the welcome shows it
+    window.add_dock(panel, "lessons", _t("Lessons"), Qt.RightDockWidgetArea, hidden=True)
     window.lessons = panel
     window.open_lesson = opener
     action = QAction(_t("&Lessons"), window)

@@ -30,9 +30,11 @@ def install(window) -> None:
     }
     window.mathviews = {key: view for key, (view, _title) in views.items()}
     for key, (view, title) in views.items():
-        dock = window.add_dock(view, f"math-{key}", title, Qt.BottomDockWidgetArea)
-        dock.hide()  # opened from View > Panels; the first-run layout stays as it was
-        dock.visibilityChanged.connect(lambda visible, d=dock: visible and _first_show(window, d))
+        # hidden: opened from View > Panels or a lesson; the first-run layout stays as it was
+        dock = window.add_dock(view, f"math-{key}", title, Qt.BottomDockWidgetArea, hidden=True)
+        # toggled, not visibilityChanged: a dock opened behind a tab is not "visible" yet
+        dock.toggleViewAction().toggled.connect(
+            lambda shown, d=dock: shown and _first_show(window, d))
     _follow_canvas(window)
 
 
@@ -54,7 +56,7 @@ def _first_show(window, dock) -> None:
     """The first time a math view opens it floats large over the window: its tables are
     read line by line, which a narrow dock beside the plots does not allow. The user may
     dock it anywhere; the saved layout remembers where."""
-    if dock.property("placed"):
+    if dock.property("placed") or not window.isVisible():  # not while the layout is built
         return
     dock.setProperty("placed", True)
     if not dock.isFloating() and dock.width() >= 700 and dock.height() >= 400:
