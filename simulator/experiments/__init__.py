@@ -7,17 +7,19 @@
     rows = results_table(results)          # mean and std over seeds
 """
 
-from .execute import GridExecution, run_chunk, run_one
+from .execute import GridExecution, estimate_seconds, run_chunk, run_one
 from .grid import Grid, GridData, RunConfig, format_layout, parse_layout, parse_layouts
 from .table import (
+    AXES,
     RUN_COLUMNS,
     SUMMARY_COLUMNS,
     RunResult,
     best_result,
+    heatmap,
     results_table,
     write_csv,
 )
 
-__all__ = ["Grid", "GridData", "GridExecution", "RunConfig", "RunResult", "RUN_COLUMNS",
-           "SUMMARY_COLUMNS", "best_result", "format_layout", "parse_layout", "parse_layouts",
-           "results_table", "run_chunk", "run_one", "write_csv"]
+__all__ = ["AXES", "Grid", "GridData", "GridExecution", "RunConfig", "RunResult", "RUN_COLUMNS",
+           "SUMMARY_COLUMNS", "best_result", "estimate_seconds", "format_layout", "heatmap",
+           "parse_layout", "parse_layouts", "results_table", "run_chunk", "run_one", "write_csv"]

@@ -250,3 +250,29 @@ class GridExecution:
         if self._futures:
             self.cancel()
         self.close()
+
+
+def estimate_seconds(configs: list[RunConfig], data: GridData, workers: int,
+                     probe_epochs: int = 4, max_probes: int = 8) -> float:
+    """Rough wall time of the grid: each distinct (layout, batch size) is trained here for
+    1 and for 1 + ``probe_epochs`` epochs; the difference is the time per epoch, the first
+    the set-up. Scaled to the runs' epochs, divided over the workers (takes ~0.1 s)."""
+    if not configs:
+        return 0.0
+    cost: dict[tuple, tuple[float, float]] = {}
+    for c in configs:
+        key = (c.hidden, c.batch_size)
+        if key in cost or len(cost) >= max_probes:
+            continue
+        times = []
+        for epochs in (1, 1 + probe_epochs):
+            probe = RunConfig(0, c.hidden, c.activation, c.learning_rate, c.batch_size, "sgd",
+                              c.seed, epochs)
+            times.append(run_one(probe, data, keep_weights=False).seconds)
+        cost[key] = (times[0], max(times[1] - times[0], 0.0) / probe_epochs)
+    mean = tuple(sum(v[i] for v in cost.values()) / len(cost) for i in (0, 1))
+    work = 0.0
+    for c in configs:
+        setup, per_epoch = cost.get((c.hidden, c.batch_size), mean)
+        work += setup + per_epoch * c.epochs
+    return work / max(1, min(workers, len(configs)))

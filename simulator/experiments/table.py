@@ -117,3 +117,28 @@ def write_csv(path, rows: list[dict], columns=None) -> None:
         w.writerow(columns)
         for row in rows:
             w.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+
+
+#: Axes a heatmap can be drawn over (keys of the summary rows).
+AXES = ("layout", "activation", "learning_rate", "batch_size", "optimizer")
+
+
+def heatmap(rows: list[dict], x: str, y: str, measure: str = "test_loss_mean"):
+    """Values of ``measure`` over two axes: (x values, y values, matrix[y, x]).
+
+    Each cell is the mean of ``measure`` over the summary rows with that x and y (the
+    other axes averaged out); NaN where no row has a finite value. Values keep the order
+    in which they first appear (grid order).
+    """
+    xs = list(dict.fromkeys(r[x] for r in rows))
+    ys = list(dict.fromkeys(r[y] for r in rows))
+    total = np.zeros((len(ys), len(xs)))
+    count = np.zeros((len(ys), len(xs)))
+    for r in rows:
+        v = r.get(measure)
+        if v is not None and math.isfinite(v):
+            i, j = ys.index(r[y]), xs.index(r[x])
+            total[i, j] += v
+            count[i, j] += 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return xs, ys, np.where(count > 0, total / np.maximum(count, 1), np.nan)

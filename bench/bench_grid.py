@@ -1,0 +1,68 @@
+"""Grid search throughput (a benchmark, not a test): process pool vs one process.
+
+The issue's grid on the circle example: 5 hidden layouts x 4 learning rates x 3 hidden
+activations x 5 seeds = 300 runs of 500 epochs. Timed twice in the same run: the runs one
+after another in this process (the reference), then on a ProcessPoolExecutor with one
+worker per core (pool start-up included). Prints total seconds, runs/s and the speed-up,
+and checks that both give the same numbers bit for bit.
+
+Run: ``.venv/bin/python bench/bench_grid.py [--epochs 500] [--seeds 5] [--workers N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from simulator.document import Document  # noqa: E402
+from simulator.experiments import Grid, GridData, GridExecution, run_one  # noqa: E402
+from simulator.experiments.execute import _one_blas_thread  # noqa: E402
+
+LAYOUTS = [(2,), (4,), (8,), (4, 4), (8, 8)]
+RATES = [0.003, 0.03, 0.3, 3.0]
+ACTIVATIONS = ["tanh", "relu", "sigmoid"]
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--epochs", type=int, default=500)
+    p.add_argument("--seeds", type=int, default=5)
+    p.add_argument("--workers", type=int, default=os.cpu_count())
+    args = p.parse_args()
+    doc = Document()  # the circle example
+    data = GridData.from_document(doc)
+    configs = Grid(LAYOUTS, ACTIVATIONS, RATES, seeds=args.seeds,
+                   epochs=args.epochs).expand(doc.settings)
+    n = len(configs)
+    print(f"{n} runs of {args.epochs} epochs on circle ({len(data.X)} training rows), "
+          f"{args.workers} workers on {os.cpu_count()} cores; load average "
+          f"{os.getloadavg()[0]:.1f}")
+
+    t0 = time.perf_counter()
+    with GridExecution(configs, data, workers=args.workers, keep_weights=False) as run:
+        pooled = sorted(run.results(), key=lambda r: r.config.index)
+    pool_s = time.perf_counter() - t0
+
+    _one_blas_thread()  # the same BLAS as the workers: a fair, bit-for-bit comparison
+    t0 = time.perf_counter()
+    alone = [run_one(c, data, keep_weights=False) for c in configs]
+    serial_s = time.perf_counter() - t0
+
+    same = all((a.status, a.train_loss, a.test_loss) == (b.status, b.train_loss, b.test_loss)
+               for a, b in zip(alone, pooled, strict=True))
+    print(f"{'':14}{'seconds':>9}{'runs/s':>9}")
+    print(f"{'one process':14}{serial_s:9.1f}{n / serial_s:9.2f}")
+    print(f"{'process pool':14}{pool_s:9.1f}{n / pool_s:9.2f}")
+    print(f"speed-up {serial_s / pool_s:.2f}x with {args.workers} workers "
+          f"({serial_s / pool_s / args.workers:.2f} per worker); identical results: {same}; "
+          f"load average after {os.getloadavg()[0]:.1f}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
