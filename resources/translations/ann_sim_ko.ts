@@ -198,6 +198,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="120" />
+      <location filename="ui/experiments/grid_dock.py" line="167" />
       <source>Activation</source>
       <translation>활성화함수</translation>
     </message>
@@ -205,6 +206,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/plots/__init__.py" line="31" />
       <source>Activation function</source>
       <translation>활성화함수</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="124" />
+      <source>Activations</source>
+      <translation>활성화함수들</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="23" />
@@ -232,6 +238,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>모두 0</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="391" />
+      <source>Apply grid run</source>
+      <translation>그리드 실행 적용</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="89" />
       <location filename="ui/labels.py" line="30" />
       <source>Automatic</source>
@@ -248,9 +259,20 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="168" />
+      <source>Batch</source>
+      <translation>배치</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="121" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="126" />
+      <location filename="ui/experiments/grid_dock.py" line="211" />
+      <source>Batch sizes</source>
+      <translation>배치 크기들</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="125" />
@@ -294,6 +316,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="404" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="388" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
@@ -307,6 +334,16 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="363" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="142" />
+      <source>Cancel</source>
+      <translation>취소</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="298" />
+      <source>Cancelled after {done} of {total} runs</source>
+      <translation>{total}회 중 {done}회 실행 후 취소됨</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="443" />
@@ -352,6 +389,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="419" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="412" />
+      <source>Cannot write {path}: {error}</source>
+      <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="135" />
@@ -562,6 +604,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="116" />
+      <source>Dask cluster</source>
+      <translation>Dask 클러스터</translation>
+    </message>
+    <message>
       <location filename="ui/data/__init__.py" line="14" />
       <source>Data</source>
       <translation>데이터</translation>
@@ -614,6 +661,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="162" />
+      <source>Double-click: apply this configuration with its best seed's trained weights to the editor (undoable)</source>
+      <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
+    </message>
+    <message>
       <location filename="ui/editor/palette.py" line="124" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
@@ -632,6 +684,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/items.py" line="258" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="130" />
+      <source>Early stop (patience)</source>
+      <translation>조기 종료 (인내 에포크)</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="161" />
@@ -671,6 +728,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="266" />
+      <source>Enter the Dask scheduler's address first</source>
+      <translation>먼저 Dask 스케줄러 주소를 입력하세요</translation>
+    </message>
+    <message>
       <location filename="ui/plots/gradients.py" line="42" />
       <location filename="ui/plots/loss.py" line="49" />
       <source>Epoch</source>
@@ -681,6 +743,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/bar.py" line="153" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="129" />
+      <source>Epochs per run</source>
+      <translation>실행당 에포크</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="63" />
@@ -718,6 +785,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="143" />
+      <source>Export CSV...</source>
+      <translation>CSV 내보내기...</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="111" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
@@ -726,6 +798,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/files/manager.py" line="429" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="403" />
+      <source>Export grid results</source>
+      <translation>그리드 결과 내보내기</translation>
     </message>
     <message>
       <location filename="ui/plots/base.py" line="273" />
@@ -748,6 +825,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="415" />
+      <source>Exported {path}</source>
+      <translation>{path}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
       <location filename="ui/plots/base.py" line="194" />
       <source>Export…</source>
       <translation>내보내기…</translation>
@@ -756,6 +838,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Feature table (a, b, c)</source>
       <translation>Feature 표 (a, b, c)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="328" />
+      <source>Finished {done} of {total} runs in {time}</source>
+      <translation>{total}회 중 {done}회 실행 완료 ({time})</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="98" />
@@ -773,6 +860,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="177" />
+      <source>Gap (test - train)</source>
+      <translation>차이 (테스트 - 학습)</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Gaussian bumps</source>
       <translation>가우시안 봉우리</translation>
@@ -788,6 +880,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기 크기</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="429" />
+      <source>Grid search</source>
+      <translation>그리드 탐색</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Handwritten digits 8x8</source>
       <translation>손글씨 숫자 8x8</translation>
@@ -801,6 +898,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/data/import_dialog.py" line="104" />
       <source>Header</source>
       <translation>머리글</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="123" />
+      <source>Hidden layouts</source>
+      <translation>은닉층 구성</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="186" />
@@ -938,14 +1040,35 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="167" />
+      <source>Layout</source>
+      <translation>구성</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="168" />
+      <source>Learning rate</source>
+      <translation>학습률</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="112" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="125" />
+      <location filename="ui/experiments/grid_dock.py" line="210" />
+      <source>Learning rates</source>
+      <translation>학습률들</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="179" />
       <source>Lecture</source>
       <translation>강의</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="115" />
+      <source>Local processes</source>
+      <translation>로컬 프로세스</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="38" />
@@ -1147,9 +1270,15 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="169" />
       <location filename="ui/training/panel.py" line="96" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="127" />
+      <source>Optimizers</source>
+      <translation>최적화 방법들</translation>
     </message>
     <message>
       <location filename="ui/plots/base.py" line="51" />
@@ -1356,6 +1485,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="131" />
+      <source>Run on</source>
+      <translation>실행 위치</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="100" />
       <source>R²</source>
       <translation>R²</translation>
@@ -1411,6 +1545,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="133" />
+      <source>Scheduler address</source>
+      <translation>스케줄러 주소</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="426" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
@@ -1425,6 +1564,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/panel.py" line="178" />
       <source>Seed</source>
       <translation>시드</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="128" />
+      <source>Seeds</source>
+      <translation>시드 수</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="95" />
@@ -1467,6 +1611,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 표준화</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="141" />
+      <source>Start</source>
+      <translation>시작</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="88" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
@@ -1475,6 +1624,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/training/bar.py" line="49" />
       <source>Start or pause training</source>
       <translation>학습 시작 또는 일시정지</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="277" />
+      <source>Starting the workers...</source>
+      <translation>작업 프로세스를 시작하는 중...</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="52" />
@@ -1532,12 +1686,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>테스트 R²</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="176" />
       <location filename="ui/plots/loss.py" line="61" />
       <location filename="ui/plots/loss.py" line="112" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="174" />
       <location filename="ui/plots/loss.py" line="53" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
@@ -1658,6 +1814,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="380" />
+      <source>This configuration has no finished run to apply</source>
+      <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="291" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
@@ -1710,6 +1871,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="175" />
       <location filename="ui/plots/loss.py" line="52" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
@@ -1791,6 +1953,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="104" />
+      <source>Units per hidden layer, layouts separated by ';' (e.g. 4; 8; 4,4; 8,8)</source>
+      <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="53" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
@@ -1857,6 +2024,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>와인</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="132" />
+      <source>Workers</source>
+      <translation>작업 프로세스 수</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>XOR gate</source>
       <translation>XOR 게이트</translation>
@@ -1905,6 +2077,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="226" />
       <source>classification into {0} classes ({1})</source>
       <translation>{0}개 클래스 분류 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="183" />
+      <source>colour</source>
+      <translation>색</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="182" />
@@ -1967,6 +2144,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="113" />
       <location filename="ui/training/panel.py" line="146" />
       <source>off</source>
       <translation>끔</translation>
@@ -2152,6 +2330,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="182" />
+      <source>x</source>
+      <translation>x</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="182" />
+      <source>y</source>
+      <translation>y</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="83" />
       <location filename="ui/training/bar.py" line="133" />
       <source>{0:g} epochs/s</source>
@@ -2186,6 +2374,46 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="229" />
       <source>{0} rows, {1} input features: {2}.</source>
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="325" />
+      <source>{done} / {total} runs</source>
+      <translation>{done} / {total}회 실행</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="76" />
+      <source>{n:.0f} min</source>
+      <translation>{n:.0f}분</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="74" />
+      <source>{n:.0f} s</source>
+      <translation>{n:.0f}초</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="77" />
+      <source>{n:.1f} h</source>
+      <translation>{n:.1f}시간</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="305" />
+      <source>{n} runs, about {time}</source>
+      <translation>{n}회 실행, 약 {time}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="235" />
+      <source>{n} runs; estimating the time...</source>
+      <translation>{n}회 실행, 시간 추정 중...</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="326" />
+      <source>{time} left</source>
+      <translation>{time} 남음</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="67" />
+      <source>{what}: write numbers separated by spaces or commas</source>
+      <translation>{what}: 숫자를 공백이나 쉼표로 구분해 쓰세요</translation>
     </message>
   </context>
 </TS>
