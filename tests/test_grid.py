@@ -178,3 +178,35 @@ def test_cli_errors_exit_2_with_one_line(argv, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err and "Traceback" not in "\n".join(err)
     assert err[-1].startswith(("error:", "python -m simulator grid: error"))
+
+
+def test_results_save_with_the_project_and_old_files_load(tmp_path):
+    import json
+    import zipfile
+
+    from simulator.errors import ProjectError
+    from simulator.project import Project, load_project, save_project
+    old = load_project(EXAMPLES / "circle.annproj")  # written before grids existed
+    assert old.grid == []
+    doc = old.to_document()
+    d = GridData.from_document(doc)
+    configs = Grid([(3,)], learning_rate=[0.1, 30.0], seeds=2, epochs=20,
+                   optimizer=["sgd", "perceptron"]).expand(doc.settings)
+    doc.grid = [run_one(c, d) for c in configs]  # ok, diverged (maybe) and error rows
+    save_project(Project.from_document(doc), tmp_path / "g.annproj")
+    back = load_project(tmp_path / "g.annproj").to_document()
+    assert results_table(back.grid, summary=False) == results_table(doc.grid, summary=False)
+    assert results_table(back.grid) == results_table(doc.grid)
+    assert all(r.weights is None for r in back.grid)
+
+    with zipfile.ZipFile(tmp_path / "g.annproj") as zf:
+        meta = json.loads(zf.read("project.json"))
+        others = {n: zf.read(n) for n in zf.namelist() if n != "project.json"}
+    for bad in ([{"hidden": [3]}], [dict(meta["grid"][0], seed="0")], "x",
+                [dict(meta["grid"][0], train_loss=float("nan"))]):
+        with zipfile.ZipFile(tmp_path / "bad.annproj", "w") as zf:
+            zf.writestr("project.json", json.dumps(dict(meta, grid=bad)))
+            for n, b in others.items():
+                zf.writestr(n, b)
+        with pytest.raises(ProjectError, match="grid"):
+            load_project(tmp_path / "bad.annproj")

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from simulator.document import Document
 from simulator.palette import BLUE, ORANGE
 from ui.experiments.results_model import COLUMNS
 
@@ -112,3 +113,22 @@ def test_cancel_stops_within_a_second_and_the_app_stays_usable(window, qtbot):
     dock.start()
     qtbot.waitUntil(lambda: dock.execution is None and dock._starting is None, timeout=30000)
     assert len(dock.results) == 8
+
+
+def test_results_reopen_with_the_project(window, qtbot, tmp_path):
+    from simulator.project import Project, load_project, save_project
+    dock, doc = window.grid_dock, window.document
+    fill(dock, hidden="3", rates="0.1", epochs=10)
+    dock.start()
+    qtbot.waitUntil(lambda: dock.execution is None and dock._starting is None, timeout=30000)
+    assert len(doc.grid) == 2 and doc.dirty
+    save_project(Project.from_document(doc), tmp_path / "p.annproj")
+    doc.replace_with(Document())
+    assert dock.model.rowCount() == 0
+    doc.replace_with(load_project(tmp_path / "p.annproj").to_document())
+    assert dock.model.rowCount() == 1
+    assert dock.progress_label.text() == "2 runs saved with the project"
+    dock.apply_row(0)  # no trained weights in the file: the best seed's initial ones
+    assert doc.spec.sizes == [2, 3, 1]
+    for (W, _), (W2, _) in zip(doc.weights, doc.initial_weights(), strict=True):
+        assert np.array_equal(W, W2)

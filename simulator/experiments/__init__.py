@@ -16,10 +16,13 @@ from .table import (
     RunResult,
     best_result,
     heatmap,
+    results_from_json,
     results_table,
+    results_to_json,
     write_csv,
 )
 
 __all__ = ["AXES", "Grid", "GridData", "GridExecution", "RunConfig", "RunResult", "RUN_COLUMNS",
            "SUMMARY_COLUMNS", "best_result", "estimate_seconds", "format_layout", "heatmap",
-           "parse_layout", "parse_layouts", "results_table", "run_chunk", "run_one", "write_csv"]
+           "parse_layout", "parse_layouts", "results_from_json", "results_table",
+           "results_to_json", "run_chunk", "run_one", "write_csv"]

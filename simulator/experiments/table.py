@@ -142,3 +142,67 @@ def heatmap(rows: list[dict], x: str, y: str, measure: str = "test_loss_mean"):
             count[i, j] += 1
     with np.errstate(invalid="ignore", divide="ignore"):
         return xs, ys, np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+#: Most grid runs a project file keeps (a run is ~300 bytes of JSON).
+MAX_SAVED_RUNS = 20_000
+_STATUSES = ("ok", "diverged", "stopped", "early_stopped", "error", "cancelled")
+_NUMBERS = ("train_loss", "test_loss", "train_metric", "test_metric")
+
+
+def results_to_json(results) -> list[dict]:
+    """Runs as plain JSON data (no weights; non-finite numbers as null)."""
+    def num(v):
+        return v if v is not None and math.isfinite(v) else None
+    out = []
+    for r in results[:MAX_SAVED_RUNS]:
+        c = r.config
+        out.append({"hidden": list(c.hidden), "activation": c.activation,
+                     "learning_rate": c.learning_rate, "batch_size": c.batch_size,
+                     "optimizer": c.optimizer, "seed": c.seed, "max_epochs": c.epochs,
+                     "patience": c.patience, "status": r.status, "message": r.message[:500],
+                     "metric": r.metric, **{k: num(getattr(r, k)) for k in _NUMBERS},
+                     "epochs": r.epochs, "seconds": num(r.seconds) or 0.0})
+    return out
+
+
+def results_from_json(value) -> list[RunResult]:
+    """The inverse of :func:`results_to_json`; raises ValueError naming the first bad run."""
+    from ..settings import OPTIMIZERS
+    from ..spec import ACTIVATIONS, MAX_UNITS
+    if not isinstance(value, list) or len(value) > MAX_SAVED_RUNS:
+        raise ValueError(f"grid results must be a list of at most {MAX_SAVED_RUNS} runs")
+    keys = set(results_to_json([RunResult(RunConfig(0, (), "tanh", 0.1, 1, "sgd", 0, 1))])[0])
+    out = []
+    for i, d in enumerate(value):
+        def bad(what, i=i):
+            return ValueError(f"grid run {i + 1}: {what}")
+        if not isinstance(d, dict) or set(d) != keys:
+            raise bad(f"needs exactly the keys {sorted(keys)}")
+        h = d["hidden"]
+        if not isinstance(h, list) or len(h) > 16 or not all(
+                type(u) is int and 1 <= u <= MAX_UNITS for u in h):
+            raise bad("hidden must be a list of unit counts")
+        for name, kind in (("batch_size", int), ("seed", int), ("max_epochs", int),
+                           ("patience", int), ("epochs", int)):
+            if type(d[name]) is not kind or d[name] < 0:
+                raise bad(f"{name} must be a whole number >= 0")
+        for name in ("learning_rate", "seconds", *_NUMBERS):
+            v = d[name]
+            if v is None and name in _NUMBERS:
+                continue
+            if type(v) not in (int, float) or not math.isfinite(v):
+                raise bad(f"{name} must be a number")
+        if (d["activation"] not in ACTIVATIONS or d["optimizer"] not in OPTIMIZERS
+                or d["status"] not in _STATUSES or d["metric"] not in ("accuracy", "r2")
+                or not isinstance(d["message"], str) or len(d["message"]) > 500):
+            raise bad("activation, optimizer, status, metric or message is not valid")
+        config = RunConfig(i, tuple(h), d["activation"], float(d["learning_rate"]),
+                           d["batch_size"], d["optimizer"], d["seed"], d["max_epochs"],
+                           d["patience"])
+        out.append(RunResult(config, d["status"], d["message"],
+                             *(None if d[k] is None else float(d[k])
+                               for k in ("train_loss", "test_loss")),
+                             d["metric"], d["train_metric"], d["test_metric"], d["epochs"],
+                             float(d["seconds"])))
+    return out

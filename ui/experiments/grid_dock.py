@@ -43,6 +43,7 @@ from simulator.experiments import (
     results_table,
     write_csv,
 )
+from simulator.spec import NetworkSpec
 from ui.commands import edit
 
 from .heatmap import HeatmapView
@@ -333,6 +334,10 @@ class GridDock(QWidget):
     def _finish(self, message: str) -> None:
         ex, self.execution = self.execution, None
         ex.close()
+        # Kept with the project (saved without weights). Not an undoable edit: results are
+        # a record of what was run, like the history, and only mark the project unsaved.
+        self.document.grid = list(self.results)
+        self.document.mark_dirty()
         self._set_running(False)
         self.progress_label.setText(message.format(
             done=sum(not r.failed for r in self.results), total=ex.total,
@@ -374,23 +379,26 @@ class GridDock(QWidget):
         """Put the row's configuration and its best seed's trained weights into the
         editor and the settings, as one undoable edit."""
         group = self._group_of(self.model.rows[row])
-        runs = [r for r in self.results if r.config.group == group and not r.failed
-                and r.weights is not None]
+        runs = [r for r in self.results if r.config.group == group and not r.failed]
         if not runs:
             self.window.show_status(_t("This configuration has no finished run to apply"))
             return
         best = min(runs, key=lambda r: math.inf if r.test_loss is None or not
                    math.isfinite(r.test_loss) else r.test_loss)
         c, doc = best.config, self.document
-        spec = c.network_spec(doc.spec.to_dict())
+        spec = NetworkSpec.coerce(c.network_spec(doc.spec.to_dict()))
 
         def mutate():
             doc.set_settings(learning_rate=c.learning_rate, batch_size=c.batch_size,
                              optimizer=c.optimizer, seed=c.seed, patience=c.patience)
-            doc.set_spec(spec, best.weights)
+            # results read back from a file have no weights: the seed's initial ones
+            doc.set_spec(spec, best.weights or doc.initial_weights(spec))
         refused = edit(self.window.undo_stack, doc, _t("Apply grid run"), mutate)
         if refused:
             self.window.show_status(refused)
+        elif best.weights is None:
+            self.window.show_status(_t("Applied the configuration with its initial weights "
+                                       "(trained weights are not saved with the project)"))
 
     def _group_of(self, row: dict) -> tuple:
         keys = ("layout", "activation", "learning_rate", "batch_size", "optimizer")
@@ -417,11 +425,14 @@ class GridDock(QWidget):
     def _on_reset(self) -> None:
         """Another project: its grid is not this one."""
         self.shutdown()
-        self.results = []
+        self.results = list(self.document.grid)
         self._show_results()
         self._set_running(False)
         self.progress_label.setText("")
         self._fields_changed()
+        if self.results:
+            self.progress_label.setText(_t("{n} runs saved with the project").format(
+                n=len(self.results)))
 
 
 def install(window) -> None:
