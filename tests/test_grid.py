@@ -210,3 +210,17 @@ def test_results_save_with_the_project_and_old_files_load(tmp_path):
                 zf.writestr(n, b)
         with pytest.raises(ProjectError, match="grid"):
             load_project(tmp_path / "bad.annproj")
+
+
+def test_cancel_before_the_workers_started_breaks_nothing(data):
+    configs = Grid([(8, 8)], seeds=4, epochs=100_000).expand(data.settings)
+    processes = []
+    for _ in range(2):
+        run = GridExecution(configs, data, workers=2)
+        processes += run.executor._processes.values()
+        run.cancel()  # workers are still starting; each must come up and leave cleanly
+        del run
+    for p in processes:
+        p.join(timeout=10)
+    # 1: a worker died opening the cancel flag (255: the fork server could not tell)
+    assert 1 not in [p.exitcode for p in processes]

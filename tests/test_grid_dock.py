@@ -39,11 +39,13 @@ def fill(dock, hidden="3; 4,2", rates="0.03 0.3", seeds=2, epochs=20):
     dock.workers.setValue(2)
 
 
-def test_fields_show_the_run_count_or_what_is_wrong(window):
+def test_fields_show_the_run_count_or_what_is_wrong(window, qtbot):
     dock = window.grid_dock
     fill(dock)
     assert dock.summary.text().startswith("8 runs")
     assert dock.start_button.isEnabled()
+    qtbot.waitUntil(lambda: "about" in dock.summary.text(), timeout=10000)  # the estimate
+    assert not dock._timer.isActive()  # idle again: no polling without work
     dock.rates.setText("0.1 fast")
     assert "Learning rates" in dock.summary.text() and not dock.start_button.isEnabled()
     dock.rates.setText("0.1")
@@ -132,3 +134,12 @@ def test_results_reopen_with_the_project(window, qtbot, tmp_path):
     assert doc.spec.sizes == [2, 3, 1]
     for (W, _), (W2, _) in zip(doc.weights, doc.initial_weights(), strict=True):
         assert np.array_equal(W, W2)
+
+
+def test_closing_the_window_leaves_no_worker_process(window, qtbot):
+    dock = window.grid_dock
+    fill(dock, hidden="8,8", rates="0.1", seeds=40, epochs=100_000)
+    dock.start()
+    window.close()  # while the pool may still be starting
+    assert dock.execution is None
+    qtbot.waitUntil(lambda: not __import__("multiprocessing").active_children(), timeout=5000)

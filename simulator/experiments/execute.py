@@ -39,14 +39,16 @@ TASKS_PER_WORKER = 4
 #: Seconds to wait for a Dask scheduler to answer.
 DASK_CONNECT_SECONDS = 10.0
 
-#: Set in pool workers by the initializer: the shared cancel flag (a multiprocessing Event).
+#: Set in pool workers by the initializer: the shared cancel flag, a byte of shared memory
+#: (not an Event: a worker still starting would open an Event's semaphores by name, and
+#: they may be gone by then; shared memory travels as a file descriptor at the start).
 _CANCEL = None
 _BLAS_LIMIT = None
 
 
-def _init_worker(cancel_event) -> None:
+def _init_worker(cancel_flag) -> None:
     global _CANCEL
-    _CANCEL = cancel_event
+    _CANCEL = cancel_flag
     _one_blas_thread()
 
 
@@ -67,7 +69,7 @@ def _one_blas_thread() -> None:
 
 
 def _cancelled() -> bool:
-    return _CANCEL is not None and _CANCEL.is_set()
+    return _CANCEL is not None and _CANCEL.value != 0
 
 
 def run_one(config: RunConfig, data: GridData, keep_weights: bool = True,
@@ -141,7 +143,7 @@ class GridExecution:
         self.done = 0
         self.started = time.perf_counter()
         self._client = None
-        self._event = None
+        self._flag = None
         self._owned = executor is None
         self._cancelled = threading.Event()
         if executor is None:
@@ -171,9 +173,9 @@ class GridExecution:
         from ..training.runner import _context
         workers = workers or os.cpu_count() or 1
         ctx = _context()
-        self._event = ctx.Event()
+        self._flag = ctx.RawValue("b", 0)
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                   initializer=_init_worker, initargs=(self._event,))
+                                   initializer=_init_worker, initargs=(self._flag,))
         return pool, workers
 
     # -- results -----------------------------------------------------------------------
@@ -225,8 +227,8 @@ class GridExecution:
     def cancel(self) -> None:
         """Stop: cancel what has not started, flag what runs, release the pool at once."""
         self._cancelled.set()
-        if self._event is not None:
-            self._event.set()
+        if self._flag is not None:
+            self._flag.value = 1
         for fut in list(self._futures):
             fut.cancel()
         self.close()

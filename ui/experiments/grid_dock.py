@@ -89,6 +89,7 @@ class GridDock(QWidget):
         self._start_error: str | None = None
         self._estimate: tuple | None = None  # (token, seconds) from the estimate thread
         self._token = 0
+        self._estimating: threading.Thread | None = None
         self._build()
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -249,7 +250,8 @@ class GridDock(QWidget):
                 self._estimate = (token, estimate_seconds(configs, data, workers))
             except Exception:  # noqa: BLE001 - an estimate is optional
                 self._estimate = (token, None)
-        threading.Thread(target=work, name="grid-estimate", daemon=True).start()
+        self._estimating = threading.Thread(target=work, name="grid-estimate", daemon=True)
+        self._estimating.start()
         self._timer.start()
 
     # -- running -------------------------------------------------------------------------
@@ -327,8 +329,9 @@ class GridDock(QWidget):
                 + ("" if eta is None else "  " + _t("{time} left").format(time=duration(eta))))
             if ex.finished:
                 self._finish(_t("Finished {done} of {total} runs in {time}"))
+        estimating = self._estimating is not None and self._estimating.is_alive()
         if self.execution is None and self._starting is None and self._estimate is None \
-                and not self._estimate_timer.isActive():
+                and not estimating and not self._estimate_timer.isActive():
             self._timer.stop()
 
     def _finish(self, message: str) -> None:
@@ -352,6 +355,9 @@ class GridDock(QWidget):
     def shutdown(self) -> bool:
         """Window closing: stop the grid (no process is left behind)."""
         self._cancel_requested = True
+        if self._starting is not None:  # a pool being started: wait for it, then stop it
+            self._starting.join(timeout=15)
+            self._starting, self.execution, self._pending = None, self._pending, None
         if self.execution is not None:
             self.execution.cancel()
             self.execution = None
