@@ -187,7 +187,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="54" />
-      <location filename="ui/plots/loss.py" line="100" />
+      <location filename="ui/plots/loss.py" line="102" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
@@ -198,7 +198,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="120" />
-      <location filename="ui/experiments/grid_dock.py" line="168" />
+      <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Activation</source>
       <translation>활성화함수</translation>
     </message>
@@ -208,7 +208,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="125" />
+      <location filename="ui/experiments/grid_dock.py" line="126" />
       <source>Activations</source>
       <translation>활성화함수들</translation>
     </message>
@@ -238,12 +238,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>모두 0</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="400" />
+      <location filename="ui/experiments/grid_dock.py" line="406" />
       <source>Applied the configuration with its initial weights (trained weights are not saved with the project)</source>
       <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="396" />
+      <location filename="ui/experiments/grid_dock.py" line="402" />
       <source>Apply grid run</source>
       <translation>그리드 실행 적용</translation>
     </message>
@@ -264,7 +264,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="169" />
+      <location filename="ui/experiments/grid_dock.py" line="170" />
       <source>Batch</source>
       <translation>배치</translation>
     </message>
@@ -274,8 +274,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>배치 크기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="127" />
-      <location filename="ui/experiments/grid_dock.py" line="212" />
+      <location filename="ui/experiments/grid_dock.py" line="128" />
+      <location filename="ui/experiments/grid_dock.py" line="213" />
       <source>Batch sizes</source>
       <translation>배치 크기들</translation>
     </message>
@@ -321,7 +321,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="412" />
+      <location filename="ui/experiments/grid_dock.py" line="418" />
       <source>CSV files (*.csv)</source>
       <translation>CSV 파일 (*.csv)</translation>
     </message>
@@ -341,12 +341,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="143" />
+      <location filename="ui/experiments/grid_dock.py" line="144" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="299" />
+      <location filename="ui/experiments/grid_dock.py" line="301" />
       <source>Cancelled after {done} of {total} runs</source>
       <translation>{total}회 중 {done}회 실행 후 취소됨</translation>
     </message>
@@ -396,7 +396,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="420" />
+      <location filename="ui/experiments/grid_dock.py" line="426" />
       <source>Cannot write {path}: {error}</source>
       <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
@@ -609,7 +609,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="117" />
+      <location filename="ui/experiments/grid_dock.py" line="118" />
       <source>Dask cluster</source>
       <translation>Dask 클러스터</translation>
     </message>
@@ -628,6 +628,11 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <location filename="ui/editor/scene.py" line="524" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/runs_panel.py" line="35" />
+      <source>Delete selected runs</source>
+      <translation>선택한 실행 삭제</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="103" />
@@ -666,7 +671,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="163" />
+      <location filename="ui/experiments/grid_dock.py" line="164" />
       <source>Double-click: apply this configuration with its best seed's trained weights to the editor (undoable)</source>
       <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
     </message>
@@ -691,7 +696,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="131" />
+      <location filename="ui/experiments/grid_dock.py" line="132" />
       <source>Early stop (patience)</source>
       <translation>조기 종료 (인내 에포크)</translation>
     </message>
@@ -733,7 +738,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>인코딩 {0}, 구분 기호: {1}, {2}. 처음 몇 행:</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="267" />
+      <location filename="ui/experiments/grid_dock.py" line="269" />
       <source>Enter the Dask scheduler's address first</source>
       <translation>먼저 Dask 스케줄러 주소를 입력하세요</translation>
     </message>
@@ -750,7 +755,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>에포크 {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="130" />
+      <location filename="ui/experiments/grid_dock.py" line="131" />
       <source>Epochs per run</source>
       <translation>실행당 에포크</translation>
     </message>
@@ -790,7 +795,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="144" />
+      <location filename="ui/experiments/grid_dock.py" line="145" />
       <source>Export CSV...</source>
       <translation>CSV 내보내기...</translation>
     </message>
@@ -805,7 +810,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="411" />
+      <location filename="ui/experiments/grid_dock.py" line="417" />
       <source>Export grid results</source>
       <translation>그리드 결과 내보내기</translation>
     </message>
@@ -830,7 +835,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="423" />
+      <location filename="ui/experiments/grid_dock.py" line="429" />
       <source>Exported {path}</source>
       <translation>{path}(으)로 내보냈습니다</translation>
     </message>
@@ -845,7 +850,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>Feature 표 (a, b, c)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="329" />
+      <location filename="ui/experiments/grid_dock.py" line="331" />
       <source>Finished {done} of {total} runs in {time}</source>
       <translation>{total}회 중 {done}회 실행 완료 ({time})</translation>
     </message>
@@ -865,7 +870,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="178" />
+      <location filename="ui/experiments/grid_dock.py" line="179" />
       <source>Gap (test - train)</source>
       <translation>차이 (테스트 - 학습)</translation>
     </message>
@@ -885,7 +890,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>기울기 크기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="440" />
+      <location filename="ui/experiments/grid_dock.py" line="446" />
       <source>Grid search</source>
       <translation>그리드 탐색</translation>
     </message>
@@ -905,7 +910,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="124" />
+      <location filename="ui/experiments/grid_dock.py" line="125" />
       <source>Hidden layouts</source>
       <translation>은닉층 구성</translation>
     </message>
@@ -1045,12 +1050,12 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="168" />
+      <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Layout</source>
       <translation>구성</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="169" />
+      <location filename="ui/experiments/grid_dock.py" line="170" />
       <source>Learning rate</source>
       <translation>학습률</translation>
     </message>
@@ -1060,8 +1065,8 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습률 α</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="126" />
-      <location filename="ui/experiments/grid_dock.py" line="211" />
+      <location filename="ui/experiments/grid_dock.py" line="127" />
+      <location filename="ui/experiments/grid_dock.py" line="212" />
       <source>Learning rates</source>
       <translation>학습률들</translation>
     </message>
@@ -1071,7 +1076,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>강의</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="116" />
+      <location filename="ui/experiments/grid_dock.py" line="117" />
       <source>Local processes</source>
       <translation>로컬 프로세스</translation>
     </message>
@@ -1275,13 +1280,13 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="170" />
+      <location filename="ui/experiments/grid_dock.py" line="171" />
       <location filename="ui/training/panel.py" line="96" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="128" />
+      <location filename="ui/experiments/grid_dock.py" line="129" />
       <source>Optimizers</source>
       <translation>최적화 방법들</translation>
     </message>
@@ -1490,12 +1495,17 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>가중치를 한 번 업데이트할 때 쓰는 행 수: 1 = 온라인 학습, 학습 행 전체 = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="132" />
+      <location filename="ui/experiments/grid_dock.py" line="133" />
       <source>Run on</source>
       <translation>실행 위치</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="100" />
+      <location filename="ui/experiments/runs_panel.py" line="93" />
+      <source>Runs</source>
+      <translation>실행 기록</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="102" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1550,7 +1560,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="134" />
+      <location filename="ui/experiments/grid_dock.py" line="135" />
       <source>Scheduler address</source>
       <translation>스케줄러 주소</translation>
     </message>
@@ -1571,9 +1581,14 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="129" />
+      <location filename="ui/experiments/grid_dock.py" line="130" />
       <source>Seeds</source>
       <translation>시드 수</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/runs_panel.py" line="72" />
+      <source>Select the runs to delete first</source>
+      <translation>먼저 삭제할 실행을 선택하세요</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="95" />
@@ -1616,7 +1631,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>입력 표준화</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="142" />
+      <location filename="ui/experiments/grid_dock.py" line="143" />
       <source>Start</source>
       <translation>시작</translation>
     </message>
@@ -1631,7 +1646,7 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>학습 시작 또는 일시정지</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="278" />
+      <location filename="ui/experiments/grid_dock.py" line="280" />
       <source>Starting the workers...</source>
       <translation>작업 프로세스를 시작하는 중...</translation>
     </message>
@@ -1686,19 +1701,19 @@ A desktop simulator for learning how artificial neural networks work.</translati
       <translation>문제 유형</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="111" />
+      <location filename="ui/plots/loss.py" line="113" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="177" />
+      <location filename="ui/experiments/grid_dock.py" line="178" />
       <location filename="ui/plots/loss.py" line="61" />
-      <location filename="ui/plots/loss.py" line="112" />
+      <location filename="ui/plots/loss.py" line="114" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="175" />
+      <location filename="ui/experiments/grid_dock.py" line="176" />
       <location filename="ui/plots/loss.py" line="53" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
@@ -1819,7 +1834,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="384" />
+      <location filename="ui/experiments/grid_dock.py" line="390" />
       <source>This configuration has no finished run to apply</source>
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
     </message>
@@ -1827,6 +1842,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/panel.py" line="291" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/runs_panel.py" line="32" />
+      <source>Tick runs to draw their train (solid) and test (dashed) loss on the loss plot</source>
+      <translation>체크한 실행의 학습 손실(실선)과 테스트 손실(점선)을 손실 그래프에 겹쳐 그립니다</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="66" />
@@ -1850,18 +1870,18 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="88" />
+      <location filename="ui/plots/loss.py" line="90" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="111" />
+      <location filename="ui/plots/loss.py" line="113" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="60" />
-      <location filename="ui/plots/loss.py" line="111" />
+      <location filename="ui/plots/loss.py" line="113" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -1876,7 +1896,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="176" />
+      <location filename="ui/experiments/grid_dock.py" line="177" />
       <location filename="ui/plots/loss.py" line="52" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
@@ -1958,7 +1978,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="105" />
+      <location filename="ui/experiments/grid_dock.py" line="106" />
       <source>Units per hidden layer, layouts separated by ';' (e.g. 4; 8; 4,4; 8,8)</source>
       <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
     </message>
@@ -2029,7 +2049,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>와인</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="133" />
+      <location filename="ui/experiments/grid_dock.py" line="134" />
       <source>Workers</source>
       <translation>작업 프로세스 수</translation>
     </message>
@@ -2084,7 +2104,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}개 클래스 분류 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="184" />
+      <location filename="ui/experiments/grid_dock.py" line="185" />
       <source>colour</source>
       <translation>색</translation>
     </message>
@@ -2149,7 +2169,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="114" />
+      <location filename="ui/experiments/grid_dock.py" line="115" />
       <location filename="ui/training/panel.py" line="146" />
       <source>off</source>
       <translation>끔</translation>
@@ -2335,12 +2355,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="183" />
+      <location filename="ui/experiments/grid_dock.py" line="184" />
       <source>x</source>
       <translation>x</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="183" />
+      <location filename="ui/experiments/grid_dock.py" line="184" />
       <source>y</source>
       <translation>y</translation>
     </message>
@@ -2381,7 +2401,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="326" />
+      <location filename="ui/experiments/grid_dock.py" line="328" />
       <source>{done} / {total} runs</source>
       <translation>{done} / {total}회 실행</translation>
     </message>
@@ -2401,22 +2421,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{n:.1f}시간</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="434" />
+      <location filename="ui/experiments/grid_dock.py" line="440" />
       <source>{n} runs saved with the project</source>
       <translation>프로젝트에 저장된 실행 {n}회</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="306" />
+      <location filename="ui/experiments/grid_dock.py" line="308" />
       <source>{n} runs, about {time}</source>
       <translation>{n}회 실행, 약 {time}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="236" />
+      <location filename="ui/experiments/grid_dock.py" line="237" />
       <source>{n} runs; estimating the time...</source>
       <translation>{n}회 실행, 시간 추정 중...</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="327" />
+      <location filename="ui/experiments/grid_dock.py" line="329" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>

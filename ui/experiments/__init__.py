@@ -1,4 +1,5 @@
-"""Experiments: the Grid search dock (``window.grid_dock``).
+"""Experiments: the Grid search dock (``window.grid_dock``) and the Runs panel
+(``window.runs_panel``: earlier runs overlaid on the loss plot).
 
 The runs go through ``simulator.experiments`` on worker processes or a Dask cluster;
 the GUI thread only polls finished futures on a timer.
@@ -6,5 +7,6 @@ the GUI thread only polls finished futures on a timer.
 
 
 def install(window) -> None:
-    from .grid_dock import install as _install
-    _install(window)
+    from . import grid_dock, runs_panel
+    grid_dock.install(window)
+    runs_panel.install(window)
