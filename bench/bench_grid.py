@@ -1,10 +1,12 @@
 """Grid search throughput (a benchmark, not a test): process pool vs one process.
 
 The issue's grid on the circle example: 5 hidden layouts x 4 learning rates x 3 hidden
-activations x 5 seeds = 300 runs of 500 epochs. Timed twice in the same run: the runs one
-after another in this process (the reference), then on a ProcessPoolExecutor with one
-worker per core (pool start-up included). Prints total seconds, runs/s and the speed-up,
-and checks that both give the same numbers bit for bit.
+activations x 5 seeds = 300 runs of 500 epochs. Timed both ways in the same run: one after
+another in this process (the reference) and on a ProcessPoolExecutor with one worker per
+core (pool start-up included). On a machine shared with other jobs the load drifts, so the
+grid is timed in 5 blocks (one per layout) in alternating order (pool, serial; serial,
+pool; ...) and the block times summed. Prints total seconds, runs/s and the speed-up, and
+checks that both give the same numbers bit for bit.
 
 Run: ``.venv/bin/python bench/bench_grid.py [--epochs 500] [--seeds 5] [--workers N]``
 """
@@ -43,15 +45,20 @@ def main() -> int:
           f"{args.workers} workers on {os.cpu_count()} cores; load average "
           f"{os.getloadavg()[0]:.1f}")
 
-    t0 = time.perf_counter()
-    with GridExecution(configs, data, workers=args.workers, keep_weights=False) as run:
-        pooled = sorted(run.results(), key=lambda r: r.config.index)
-    pool_s = time.perf_counter() - t0
-
     _one_blas_thread()  # the same BLAS as the workers: a fair, bit-for-bit comparison
-    t0 = time.perf_counter()
-    alone = [run_one(c, data, keep_weights=False) for c in configs]
-    serial_s = time.perf_counter() - t0
+    blocks = [[c for c in configs if c.hidden == h] for h in LAYOUTS]
+    pool_s = serial_s = 0.0
+    pooled, alone = [], []
+    for i, block in enumerate(blocks):
+        for what in (("pool", "serial") if i % 2 == 0 else ("serial", "pool")):
+            t0 = time.perf_counter()
+            if what == "pool":
+                with GridExecution(block, data, workers=args.workers, keep_weights=False) as run:
+                    pooled += sorted(run.results(), key=lambda r: r.config.index)
+                pool_s += time.perf_counter() - t0
+            else:
+                alone += [run_one(c, data, keep_weights=False) for c in block]
+                serial_s += time.perf_counter() - t0
 
     same = all((a.status, a.train_loss, a.test_loss) == (b.status, b.train_loss, b.test_loss)
                for a, b in zip(alone, pooled, strict=True))

@@ -12,7 +12,7 @@ With ``scheduler="tcp://host:8786"`` the runs go to a Dask cluster through
 ``distributed.Client(address).get_executor()`` (the optional ``cluster`` extra).
 
 Cancel: pending tasks are cancelled, an owned pool is shut down without waiting, and the
-chunks already running see a shared flag every few epochs and end their remaining runs as
+chunks already running see a shared flag after every epoch and end their remaining runs as
 "cancelled" (on Dask, where there is no shared flag, chunks are kept short instead).
 """
 
@@ -29,8 +29,6 @@ from ..errors import SimulatorError
 from .grid import GridData, RunConfig
 from .table import RunResult
 
-#: Epochs between two looks at the cancel flag inside a run.
-CANCEL_CHECK_EPOCHS = 25
 #: Most runs in one task.
 MAX_CHUNK = 8
 #: Tasks per worker the runs are cut into (a few, so that fast workers take over slow ones).
@@ -86,7 +84,7 @@ def run_one(config: RunConfig, data: GridData, keep_weights: bool = True,
         last = None
         for last in trainer.iter_epochs(data.X, data.Y, config.epochs, data.X_test,
                                         data.Y_test):
-            if last.epoch % CANCEL_CHECK_EPOCHS == 0 and should_stop():
+            if should_stop():  # a byte of shared memory: free to read after every epoch
                 return RunResult(config, "cancelled", "cancelled", epochs=last.epoch,
                                  seconds=time.perf_counter() - start)
     except (SimulatorError, ValueError, ArithmeticError, MemoryError) as exc:
