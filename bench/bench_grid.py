@@ -65,6 +65,10 @@ def main() -> int:
     print(f"{'':14}{'seconds':>9}{'runs/s':>9}")
     print(f"{'one process':14}{serial_s:9.1f}{n / serial_s:9.2f}")
     print(f"{'process pool':14}{pool_s:9.1f}{n / pool_s:9.2f}")
+    inner = [sum(r.seconds for r in rs) / n for rs in (alone, pooled)]
+    print(f"seconds per run measured inside the run: {inner[0]:.3f} in one process, "
+          f"{inner[1]:.3f} in a worker ({inner[1] / inner[0]:.2f}x: above 1, the workers "
+          "do not get a core each)")
     print(f"speed-up {serial_s / pool_s:.2f}x with {args.workers} workers "
           f"({serial_s / pool_s / args.workers:.2f} per worker); identical results: {same}; "
           f"load average after {os.getloadavg()[0]:.1f}")

@@ -270,7 +270,6 @@ class GridDock(QWidget):
             return
         workers = None if dask else self.workers.value()
         self.results = []
-        self._grid_data = data
         self._cancel_requested = False
         self._start_error = None
         self._started_at = time.monotonic()
