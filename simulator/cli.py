@@ -149,7 +149,7 @@ def train(args) -> int:
         print("no training (--epochs 0)")
     if args.save:
         out = Project(network=net, settings=doc.settings, data_source=doc.data_source,
-                      dataset=project.dataset, history=history, runs=doc.runs,
+                      dataset=project.dataset, history=history, runs=doc.runs, grid=doc.grid,
                       title=doc.title, description=doc.description)
         save_project(out, args.save)
         print(f"saved project: {args.save}")

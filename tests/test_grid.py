@@ -224,3 +224,14 @@ def test_cancel_before_the_workers_started_breaks_nothing(data):
         p.join(timeout=10)
     # 1: a worker died opening the cancel flag (255: the fork server could not tell)
     assert 1 not in [p.exitcode for p in processes]
+
+
+def test_cli_train_save_keeps_the_grid_results(tmp_path):
+    from simulator.project import Project, load_project, save_project
+    doc = load_project(EXAMPLES / "circle.annproj").to_document()
+    d = GridData.from_document(doc)
+    doc.grid = [run_one(c, d) for c in Grid([(3,)], epochs=5).expand(doc.settings)]
+    save_project(Project.from_document(doc), tmp_path / "a.annproj")
+    assert main(["train", str(tmp_path / "a.annproj"), "--epochs", "1", "--quiet",
+                 "--save", str(tmp_path / "b.annproj")]) == 0
+    assert results_table(load_project(tmp_path / "b.annproj").grid) == results_table(doc.grid)
