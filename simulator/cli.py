@@ -1,6 +1,7 @@
 """Headless command line: train a project without the GUI (no Qt is imported).
 
     python -m simulator train xor.annproj --epochs 500 --export w.onnx --save trained.annproj
+    python -m simulator grid xor.annproj --hidden 2 4 4,4 --lr 0.1 1 --seeds 3 --epochs 500
     ann-sim-cli train xor.annproj --epochs 500
 
 Exit status: 0 on success, 2 for bad arguments or a file that cannot be read or written
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--restore-best", action=argparse.BooleanOptionalAction, default=None,
                    help="on early stopping, go back to the best epoch's weights "
                         "(default: the project's setting)")
+    from .experiments.command import add_parser as add_grid_parser
+    add_grid_parser(sub)
     return p
 
 
@@ -82,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "train":
             return train(args)
+        if args.command == "grid":
+            from .experiments.command import run as grid
+            return grid(args)
     except SimulatorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -146,7 +152,7 @@ def train(args) -> int:
         print("no training (--epochs 0)")
     if args.save:
         out = Project(network=net, settings=doc.settings, data_source=doc.data_source,
-                      dataset=project.dataset, history=history, runs=doc.runs,
+                      dataset=project.dataset, history=history, runs=doc.runs, grid=doc.grid,
                       title=doc.title, description=doc.description)
         save_project(out, args.save)
         print(f"saved project: {args.save}")

@@ -83,6 +83,8 @@ class Document:
         self.history = History()
         #: Earlier runs of this session, newest last.
         self.runs: list[Run] = []
+        #: Results of the latest grid search (``simulator.experiments.RunResult``).
+        self.grid: list = []
         self.path: Path | None = None
         self.title = ""
         self.description = ""
@@ -288,7 +290,7 @@ class Document:
         """Take over every field of ``other`` (open / new) keeping this object and its
         observers; emits ``reset`` once everything is in place."""
         for name in ("settings", "data_source", "data", "spec", "weights", "history", "runs",
-                     "path", "title", "description"):
+                     "grid", "path", "title", "description"):
             setattr(self, name, getattr(other, name))
         self._dirty = other.dirty
         self.events.reset.emit()

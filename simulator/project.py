@@ -54,7 +54,7 @@ SUFFIX = ".annproj"
 #: Keys project.json must have (all of them) and may have (no others).
 REQUIRED_KEYS = ("format", "version", "spec", "settings", "data_source", "dataset",
                  "history", "runs", "title", "description")
-OPTIONAL_KEYS = ("saved_by",)
+OPTIONAL_KEYS = ("saved_by", "grid")
 
 #: Limits that keep a hostile or broken file from exhausting memory.
 MAX_FILE_BYTES = 2 * 1024**3          # the .annproj file itself
@@ -94,6 +94,9 @@ class Project:
     history: Sequence[dict] = field(default_factory=list)
     #: Earlier runs kept for comparison (``simulator.document.Run``: settings, spec, history).
     runs: list = field(default_factory=list)
+    #: Grid search results (``simulator.experiments.RunResult``, without weights); the file
+    #: keeps at most ``experiments.table.MAX_SAVED_RUNS`` of them.
+    grid: list = field(default_factory=list)
     #: Short name shown in the window title and the Examples menu.
     title: str = ""
     #: A few sentences for the learner (English and/or Korean).
@@ -119,7 +122,7 @@ class Project:
                    dataset=dataset, history=_copy(doc.history),
                    runs=[Run(replace(r.settings), json.loads(json.dumps(r.spec)),
                              _copy(r.history)) for r in doc.runs],
-                   title=doc.title, description=doc.description)
+                   grid=list(doc.grid), title=doc.title, description=doc.description)
 
     def to_document(self):
         """A new, clean :class:`~simulator.document.Document` holding this project.
@@ -152,6 +155,7 @@ class Project:
                 from exc
         doc.history = _copy(self.history)
         doc.runs = [Run(r.settings, r.spec, _copy(r.history)) for r in self.runs]
+        doc.grid = list(self.grid)
         doc.title, doc.description = self.title, self.description
         doc.mark_dirty(False)
         return doc
@@ -241,6 +245,9 @@ def _encode(project: Project) -> list[tuple[str, bytes]]:
                   "history": _history_tables(r.history, f"history/run{k}", entries)}
                  for k, r in enumerate(project.runs)],
     }
+    if project.grid:  # optional: files without it (older ones too) load with no results
+        from .experiments.table import results_to_json
+        doc["grid"] = results_to_json(project.grid)
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     return [("project.json", text.encode("utf-8"))] + entries
 
@@ -366,6 +373,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
     history = _read_history(zf, entries, meta["history"], "history/current", name,
                             "history", expected, rows)
     runs = _runs(zf, entries, meta["runs"], name, expected, rows)
+    grid = _grid(meta.get("grid", []), name)
 
     weights = []
     for k, (ws, bs) in enumerate(spec.weight_shapes()):
@@ -390,7 +398,15 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
     net.set_weights(weights)
     return Project(network=net, settings=settings, data_source=source, dataset=dataset,
                    history=history, runs=[Run(s, sp, h) for s, sp, h in runs],
-                   title=title, description=description)
+                   grid=grid, title=title, description=description)
+
+
+def _grid(value, name: str) -> list:
+    from .experiments.table import results_from_json
+    try:
+        return results_from_json(value)
+    except ValueError as exc:
+        raise ProjectError(f"'{name}': {exc}") from None
 
 
 def _read_json(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> dict:

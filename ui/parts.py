@@ -1,6 +1,6 @@
 """The areas of the app, installed into the main window in this order."""
 
-from . import data, editor, explain, files, lessons, mathviews, plots, training
+from . import data, editor, experiments, explain, files, lessons, mathviews, plots, training
 
 INSTALLERS: list = [editor.install, data.install, files.install, training.install, plots.install,
-                    mathviews.install, explain.install, lessons.install]
+                    mathviews.install, experiments.install, explain.install, lessons.install]

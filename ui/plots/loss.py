@@ -59,6 +59,8 @@ class LossPlot(DocumentObserver, PlotPanel):
         self.metric_vb.addItem(self.test_metric)
         self.legend.addItem(self.train_metric, _t("Train accuracy"))
         self.legend.addItem(self.test_metric, _t("Test accuracy"))
+        #: Curves of earlier runs drawn for comparison (see set_overlays).
+        self._overlays: list = []
         self.observe(document, history=self._on_history_changed,
                      reset=lambda: self._on_history_changed(None))
         self._on_history_changed(None)
@@ -113,6 +115,26 @@ class LossPlot(DocumentObserver, PlotPanel):
         for (_sample, label), name in zip(self.legend.items[2:4], names, strict=False):
             if label.text != name:
                 label.setText(name)
+
+    def set_overlays(self, runs: list[tuple]) -> None:
+        """Draw earlier runs under the current one: ``(label, rgb, epoch, train, test)``
+        each, train loss solid and test loss dashed in the run's colour, one legend entry."""
+        for train, test in self._overlays:
+            self.legend.removeItem(train)
+            self.plot.removeItem(train)
+            self.plot.removeItem(test)
+        self._overlays = []
+        for label, rgb, x, train_y, test_y in runs:
+            curves = []
+            for y, style in ((train_y, Qt.SolidLine), (test_y, Qt.DashLine)):
+                idx = envelope(y)
+                curve = self.plot.plot(x[idx], y[idx], connect="finite",
+                                       pen=pg.mkPen(rgb, width=1.5, style=style))
+                curve.setZValue(-1)  # under the current run
+                curves.append(curve)
+            self.legend.addItem(curves[0], label)
+            self._overlays.append(tuple(curves))
+        self.changed()
 
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)

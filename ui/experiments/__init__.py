@@ -1,0 +1,12 @@
+"""Experiments: the Grid search dock (``window.grid_dock``) and the Runs panel
+(``window.runs_panel``: earlier runs overlaid on the loss plot).
+
+The runs go through ``simulator.experiments`` on worker processes or a Dask cluster;
+the GUI thread only polls finished futures on a timer.
+"""
+
+
+def install(window) -> None:
+    from . import grid_dock, runs_panel
+    grid_dock.install(window)
+    runs_panel.install(window)
