@@ -281,7 +281,7 @@
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="54" />
-      <location filename="ui/plots/loss.py" line="100" />
+      <location filename="ui/plots/loss.py" line="102" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
@@ -292,6 +292,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="120" />
+      <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Activation</source>
       <translation>활성화함수</translation>
     </message>
@@ -306,6 +307,11 @@
       <location filename="ui/mathviews/__init__.py" line="29" />
       <source>Activation gallery</source>
       <translation>활성화함수 갤러리</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="126" />
+      <source>Activations</source>
+      <translation>활성화함수들</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="23" />
@@ -338,9 +344,19 @@
       <translation>답</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="405" />
+      <source>Applied the configuration with its initial weights (trained weights are not saved with the project)</source>
+      <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="281" />
       <source>Apply backpropagation step</source>
       <translation>역전파 한 단계 적용</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="401" />
+      <source>Apply grid run</source>
+      <translation>그리드 실행 적용</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="151" />
@@ -375,6 +391,11 @@
       <translation>역전파 단계별 보기</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="170" />
+      <source>Batch</source>
+      <translation>배치</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="132" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
@@ -383,6 +404,12 @@
       <location filename="ui/mathviews/stepper.py" line="116" />
       <source>Batch size </source>
       <translation>배치 크기 </translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="128" />
+      <location filename="ui/experiments/grid_dock.py" line="213" />
+      <source>Batch sizes</source>
+      <translation>배치 크기들</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="125" />
@@ -441,6 +468,11 @@
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="417" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="415" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
@@ -459,6 +491,16 @@
       <location filename="ui/mathviews/stepper.py" line="165" />
       <source>CSV…</source>
       <translation>CSV…</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="144" />
+      <source>Cancel</source>
+      <translation>취소</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="300" />
+      <source>Cancelled after {done} of {total} runs</source>
+      <translation>{total}회 중 {done}회 실행 후 취소됨</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="66" />
@@ -522,6 +564,11 @@
       <location filename="ui/files/manager.py" line="446" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="425" />
+      <source>Cannot write {path}: {error}</source>
+      <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="156" />
@@ -777,6 +824,11 @@
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="118" />
+      <source>Dask cluster</source>
+      <translation>Dask 클러스터</translation>
+    </message>
+    <message>
       <location filename="ui/data/__init__.py" line="14" />
       <location filename="ui/lessons/panel.py" line="40" />
       <source>Data</source>
@@ -797,6 +849,11 @@
       <location filename="ui/editor/scene.py" line="559" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/runs_panel.py" line="35" />
+      <source>Delete selected runs</source>
+      <translation>선택한 실행 삭제</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="103" />
@@ -850,6 +907,11 @@
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="164" />
+      <source>Double-click: apply this configuration with its best seed's trained weights to the editor (undoable)</source>
+      <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
+    </message>
+    <message>
       <location filename="ui/editor/palette.py" line="124" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
@@ -873,6 +935,11 @@
       <location filename="ui/plots/output.py" line="79" />
       <source>Draw the test points (hollow) over the output</source>
       <translation>테스트 점(속이 빈 점)을 출력 위에 그립니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="132" />
+      <source>Early stop (patience)</source>
+      <translation>조기 종료 (인내 에포크)</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="172" />
@@ -919,6 +986,11 @@
       <translation>영어 (선택)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="269" />
+      <source>Enter the Dask scheduler's address first</source>
+      <translation>먼저 Dask 스케줄러 주소를 입력하세요</translation>
+    </message>
+    <message>
       <location filename="ui/plots/gradients.py" line="42" />
       <location filename="ui/plots/loss.py" line="49" />
       <source>Epoch</source>
@@ -929,6 +1001,11 @@
       <location filename="ui/training/bar.py" line="165" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="131" />
+      <source>Epochs per run</source>
+      <translation>실행당 에포크</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="63" />
@@ -982,6 +1059,11 @@
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="145" />
+      <source>Export CSV...</source>
+      <translation>CSV 내보내기...</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="122" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
@@ -990,6 +1072,11 @@
       <location filename="ui/files/manager.py" line="456" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="416" />
+      <source>Export grid results</source>
+      <translation>그리드 결과 내보내기</translation>
     </message>
     <message>
       <location filename="ui/plots/base.py" line="273" />
@@ -1022,6 +1109,11 @@
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="428" />
+      <source>Exported {path}</source>
+      <translation>{path}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
       <location filename="ui/plots/base.py" line="194" />
       <source>Export…</source>
       <translation>내보내기…</translation>
@@ -1030,6 +1122,11 @@
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Feature table (a, b, c)</source>
       <translation>Feature 표 (a, b, c)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="330" />
+      <source>Finished {done} of {total} runs in {time}</source>
+      <translation>{total}회 중 {done}회 실행 완료 ({time})</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="98" />
@@ -1060,6 +1157,11 @@
       <location filename="ui/mathviews/matrix.py" line="213" />
       <source>From row </source>
       <translation>시작 행 </translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="179" />
+      <source>Gap (test - train)</source>
+      <translation>차이 (테스트 - 학습)</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="64" />
@@ -1093,9 +1195,10 @@
       <translation>기울기</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="446" />
       <location filename="ui/lessons/panel.py" line="45" />
       <source>Grid search</source>
-      <translation>그리드 서치</translation>
+      <translation>그리드 탐색</translation>
     </message>
     <message>
       <location filename="ui/mathviews/matrix.py" line="330" />
@@ -1116,6 +1219,11 @@
       <location filename="ui/data/import_dialog.py" line="104" />
       <source>Header</source>
       <translation>머리글</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="125" />
+      <source>Hidden layouts</source>
+      <translation>은닉층 구성</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="199" />
@@ -1318,14 +1426,30 @@
       <translation>층</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="169" />
+      <source>Layout</source>
+      <translation>구성</translation>
+    </message>
+    <message>
       <location filename="ui/main_window.py" line="198" />
       <source>Layout reset to the default</source>
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="170" />
+      <source>Learning rate</source>
+      <translation>학습률</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="125" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="127" />
+      <location filename="ui/experiments/grid_dock.py" line="212" />
+      <source>Learning rates</source>
+      <translation>학습률들</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="208" />
@@ -1369,6 +1493,11 @@
       <location filename="ui/mathviews/stepper.py" line="289" />
       <source>Load worked example</source>
       <translation>풀이 예제 불러오기</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="117" />
+      <source>Local processes</source>
+      <translation>로컬 프로세스</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="38" />
@@ -1635,9 +1764,15 @@
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="171" />
       <location filename="ui/training/panel.py" line="109" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="129" />
+      <source>Optimizers</source>
+      <translation>최적화 방법들</translation>
     </message>
     <message>
       <location filename="ui/plots/base.py" line="51" />
@@ -1901,12 +2036,22 @@
       <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="133" />
+      <source>Run on</source>
+      <translation>실행 위치</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="150" />
       <source>Run to end ▶▶</source>
       <translation>끝까지 ▶▶</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="100" />
+      <location filename="ui/experiments/runs_panel.py" line="93" />
+      <source>Runs</source>
+      <translation>실행 기록</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="102" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -1982,6 +2127,11 @@
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="135" />
+      <source>Scheduler address</source>
+      <translation>스케줄러 주소</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="453" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
@@ -1996,6 +2146,16 @@
       <location filename="ui/training/panel.py" line="189" />
       <source>Seed</source>
       <translation>시드</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="130" />
+      <source>Seeds</source>
+      <translation>시드 수</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/runs_panel.py" line="72" />
+      <source>Select the runs to delete first</source>
+      <translation>먼저 삭제할 실행을 선택하세요</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="95" />
@@ -2089,6 +2249,11 @@
       <translation>입력 표준화</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="143" />
+      <source>Start</source>
+      <translation>시작</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="99" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
@@ -2097,6 +2262,11 @@
       <location filename="ui/training/bar.py" line="49" />
       <source>Start or pause training</source>
       <translation>학습 시작 또는 일시정지</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="279" />
+      <source>Starting the workers...</source>
+      <translation>작업 프로세스를 시작하는 중...</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="52" />
@@ -2174,17 +2344,19 @@
       <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="111" />
+      <location filename="ui/plots/loss.py" line="113" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="178" />
       <location filename="ui/plots/loss.py" line="61" />
-      <location filename="ui/plots/loss.py" line="112" />
+      <location filename="ui/plots/loss.py" line="114" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="176" />
       <location filename="ui/plots/loss.py" line="53" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
@@ -2349,9 +2521,19 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="389" />
+      <source>This configuration has no finished run to apply</source>
+      <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="313" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/runs_panel.py" line="32" />
+      <source>Tick runs to draw their train (solid) and test (dashed) loss on the loss plot</source>
+      <translation>체크한 실행의 학습 손실(실선)과 테스트 손실(점선)을 손실 그래프에 겹쳐 그립니다</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="66" />
@@ -2380,18 +2562,18 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="88" />
+      <location filename="ui/plots/loss.py" line="90" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="111" />
+      <location filename="ui/plots/loss.py" line="113" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="60" />
-      <location filename="ui/plots/loss.py" line="111" />
+      <location filename="ui/plots/loss.py" line="113" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -2406,6 +2588,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="177" />
       <location filename="ui/plots/loss.py" line="52" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
@@ -2497,6 +2680,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="106" />
+      <source>Units per hidden layer, layouts separated by ';' (e.g. 4; 8; 4,4; 8,8)</source>
+      <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="64" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
@@ -2584,6 +2772,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>숫자를 넣은 식</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="134" />
+      <source>Workers</source>
+      <translation>작업 프로세스 수</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/matrix.py" line="330" />
       <source>X</source>
       <translation>X</translation>
@@ -2643,6 +2836,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="226" />
       <source>classification into {0} classes ({1})</source>
       <translation>{0}개 클래스 분류 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="185" />
+      <source>colour</source>
+      <translation>색</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="182" />
@@ -2735,6 +2933,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="115" />
       <location filename="ui/training/panel.py" line="157" />
       <source>off</source>
       <translation>끔</translation>
@@ -2940,6 +3139,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="184" />
+      <source>x</source>
+      <translation>x</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="184" />
+      <source>y</source>
+      <translation>y</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/gallery.py" line="42" />
       <source>z·σ(z): its slope rises a little above 1 and stays near 1 for large z, so gradients survive deep networks about as well as with ReLU.</source>
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
@@ -3003,6 +3212,51 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/lessons/panel.py" line="164" />
       <source>{0}: this view is not available in this version yet.</source>
       <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="327" />
+      <source>{done} / {total} runs</source>
+      <translation>{done} / {total}회 실행</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="77" />
+      <source>{n:.0f} min</source>
+      <translation>{n:.0f}분</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="75" />
+      <source>{n:.0f} s</source>
+      <translation>{n:.0f}초</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="78" />
+      <source>{n:.1f} h</source>
+      <translation>{n:.1f}시간</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="439" />
+      <source>{n} runs saved with the project</source>
+      <translation>프로젝트에 저장된 실행 {n}회</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="307" />
+      <source>{n} runs, about {time}</source>
+      <translation>{n}회 실행, 약 {time}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="237" />
+      <source>{n} runs; estimating the time...</source>
+      <translation>{n}회 실행, 시간 추정 중...</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="328" />
+      <source>{time} left</source>
+      <translation>{time} 남음</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="68" />
+      <source>{what}: write numbers separated by spaces or commas</source>
+      <translation>{what}: 숫자를 공백이나 쉼표로 구분해 쓰세요</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="148" />
