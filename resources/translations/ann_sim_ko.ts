@@ -14,12 +14,12 @@
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="202" />
+      <location filename="ui/editor/properties.py" line="208" />
       <source> + {0} biases</source>
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="158" />
+      <location filename="ui/training/panel.py" line="164" />
       <source> epochs</source>
       <translation> 에포크</translation>
     </message>
@@ -235,7 +235,7 @@
       <translation>인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터입니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="180" />
+      <location filename="ui/editor/properties.py" line="183" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
     </message>
@@ -291,7 +291,7 @@
       <translation>정확도 / R²</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="120" />
+      <location filename="ui/editor/properties.py" line="122" />
       <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Activation</source>
       <translation>활성화함수</translation>
@@ -332,6 +332,11 @@
       <location filename="ui/data/panel.py" line="432" />
       <source>Add point</source>
       <translation>점 추가</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="41" />
+      <source>All weights 0: every neuron of a layer stays the same (the symmetry problem).</source>
+      <translation>모든 가중치가 0: 한 층의 뉴런이 언제까지나 똑같이 계산합니다 (대칭 문제).</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="27" />
@@ -375,7 +380,7 @@
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="198" />
+      <location filename="ui/training/panel.py" line="206" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
@@ -396,7 +401,7 @@
       <translation>배치</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="132" />
+      <location filename="ui/training/panel.py" line="135" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -412,7 +417,7 @@
       <translation>배치 크기들</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="125" />
+      <location filename="ui/editor/properties.py" line="127" />
       <source>Bias</source>
       <translation>편향</translation>
     </message>
@@ -576,18 +581,18 @@
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="217" />
+      <location filename="ui/training/panel.py" line="227" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="131" />
+      <location filename="ui/training/panel.py" line="134" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="164" />
-      <location filename="ui/training/panel.py" line="169" />
+      <location filename="ui/training/panel.py" line="171" />
+      <location filename="ui/training/panel.py" line="176" />
       <source>Change early stopping</source>
       <translation>조기 종료 변경</translation>
     </message>
@@ -598,7 +603,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="157" />
-      <location filename="ui/training/panel.py" line="216" />
+      <location filename="ui/training/panel.py" line="226" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -608,12 +613,12 @@
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="241" />
+      <location filename="ui/training/panel.py" line="251" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="215" />
+      <location filename="ui/training/panel.py" line="225" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -638,23 +643,23 @@
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="215" />
+      <location filename="ui/training/panel.py" line="225" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="216" />
+      <location filename="ui/training/panel.py" line="226" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="244" />
+      <location filename="ui/training/panel.py" line="254" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="324" />
-      <location filename="ui/training/panel.py" line="188" />
+      <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
@@ -669,7 +674,7 @@
       <translation>신경망의 가중치를 새 값으로 바꿉니다 (w ← w − α·∂E/∂w). Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="253" />
+      <location filename="ui/training/panel.py" line="263" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
@@ -679,7 +684,8 @@
       <translation>훈련 데이터 비율 변경</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="130" />
+      <location filename="ui/editor/properties.py" line="133" />
+      <location filename="ui/editor/properties.py" line="203" />
       <source>Changing it draws this layer's weights again</source>
       <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
     </message>
@@ -739,7 +745,7 @@
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="160" />
+      <location filename="ui/editor/properties.py" line="163" />
       <source>Click a layer on the canvas to edit it.</source>
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
@@ -866,7 +872,7 @@
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="115" />
+      <location filename="ui/editor/palette.py" line="116" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
     </message>
@@ -892,9 +898,14 @@
       <translation>출력 이산화</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="61" />
+      <location filename="ui/training/panel.py" line="63" />
       <source>Dismiss</source>
       <translation>닫기</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="27" />
+      <source>Divides each step by a running mean of the squared gradients: every weight gets its own step size.</source>
+      <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="421" />
@@ -912,7 +923,7 @@
       <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="124" />
+      <location filename="ui/editor/palette.py" line="126" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
@@ -922,7 +933,7 @@
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="118" />
+      <location filename="ui/editor/palette.py" line="119" />
       <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
@@ -937,17 +948,22 @@
       <translation>테스트 점(속이 빈 점)을 출력 위에 그립니다</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="74" />
+      <source>ELU: like ReLU, but smooth and negative down to −1.</source>
+      <translation>ELU: ReLU와 비슷하지만 매끄럽고, 음수 쪽은 −1까지 내려갑니다.</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="132" />
       <source>Early stop (patience)</source>
       <translation>조기 종료 (인내 에포크)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="179" />
       <source>Early stopping</source>
       <translation>조기 종료</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="160" />
+      <location filename="ui/training/panel.py" line="166" />
       <source>Early stopping: stop when the test loss (without test data: the training loss) has not improved for this many epochs. Guards against overfitting.</source>
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
@@ -1144,6 +1160,16 @@
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="21" />
+      <source>For a softmax output layer with one neuron per class.</source>
+      <translation>클래스마다 뉴런이 하나인 소프트맥스 출력층에 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="20" />
+      <source>For one sigmoid output that is a probability of class 1.</source>
+      <translation>클래스 1일 확률을 내는 시그모이드 출력 하나에 씁니다.</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="134" />
       <source>Formula</source>
       <translation>식</translation>
@@ -1157,6 +1183,11 @@
       <location filename="ui/mathviews/matrix.py" line="213" />
       <source>From row </source>
       <translation>시작 행 </translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="77" />
+      <source>GELU: a smooth ReLU used in transformers.</source>
+      <translation>GELU: 트랜스포머에서 쓰는 매끄러운 ReLU.</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="179" />
@@ -1174,9 +1205,24 @@
       <translation>가우시안 봉우리</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="38" />
+      <source>Glorot's scale keeps the signal's spread through sigmoid and tanh layers.</source>
+      <translation>Glorot의 크기 조정: 시그모이드·tanh 층을 지나도 신호의 퍼짐이 유지됩니다.</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="22" />
       <source>Gradient descent (SGD)</source>
       <translation>경사하강법 (SGD)</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="25" />
+      <source>Gradient descent with a velocity v that keeps part of the earlier steps: it rolls through small dips.</source>
+      <translation>이전 단계의 일부를 간직하는 속도 v를 더한 경사하강법: 작은 웅덩이를 굴러서 지나갑니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="24" />
+      <source>Gradient descent: a step against the gradient g = ∂E/∂w.</source>
+      <translation>경사하강법: 기울기 g = ∂E/∂w의 반대 방향으로 한 걸음.</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="42" />
@@ -1216,6 +1262,11 @@
       <translation>He</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="40" />
+      <source>He's scale, made for ReLU layers.</source>
+      <translation>He의 크기 조정: ReLU 층을 위해 만들어졌습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="104" />
       <source>Header</source>
       <translation>머리글</translation>
@@ -1246,6 +1297,11 @@
       <location filename="ui/files/manager.py" line="423" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="70" />
+      <source>Hyperbolic tangent: like the sigmoid, but from −1 to 1 and centred at 0.</source>
+      <translation>쌍곡탄젠트: 시그모이드와 비슷하지만 −1에서 1까지이고 0이 중심입니다.</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="41" />
@@ -1290,13 +1346,13 @@
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="132" />
-      <location filename="ui/training/panel.py" line="135" />
+      <location filename="ui/editor/properties.py" line="135" />
+      <location filename="ui/training/panel.py" line="138" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="171" />
+      <location filename="ui/editor/properties.py" line="174" />
       <location filename="ui/editor/scene.py" line="193" />
       <source>Input</source>
       <translation>입력층</translation>
@@ -1436,12 +1492,17 @@
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="73" />
+      <source>Leaky ReLU: like ReLU, with a small slope for negative z.</source>
+      <translation>Leaky ReLU: ReLU와 같지만 음수 z에서 작은 기울기가 있습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="170" />
       <source>Learning rate</source>
       <translation>학습률</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="125" />
+      <location filename="ui/training/panel.py" line="128" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
@@ -1489,6 +1550,11 @@
       <translation>ReLU처럼 z &gt; 0에서 기울기가 1이고, z &lt; 0에서도 0 대신 0.01이라 학습을 아예 멈추는 뉴런이 없습니다.</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="78" />
+      <source>Linear (identity): for regression outputs.</source>
+      <translation>선형(항등) 함수: 회귀 출력에 씁니다.</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
       <location filename="ui/mathviews/stepper.py" line="289" />
       <source>Load worked example</source>
@@ -1513,7 +1579,7 @@
       <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
-      <location filename="ui/training/panel.py" line="108" />
+      <location filename="ui/training/panel.py" line="110" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
@@ -1539,6 +1605,11 @@
       <translation>행렬 보기</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="18" />
+      <source>Mean of the squared differences between target t and output o.</source>
+      <translation>목표값 t와 출력 o의 차이를 제곱해 평균한 값.</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="20" />
       <source>Mean squared error (MSE)</source>
       <translation>평균 제곱 오차 (MSE)</translation>
@@ -1559,6 +1630,11 @@
       <translation>모멘텀</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="29" />
+      <source>Momentum and RMSProp together, with a correction for the first steps.</source>
+      <translation>모멘텀과 RMSProp을 합치고, 처음 몇 단계를 보정합니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="64" />
       <source>Moons</source>
       <translation>반달</translation>
@@ -1574,7 +1650,7 @@
       <translation>NAND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="110" />
+      <location filename="ui/editor/properties.py" line="111" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
@@ -1590,13 +1666,13 @@
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="111" />
-      <location filename="ui/editor/properties.py" line="115" />
+      <location filename="ui/editor/palette.py" line="112" />
+      <location filename="ui/editor/properties.py" line="116" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="110" />
+      <location filename="ui/editor/palette.py" line="111" />
       <source>Neurons of a newly inserted layer</source>
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
@@ -1637,9 +1713,14 @@
       <translation>머리글 행 없음</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="159" />
+      <location filename="ui/editor/properties.py" line="162" />
       <source>No layer selected</source>
       <translation>선택된 층 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="45" />
+      <source>No penalty: the loss E alone.</source>
+      <translation>벌점 없음: 손실 E만 씁니다.</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="258" />
@@ -1713,7 +1794,7 @@
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="166" />
+      <location filename="ui/training/panel.py" line="173" />
       <source>On early stopping, go back to the weights of the epoch with the lowest loss</source>
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
@@ -1765,7 +1846,7 @@
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="171" />
-      <location filename="ui/training/panel.py" line="109" />
+      <location filename="ui/training/panel.py" line="111" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -1807,7 +1888,7 @@
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="200" />
+      <location filename="ui/editor/properties.py" line="206" />
       <source>Parameters: {0} × {1} weights{2} = {3}</source>
       <translation>매개변수: 가중치 {0} × {1}{2} = {3}</translation>
     </message>
@@ -1820,6 +1901,16 @@
       <location filename="ui/training/bar.py" line="146" />
       <source>Pause</source>
       <translation>일시정지</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="46" />
+      <source>Penalty on the absolute weights (λ = regularization rate): drives small weights to exactly 0.</source>
+      <translation>가중치 절댓값에 대한 벌점 (λ = 정규화 비율): 작은 가중치를 정확히 0으로 만듭니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="48" />
+      <source>Penalty on the squared weights (λ = regularization rate): keeps all weights small (weight decay).</source>
+      <translation>가중치 제곱에 대한 벌점 (λ = 정규화 비율): 모든 가중치를 작게 유지합니다 (가중치 감쇠).</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="24" />
@@ -1903,7 +1994,12 @@
       <translation>무작위 0~1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="186" />
+      <location filename="ui/tooltips.py" line="35" />
+      <source>Random numbers between 0 and 1, all positive (the lecture's).</source>
+      <translation>0과 1 사이의 난수, 모두 양수 (강의의 방식).</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="194" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
@@ -1911,6 +2007,11 @@
       <location filename="ui/data/panel.py" line="322" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="71" />
+      <source>ReLU: z for positive z, else 0; slope 1 where active, so gradients do not vanish.</source>
+      <translation>ReLU: z가 양수면 z, 아니면 0. 활성 구간의 기울기가 1이라 기울기 소실이 없습니다.</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="107" />
@@ -1958,12 +2059,12 @@
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="139" />
+      <location filename="ui/training/panel.py" line="142" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="150" />
+      <location filename="ui/training/panel.py" line="156" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
@@ -2021,6 +2122,11 @@
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="31" />
+      <source>Rosenblatt's rule for one layer of step units: t is the target, y the output, x the input.</source>
+      <translation>계단 함수 뉴런 한 층을 위한 로젠블랫의 규칙: t는 목표값, y는 출력, x는 입력.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="184" />
       <source>Rows</source>
       <translation>표</translation>
@@ -2031,7 +2137,7 @@
       <translation>행 수 </translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="273" />
+      <location filename="ui/training/panel.py" line="285" />
       <source>Rows per weight update: 1 = online learning, {0} (the training rows) = full batch.</source>
       <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
@@ -2143,7 +2249,7 @@
     </message>
     <message>
       <location filename="ui/data/panel.py" line="348" />
-      <location filename="ui/training/panel.py" line="189" />
+      <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -2163,7 +2269,7 @@
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="179" />
+      <location filename="ui/training/panel.py" line="186" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
@@ -2199,6 +2305,11 @@
       <translation>이 수업이 숨긴 컨트롤을 다시 보입니다</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="68" />
+      <source>Sigmoid: squashes z into (0, 1); its slope is at most 0.25, so deep sigmoid networks suffer from vanishing gradients.</source>
+      <translation>시그모이드: z를 (0, 1)로 눌러 담습니다. 기울기가 최대 0.25라서 깊은 시그모이드 신경망은 기울기 소실을 겪습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="65" />
       <source>Sine</source>
       <translation>사인</translation>
@@ -2229,6 +2340,16 @@
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="79" />
+      <source>Softmax: outputs that are positive and sum to 1 (class probabilities).</source>
+      <translation>소프트맥스: 출력이 모두 양수이고 합이 1입니다 (클래스 확률).</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="75" />
+      <source>Softplus: a smooth ReLU.</source>
+      <translation>소프트플러스: 매끄러운 ReLU.</translation>
+    </message>
+    <message>
       <location filename="ui/lessons/classroom.py" line="114" />
       <source>Speed (epochs/s)</source>
       <translation>속도 (에포크/초)</translation>
@@ -2237,6 +2358,11 @@
       <location filename="ui/data/panel.py" line="64" />
       <source>Spiral</source>
       <translation>나선</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="37" />
+      <source>Standard normal, not scaled: deep or wide layers saturate.</source>
+      <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="338" />
@@ -2284,6 +2410,11 @@
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="67" />
+      <source>Step: the perceptron's threshold; its slope is 0, so no backpropagation.</source>
+      <translation>계단 함수: 퍼셉트론의 임계값. 기울기가 0이라 역전파를 할 수 없습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="55" />
       <source>Stop</source>
       <translation>중지</translation>
@@ -2302,6 +2433,16 @@
       <location filename="ui/labels.py" line="20" />
       <source>Sum of squared errors (SSE)</source>
       <translation>오차 제곱합 (SSE)</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="19" />
+      <source>Sum of the squared differences over the outputs, as in the lecture.</source>
+      <translation>출력마다 차이를 제곱해 더한 값 (강의의 식).</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="76" />
+      <source>Swish: z times its sigmoid.</source>
+      <translation>스위시: z에 z의 시그모이드를 곱한 값.</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="64" />
@@ -2382,7 +2523,7 @@
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="313" />
+      <location filename="ui/training/panel.py" line="326" />
       <source>The GPU cannot be used here</source>
       <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
@@ -2429,7 +2570,7 @@
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="168" />
+      <location filename="ui/editor/properties.py" line="171" />
       <source>The input layer has one neuron per feature of the data ({0}).</source>
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
@@ -2439,9 +2580,9 @@
       <translation>다음에 프로그램을 시작할 때 언어가 바뀝니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="121" />
-      <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
-      <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
+      <location filename="ui/training/panel.py" line="123" />
+      <source>The learning rate α: how far each step moves the weights against the gradient. Type a value or pick one.</source>
+      <translation>학습률 α: 한 단계마다 가중치를 기울기 반대 방향으로 얼마나 움직일지 정합니다. 값을 입력하거나 고르세요.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -2461,7 +2602,7 @@
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="300" />
+      <location filename="ui/training/panel.py" line="313" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -2484,7 +2625,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="178" />
+      <location filename="ui/editor/properties.py" line="181" />
       <source>The output layer has one neuron per target of the data; its size follows the data.</source>
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
@@ -2499,6 +2640,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/files/manager.py" line="65" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="151" />
+      <source>The regularization rate λ: how much the penalty on the weights counts against the loss E.</source>
+      <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="486" />
@@ -2526,7 +2672,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="313" />
+      <location filename="ui/training/panel.py" line="326" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
     </message>
@@ -2615,12 +2761,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/data/panel.py" line="349" />
-      <location filename="ui/training/panel.py" line="181" />
+      <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="308" />
+      <location filename="ui/training/panel.py" line="321" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
@@ -2635,7 +2781,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 경로: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="317" />
+      <location filename="ui/training/panel.py" line="330" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -2680,6 +2826,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="36" />
+      <source>Uniform, narrower for more inputs (PyTorch's default).</source>
+      <translation>균등분포, 입력이 많을수록 좁아집니다 (PyTorch의 기본값).</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="106" />
       <source>Units per hidden layer, layouts separated by ';' (e.g. 4; 8; 4,4; 8,8)</source>
       <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
@@ -2700,7 +2851,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>업데이트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="123" />
+      <location filename="ui/editor/properties.py" line="125" />
       <source>Use a bias</source>
       <translation>편향 사용</translation>
     </message>
@@ -2848,7 +2999,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>쉼표</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="194" />
+      <location filename="ui/editor/properties.py" line="198" />
       <source>default ({0})</source>
       <translation>기본값 ({0})</translation>
     </message>
@@ -2934,7 +3085,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="115" />
-      <location filename="ui/training/panel.py" line="157" />
+      <location filename="ui/training/panel.py" line="163" />
       <source>off</source>
       <translation>끔</translation>
     </message>
@@ -2984,7 +3135,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="165" />
+      <location filename="ui/training/panel.py" line="172" />
       <source>restore best</source>
       <translation>최적 가중치 복원</translation>
     </message>
