@@ -40,7 +40,7 @@
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="71" />
+      <location filename="ui/editor/__init__.py" line="83" />
       <source>&amp;Delete layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
@@ -60,7 +60,7 @@
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="76" />
+      <location filename="ui/editor/__init__.py" line="88" />
       <source>&amp;Fit to view</source>
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
@@ -319,12 +319,12 @@
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="260" />
+      <location filename="ui/editor/scene.py" line="262" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="548" />
+      <location filename="ui/editor/scene.py" line="551" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -852,7 +852,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="559" />
+      <location filename="ui/editor/scene.py" line="562" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -908,14 +908,19 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="421" />
+      <location filename="ui/editor/scene.py" line="423" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="416" />
+      <location filename="ui/editor/scene.py" line="418" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="446" />
+      <source>Double-click to enlarge the heatmap</source>
+      <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="164" />
@@ -928,7 +933,7 @@
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="77" />
+      <location filename="ui/editor/__init__.py" line="89" />
       <source>Drag layers from the palette onto the canvas; drag a layer's header to move it.</source>
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
@@ -938,7 +943,7 @@
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="258" />
+      <location filename="ui/editor/items.py" line="265" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -987,7 +992,7 @@
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="568" />
+      <location filename="ui/editor/scene.py" line="571" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1277,7 +1282,7 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="199" />
+      <location filename="ui/editor/scene.py" line="201" />
       <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Hidden {0}</source>
@@ -1353,7 +1358,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="174" />
-      <location filename="ui/editor/scene.py" line="193" />
+      <location filename="ui/editor/scene.py" line="195" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1363,12 +1368,12 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="298" />
+      <location filename="ui/editor/scene.py" line="300" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="297" />
+      <location filename="ui/editor/scene.py" line="299" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
@@ -1383,12 +1388,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="556" />
+      <location filename="ui/editor/scene.py" line="559" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="553" />
+      <location filename="ui/editor/scene.py" line="556" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1459,7 +1464,7 @@
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="55" />
+      <location filename="ui/editor/__init__.py" line="67" />
       <location filename="ui/lessons/panel.py" line="40" />
       <source>Layer properties</source>
       <translation>층 속성</translation>
@@ -1476,7 +1481,7 @@
       <translation>층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="54" />
+      <location filename="ui/editor/__init__.py" line="66" />
       <location filename="ui/lessons/panel.py" line="40" />
       <source>Layers</source>
       <translation>층</translation>
@@ -1666,6 +1671,11 @@
       <translation>신경망 출력</translation>
     </message>
     <message>
+      <location filename="ui/editor/neuron_view.py" line="114" />
+      <source>Neuron {0}</source>
+      <translation>뉴런 {0}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/palette.py" line="112" />
       <location filename="ui/editor/properties.py" line="116" />
       <source>Neurons</source>
@@ -1721,6 +1731,11 @@
       <location filename="ui/tooltips.py" line="45" />
       <source>No penalty: the loss E alone.</source>
       <translation>벌점 없음: 손실 E만 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/neuron_view.py" line="122" />
+      <source>No picture: heatmaps need data with two inputs (a plane), and this neuron must be one of the first {0} of its layer.</source>
+      <translation>그림 없음: 히트맵은 입력이 두 개인(평면) 데이터에서만 그려지고, 이 뉴런이 층의 처음 {0}개 안에 있어야 합니다.</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="258" />
@@ -1861,7 +1876,7 @@
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="198" />
+      <location filename="ui/editor/scene.py" line="200" />
       <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
@@ -2069,18 +2084,18 @@
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="257" />
+      <location filename="ui/editor/scene.py" line="259" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="571" />
+      <location filename="ui/editor/scene.py" line="574" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="550" />
+      <location filename="ui/editor/scene.py" line="553" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -2107,7 +2122,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="574" />
+      <location filename="ui/editor/scene.py" line="577" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -2625,6 +2640,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
     <message>
+      <location filename="ui/editor/neuron_view.py" line="133" />
+      <source>The neuron's output at each point of the input plane ({0} × {1} points): blue for high, orange for low values, as on the canvas. Output from {2:.3f} to {3:.3f}.</source>
+      <translation>입력 평면의 각 점에서 이 뉴런의 출력입니다 ({0} × {1}개 점): 캔버스와 같이 큰 값은 파란색, 작은 값은 주황색입니다. 출력 범위 {2:.3f} ~ {3:.3f}.</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="181" />
       <source>The output layer has one neuron per target of the data; its size follows the data.</source>
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
@@ -2943,12 +2963,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>Xavier (Glorot)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="74" />
+      <location filename="ui/editor/__init__.py" line="86" />
       <source>Zoom &amp;in</source>
       <translation>확대(&amp;I)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="75" />
+      <location filename="ui/editor/__init__.py" line="87" />
       <source>Zoom &amp;out</source>
       <translation>축소(&amp;O)</translation>
     </message>
@@ -2958,7 +2978,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="433" />
+      <location filename="ui/editor/scene.py" line="435" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -2974,7 +2994,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="436" />
+      <location filename="ui/editor/scene.py" line="438" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3009,7 +3029,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="430" />
+      <location filename="ui/editor/scene.py" line="432" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -3024,7 +3044,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="235" />
+      <location filename="ui/editor/scene.py" line="237" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -3049,7 +3069,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="413" />
+      <location filename="ui/editor/scene.py" line="415" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -3095,7 +3115,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="442" />
+      <location filename="ui/editor/scene.py" line="444" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3130,7 +3150,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="410" />
+      <location filename="ui/editor/scene.py" line="412" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -3185,7 +3205,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="538" />
+      <location filename="ui/editor/scene.py" line="541" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -3285,7 +3305,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="163" />
+      <location filename="ui/editor/scene.py" line="165" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3325,12 +3345,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="438" />
+      <location filename="ui/editor/scene.py" line="440" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="171" />
+      <location filename="ui/editor/items.py" line="178" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
@@ -3343,6 +3363,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="229" />
       <source>{0} rows, {1} input features: {2}.</source>
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/neuron_view.py" line="145" />
+      <source>{0} · activation: {1}</source>
+      <translation>{0} · 활성화함수: {1}</translation>
     </message>
     <message>
       <location filename="ui/engine_text.py" line="35" />
