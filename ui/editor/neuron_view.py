@@ -22,7 +22,7 @@ from . import style
 
 #: Side of the picture in pixels, and the margins left for the axis labels.
 SIDE = 300
-MARGIN_LEFT, MARGIN_BOTTOM, MARGIN = 56, 40, 10
+MARGIN_LEFT, MARGIN_BOTTOM, MARGIN = 56, 40, 28
 
 
 class HeatmapWidget(QWidget):
