@@ -14,12 +14,12 @@
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="202" />
+      <location filename="ui/editor/properties.py" line="208" />
       <source> + {0} biases</source>
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="158" />
+      <location filename="ui/training/panel.py" line="164" />
       <source> epochs</source>
       <translation> 에포크</translation>
     </message>
@@ -40,7 +40,7 @@
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="71" />
+      <location filename="ui/editor/__init__.py" line="83" />
       <source>&amp;Delete layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
@@ -60,7 +60,7 @@
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="76" />
+      <location filename="ui/editor/__init__.py" line="88" />
       <source>&amp;Fit to view</source>
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
@@ -235,7 +235,7 @@
       <translation>인공신경망의 동작을 직접 보며 배우는 데스크톱 시뮬레이터입니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="180" />
+      <location filename="ui/editor/properties.py" line="183" />
       <source>A hidden layer: drag its header to move it.</source>
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
     </message>
@@ -291,7 +291,7 @@
       <translation>정확도 / R²</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="120" />
+      <location filename="ui/editor/properties.py" line="122" />
       <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Activation</source>
       <translation>활성화함수</translation>
@@ -319,12 +319,12 @@
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="260" />
+      <location filename="ui/editor/scene.py" line="262" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="548" />
+      <location filename="ui/editor/scene.py" line="551" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -332,6 +332,11 @@
       <location filename="ui/data/panel.py" line="432" />
       <source>Add point</source>
       <translation>점 추가</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="41" />
+      <source>All weights 0: every neuron of a layer stays the same (the symmetry problem).</source>
+      <translation>모든 가중치가 0: 한 층의 뉴런이 언제까지나 똑같이 계산합니다 (대칭 문제).</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="27" />
@@ -375,7 +380,7 @@
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="198" />
+      <location filename="ui/training/panel.py" line="206" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
@@ -396,7 +401,7 @@
       <translation>배치</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="132" />
+      <location filename="ui/training/panel.py" line="135" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -412,7 +417,7 @@
       <translation>배치 크기들</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="125" />
+      <location filename="ui/editor/properties.py" line="127" />
       <source>Bias</source>
       <translation>편향</translation>
     </message>
@@ -576,18 +581,18 @@
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="217" />
+      <location filename="ui/training/panel.py" line="227" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="131" />
+      <location filename="ui/training/panel.py" line="134" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="164" />
-      <location filename="ui/training/panel.py" line="169" />
+      <location filename="ui/training/panel.py" line="171" />
+      <location filename="ui/training/panel.py" line="176" />
       <source>Change early stopping</source>
       <translation>조기 종료 변경</translation>
     </message>
@@ -598,7 +603,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="157" />
-      <location filename="ui/training/panel.py" line="216" />
+      <location filename="ui/training/panel.py" line="226" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -608,12 +613,12 @@
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="241" />
+      <location filename="ui/training/panel.py" line="251" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="215" />
+      <location filename="ui/training/panel.py" line="225" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -638,23 +643,23 @@
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="215" />
+      <location filename="ui/training/panel.py" line="225" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="216" />
+      <location filename="ui/training/panel.py" line="226" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="244" />
+      <location filename="ui/training/panel.py" line="254" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="324" />
-      <location filename="ui/training/panel.py" line="188" />
+      <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
@@ -669,7 +674,7 @@
       <translation>신경망의 가중치를 새 값으로 바꿉니다 (w ← w − α·∂E/∂w). Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="253" />
+      <location filename="ui/training/panel.py" line="263" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
@@ -679,7 +684,8 @@
       <translation>훈련 데이터 비율 변경</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="130" />
+      <location filename="ui/editor/properties.py" line="133" />
+      <location filename="ui/editor/properties.py" line="203" />
       <source>Changing it draws this layer's weights again</source>
       <translation>바꾸면 이 층의 가중치를 새로 뽑습니다</translation>
     </message>
@@ -739,7 +745,7 @@
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="160" />
+      <location filename="ui/editor/properties.py" line="163" />
       <source>Click a layer on the canvas to edit it.</source>
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
@@ -846,7 +852,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="559" />
+      <location filename="ui/editor/scene.py" line="562" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -866,7 +872,7 @@
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="115" />
+      <location filename="ui/editor/palette.py" line="116" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
     </message>
@@ -892,19 +898,29 @@
       <translation>출력 이산화</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="61" />
+      <location filename="ui/training/panel.py" line="63" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="421" />
+      <location filename="ui/tooltips.py" line="27" />
+      <source>Divides each step by a running mean of the squared gradients: every weight gets its own step size.</source>
+      <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="423" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="416" />
+      <location filename="ui/editor/scene.py" line="418" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/scene.py" line="446" />
+      <source>Double-click to enlarge the heatmap</source>
+      <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="164" />
@@ -912,22 +928,22 @@
       <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="124" />
+      <location filename="ui/editor/palette.py" line="126" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="77" />
+      <location filename="ui/editor/__init__.py" line="89" />
       <source>Drag layers from the palette onto the canvas; drag a layer's header to move it.</source>
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="118" />
+      <location filename="ui/editor/palette.py" line="119" />
       <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="258" />
+      <location filename="ui/editor/items.py" line="265" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -937,17 +953,22 @@
       <translation>테스트 점(속이 빈 점)을 출력 위에 그립니다</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="74" />
+      <source>ELU: like ReLU, but smooth and negative down to −1.</source>
+      <translation>ELU: ReLU와 비슷하지만 매끄럽고, 음수 쪽은 −1까지 내려갑니다.</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="132" />
       <source>Early stop (patience)</source>
       <translation>조기 종료 (인내 에포크)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="179" />
       <source>Early stopping</source>
       <translation>조기 종료</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="160" />
+      <location filename="ui/training/panel.py" line="166" />
       <source>Early stopping: stop when the test loss (without test data: the training loss) has not improved for this many epochs. Guards against overfitting.</source>
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
@@ -971,7 +992,7 @@
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="568" />
+      <location filename="ui/editor/scene.py" line="571" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1144,6 +1165,16 @@
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="21" />
+      <source>For a softmax output layer with one neuron per class.</source>
+      <translation>클래스마다 뉴런이 하나인 소프트맥스 출력층에 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="20" />
+      <source>For one sigmoid output that is a probability of class 1.</source>
+      <translation>클래스 1일 확률을 내는 시그모이드 출력 하나에 씁니다.</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="134" />
       <source>Formula</source>
       <translation>식</translation>
@@ -1157,6 +1188,11 @@
       <location filename="ui/mathviews/matrix.py" line="213" />
       <source>From row </source>
       <translation>시작 행 </translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="77" />
+      <source>GELU: a smooth ReLU used in transformers.</source>
+      <translation>GELU: 트랜스포머에서 쓰는 매끄러운 ReLU.</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="179" />
@@ -1174,9 +1210,24 @@
       <translation>가우시안 봉우리</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="38" />
+      <source>Glorot's scale keeps the signal's spread through sigmoid and tanh layers.</source>
+      <translation>Glorot의 크기 조정: 시그모이드·tanh 층을 지나도 신호의 퍼짐이 유지됩니다.</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="22" />
       <source>Gradient descent (SGD)</source>
       <translation>경사하강법 (SGD)</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="25" />
+      <source>Gradient descent with a velocity v that keeps part of the earlier steps: it rolls through small dips.</source>
+      <translation>이전 단계의 일부를 간직하는 속도 v를 더한 경사하강법: 작은 웅덩이를 굴러서 지나갑니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="24" />
+      <source>Gradient descent: a step against the gradient g = ∂E/∂w.</source>
+      <translation>경사하강법: 기울기 g = ∂E/∂w의 반대 방향으로 한 걸음.</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="42" />
@@ -1216,6 +1267,11 @@
       <translation>He</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="40" />
+      <source>He's scale, made for ReLU layers.</source>
+      <translation>He의 크기 조정: ReLU 층을 위해 만들어졌습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="104" />
       <source>Header</source>
       <translation>머리글</translation>
@@ -1226,7 +1282,7 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="199" />
+      <location filename="ui/editor/scene.py" line="201" />
       <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Hidden {0}</source>
@@ -1246,6 +1302,11 @@
       <location filename="ui/files/manager.py" line="423" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="70" />
+      <source>Hyperbolic tangent: like the sigmoid, but from −1 to 1 and centred at 0.</source>
+      <translation>쌍곡탄젠트: 시그모이드와 비슷하지만 −1에서 1까지이고 0이 중심입니다.</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="41" />
@@ -1290,14 +1351,14 @@
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="132" />
-      <location filename="ui/training/panel.py" line="135" />
+      <location filename="ui/editor/properties.py" line="135" />
+      <location filename="ui/training/panel.py" line="138" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="171" />
-      <location filename="ui/editor/scene.py" line="193" />
+      <location filename="ui/editor/properties.py" line="174" />
+      <location filename="ui/editor/scene.py" line="195" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1307,12 +1368,12 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="298" />
+      <location filename="ui/editor/scene.py" line="300" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="297" />
+      <location filename="ui/editor/scene.py" line="299" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
@@ -1327,12 +1388,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="556" />
+      <location filename="ui/editor/scene.py" line="559" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="553" />
+      <location filename="ui/editor/scene.py" line="556" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1403,7 +1464,7 @@
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="55" />
+      <location filename="ui/editor/__init__.py" line="67" />
       <location filename="ui/lessons/panel.py" line="40" />
       <source>Layer properties</source>
       <translation>층 속성</translation>
@@ -1420,7 +1481,7 @@
       <translation>층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="54" />
+      <location filename="ui/editor/__init__.py" line="66" />
       <location filename="ui/lessons/panel.py" line="40" />
       <source>Layers</source>
       <translation>층</translation>
@@ -1436,12 +1497,17 @@
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="73" />
+      <source>Leaky ReLU: like ReLU, with a small slope for negative z.</source>
+      <translation>Leaky ReLU: ReLU와 같지만 음수 z에서 작은 기울기가 있습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="170" />
       <source>Learning rate</source>
       <translation>학습률</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="125" />
+      <location filename="ui/training/panel.py" line="128" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
@@ -1489,6 +1555,11 @@
       <translation>ReLU처럼 z &gt; 0에서 기울기가 1이고, z &lt; 0에서도 0 대신 0.01이라 학습을 아예 멈추는 뉴런이 없습니다.</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="78" />
+      <source>Linear (identity): for regression outputs.</source>
+      <translation>선형(항등) 함수: 회귀 출력에 씁니다.</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
       <location filename="ui/mathviews/stepper.py" line="289" />
       <source>Load worked example</source>
@@ -1513,7 +1584,7 @@
       <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
-      <location filename="ui/training/panel.py" line="108" />
+      <location filename="ui/training/panel.py" line="110" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
@@ -1539,6 +1610,11 @@
       <translation>행렬 보기</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="18" />
+      <source>Mean of the squared differences between target t and output o.</source>
+      <translation>목표값 t와 출력 o의 차이를 제곱해 평균한 값.</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="20" />
       <source>Mean squared error (MSE)</source>
       <translation>평균 제곱 오차 (MSE)</translation>
@@ -1559,6 +1635,11 @@
       <translation>모멘텀</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="29" />
+      <source>Momentum and RMSProp together, with a correction for the first steps.</source>
+      <translation>모멘텀과 RMSProp을 합치고, 처음 몇 단계를 보정합니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="64" />
       <source>Moons</source>
       <translation>반달</translation>
@@ -1574,7 +1655,7 @@
       <translation>NAND 게이트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="110" />
+      <location filename="ui/editor/properties.py" line="111" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
@@ -1590,13 +1671,18 @@
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="111" />
-      <location filename="ui/editor/properties.py" line="115" />
+      <location filename="ui/editor/neuron_view.py" line="114" />
+      <source>Neuron {0}</source>
+      <translation>뉴런 {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/palette.py" line="112" />
+      <location filename="ui/editor/properties.py" line="116" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="110" />
+      <location filename="ui/editor/palette.py" line="111" />
       <source>Neurons of a newly inserted layer</source>
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
@@ -1637,9 +1723,19 @@
       <translation>머리글 행 없음</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="159" />
+      <location filename="ui/editor/properties.py" line="162" />
       <source>No layer selected</source>
       <translation>선택된 층 없음</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="45" />
+      <source>No penalty: the loss E alone.</source>
+      <translation>벌점 없음: 손실 E만 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/neuron_view.py" line="122" />
+      <source>No picture: heatmaps need data with two inputs (a plane), and this neuron must be one of the first {0} of its layer.</source>
+      <translation>그림 없음: 히트맵은 입력이 두 개인(평면) 데이터에서만 그려지고, 이 뉴런이 층의 처음 {0}개 안에 있어야 합니다.</translation>
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="258" />
@@ -1713,7 +1809,7 @@
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="166" />
+      <location filename="ui/training/panel.py" line="173" />
       <source>On early stopping, go back to the weights of the epoch with the lowest loss</source>
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
@@ -1765,7 +1861,7 @@
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="171" />
-      <location filename="ui/training/panel.py" line="109" />
+      <location filename="ui/training/panel.py" line="111" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -1780,7 +1876,7 @@
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="198" />
+      <location filename="ui/editor/scene.py" line="200" />
       <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
@@ -1807,7 +1903,7 @@
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="200" />
+      <location filename="ui/editor/properties.py" line="206" />
       <source>Parameters: {0} × {1} weights{2} = {3}</source>
       <translation>매개변수: 가중치 {0} × {1}{2} = {3}</translation>
     </message>
@@ -1820,6 +1916,16 @@
       <location filename="ui/training/bar.py" line="146" />
       <source>Pause</source>
       <translation>일시정지</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="46" />
+      <source>Penalty on the absolute weights (λ = regularization rate): drives small weights to exactly 0.</source>
+      <translation>가중치 절댓값에 대한 벌점 (λ = 정규화 비율): 작은 가중치를 정확히 0으로 만듭니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="48" />
+      <source>Penalty on the squared weights (λ = regularization rate): keeps all weights small (weight decay).</source>
+      <translation>가중치 제곱에 대한 벌점 (λ = 정규화 비율): 모든 가중치를 작게 유지합니다 (가중치 감쇠).</translation>
     </message>
     <message>
       <location filename="ui/labels.py" line="24" />
@@ -1903,7 +2009,12 @@
       <translation>무작위 0~1</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="186" />
+      <location filename="ui/tooltips.py" line="35" />
+      <source>Random numbers between 0 and 1, all positive (the lecture's).</source>
+      <translation>0과 1 사이의 난수, 모두 양수 (강의의 방식).</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="194" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
@@ -1911,6 +2022,11 @@
       <location filename="ui/data/panel.py" line="322" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="71" />
+      <source>ReLU: z for positive z, else 0; slope 1 where active, so gradients do not vanish.</source>
+      <translation>ReLU: z가 양수면 z, 아니면 0. 활성 구간의 기울기가 1이라 기울기 소실이 없습니다.</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="107" />
@@ -1958,28 +2074,28 @@
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="139" />
+      <location filename="ui/training/panel.py" line="142" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="150" />
+      <location filename="ui/training/panel.py" line="156" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="257" />
+      <location filename="ui/editor/scene.py" line="259" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="571" />
+      <location filename="ui/editor/scene.py" line="574" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="550" />
+      <location filename="ui/editor/scene.py" line="553" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -2006,7 +2122,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="574" />
+      <location filename="ui/editor/scene.py" line="577" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -2021,6 +2137,11 @@
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="31" />
+      <source>Rosenblatt's rule for one layer of step units: t is the target, y the output, x the input.</source>
+      <translation>계단 함수 뉴런 한 층을 위한 로젠블랫의 규칙: t는 목표값, y는 출력, x는 입력.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="184" />
       <source>Rows</source>
       <translation>표</translation>
@@ -2031,7 +2152,7 @@
       <translation>행 수 </translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="273" />
+      <location filename="ui/training/panel.py" line="285" />
       <source>Rows per weight update: 1 = online learning, {0} (the training rows) = full batch.</source>
       <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
@@ -2143,7 +2264,7 @@
     </message>
     <message>
       <location filename="ui/data/panel.py" line="348" />
-      <location filename="ui/training/panel.py" line="189" />
+      <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -2163,7 +2284,7 @@
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="179" />
+      <location filename="ui/training/panel.py" line="186" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
@@ -2199,6 +2320,11 @@
       <translation>이 수업이 숨긴 컨트롤을 다시 보입니다</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="68" />
+      <source>Sigmoid: squashes z into (0, 1); its slope is at most 0.25, so deep sigmoid networks suffer from vanishing gradients.</source>
+      <translation>시그모이드: z를 (0, 1)로 눌러 담습니다. 기울기가 최대 0.25라서 깊은 시그모이드 신경망은 기울기 소실을 겪습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="65" />
       <source>Sine</source>
       <translation>사인</translation>
@@ -2229,6 +2355,16 @@
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="79" />
+      <source>Softmax: outputs that are positive and sum to 1 (class probabilities).</source>
+      <translation>소프트맥스: 출력이 모두 양수이고 합이 1입니다 (클래스 확률).</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="75" />
+      <source>Softplus: a smooth ReLU.</source>
+      <translation>소프트플러스: 매끄러운 ReLU.</translation>
+    </message>
+    <message>
       <location filename="ui/lessons/classroom.py" line="114" />
       <source>Speed (epochs/s)</source>
       <translation>속도 (에포크/초)</translation>
@@ -2237,6 +2373,11 @@
       <location filename="ui/data/panel.py" line="64" />
       <source>Spiral</source>
       <translation>나선</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="37" />
+      <source>Standard normal, not scaled: deep or wide layers saturate.</source>
+      <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="338" />
@@ -2284,6 +2425,11 @@
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="67" />
+      <source>Step: the perceptron's threshold; its slope is 0, so no backpropagation.</source>
+      <translation>계단 함수: 퍼셉트론의 임계값. 기울기가 0이라 역전파를 할 수 없습니다.</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="55" />
       <source>Stop</source>
       <translation>중지</translation>
@@ -2302,6 +2448,16 @@
       <location filename="ui/labels.py" line="20" />
       <source>Sum of squared errors (SSE)</source>
       <translation>오차 제곱합 (SSE)</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="19" />
+      <source>Sum of the squared differences over the outputs, as in the lecture.</source>
+      <translation>출력마다 차이를 제곱해 더한 값 (강의의 식).</translation>
+    </message>
+    <message>
+      <location filename="ui/tooltips.py" line="76" />
+      <source>Swish: z times its sigmoid.</source>
+      <translation>스위시: z에 z의 시그모이드를 곱한 값.</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="64" />
@@ -2382,7 +2538,7 @@
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="313" />
+      <location filename="ui/training/panel.py" line="326" />
       <source>The GPU cannot be used here</source>
       <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
@@ -2429,7 +2585,7 @@
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="168" />
+      <location filename="ui/editor/properties.py" line="171" />
       <source>The input layer has one neuron per feature of the data ({0}).</source>
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
@@ -2439,9 +2595,9 @@
       <translation>다음에 프로그램을 시작할 때 언어가 바뀝니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="121" />
-      <source>The learning rate α: how far each step moves the weights against the gradient (w ← w − α·∂E/∂w). Type a value or pick one.</source>
-      <translation>학습률 α: 한 단계에서 가중치를 기울기의 반대 방향으로 얼마나 움직일지 정합니다 (w ← w − α·∂E/∂w). 값을 입력하거나 목록에서 고르세요.</translation>
+      <location filename="ui/training/panel.py" line="123" />
+      <source>The learning rate α: how far each step moves the weights against the gradient. Type a value or pick one.</source>
+      <translation>학습률 α: 한 단계마다 가중치를 기울기 반대 방향으로 얼마나 움직일지 정합니다. 값을 입력하거나 고르세요.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -2461,7 +2617,7 @@
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="300" />
+      <location filename="ui/training/panel.py" line="313" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -2484,7 +2640,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="178" />
+      <location filename="ui/editor/neuron_view.py" line="133" />
+      <source>The neuron's output at each point of the input plane ({0} × {1} points): blue for high, orange for low values, as on the canvas. Output from {2:.3f} to {3:.3f}.</source>
+      <translation>입력 평면의 각 점에서 이 뉴런의 출력입니다 ({0} × {1}개 점): 캔버스와 같이 큰 값은 파란색, 작은 값은 주황색입니다. 출력 범위 {2:.3f} ~ {3:.3f}.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/properties.py" line="181" />
       <source>The output layer has one neuron per target of the data; its size follows the data.</source>
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
@@ -2499,6 +2660,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/files/manager.py" line="65" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+      <location filename="ui/training/panel.py" line="151" />
+      <source>The regularization rate λ: how much the penalty on the weights counts against the loss E.</source>
+      <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
       <location filename="ui/data/panel.py" line="486" />
@@ -2526,7 +2692,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="313" />
+      <location filename="ui/training/panel.py" line="326" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
     </message>
@@ -2615,12 +2781,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/data/panel.py" line="349" />
-      <location filename="ui/training/panel.py" line="181" />
+      <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="308" />
+      <location filename="ui/training/panel.py" line="321" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
@@ -2635,7 +2801,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 경로: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="317" />
+      <location filename="ui/training/panel.py" line="330" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -2680,6 +2846,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포 ±한계</translation>
     </message>
     <message>
+      <location filename="ui/tooltips.py" line="36" />
+      <source>Uniform, narrower for more inputs (PyTorch's default).</source>
+      <translation>균등분포, 입력이 많을수록 좁아집니다 (PyTorch의 기본값).</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="106" />
       <source>Units per hidden layer, layouts separated by ';' (e.g. 4; 8; 4,4; 8,8)</source>
       <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
@@ -2700,7 +2871,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>업데이트</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="123" />
+      <location filename="ui/editor/properties.py" line="125" />
       <source>Use a bias</source>
       <translation>편향 사용</translation>
     </message>
@@ -2792,12 +2963,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>Xavier (Glorot)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="74" />
+      <location filename="ui/editor/__init__.py" line="86" />
       <source>Zoom &amp;in</source>
       <translation>확대(&amp;I)</translation>
     </message>
     <message>
-      <location filename="ui/editor/__init__.py" line="75" />
+      <location filename="ui/editor/__init__.py" line="87" />
       <source>Zoom &amp;out</source>
       <translation>축소(&amp;O)</translation>
     </message>
@@ -2807,7 +2978,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="433" />
+      <location filename="ui/editor/scene.py" line="435" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -2823,7 +2994,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="436" />
+      <location filename="ui/editor/scene.py" line="438" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -2848,7 +3019,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>쉼표</translation>
     </message>
     <message>
-      <location filename="ui/editor/properties.py" line="194" />
+      <location filename="ui/editor/properties.py" line="198" />
       <source>default ({0})</source>
       <translation>기본값 ({0})</translation>
     </message>
@@ -2858,7 +3029,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="430" />
+      <location filename="ui/editor/scene.py" line="432" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -2873,7 +3044,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="235" />
+      <location filename="ui/editor/scene.py" line="237" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -2898,7 +3069,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="413" />
+      <location filename="ui/editor/scene.py" line="415" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -2934,7 +3105,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="115" />
-      <location filename="ui/training/panel.py" line="157" />
+      <location filename="ui/training/panel.py" line="163" />
       <source>off</source>
       <translation>끔</translation>
     </message>
@@ -2944,7 +3115,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="442" />
+      <location filename="ui/editor/scene.py" line="444" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -2979,12 +3150,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="410" />
+      <location filename="ui/editor/scene.py" line="412" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="165" />
+      <location filename="ui/training/panel.py" line="172" />
       <source>restore best</source>
       <translation>최적 가중치 복원</translation>
     </message>
@@ -3034,7 +3205,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="538" />
+      <location filename="ui/editor/scene.py" line="541" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -3134,7 +3305,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="163" />
+      <location filename="ui/editor/scene.py" line="165" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3174,12 +3345,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="438" />
+      <location filename="ui/editor/scene.py" line="440" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="171" />
+      <location filename="ui/editor/items.py" line="178" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
@@ -3192,6 +3363,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="229" />
       <source>{0} rows, {1} input features: {2}.</source>
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
+    </message>
+    <message>
+      <location filename="ui/editor/neuron_view.py" line="145" />
+      <source>{0} · activation: {1}</source>
+      <translation>{0} · 활성화함수: {1}</translation>
     </message>
     <message>
       <location filename="ui/engine_text.py" line="35" />

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from .controller import EditorController
+from .neuron_view import NeuronView
 from .palette import Palette
 from .properties import PropertiesPanel
 from .view import NetworkCanvas
@@ -34,16 +35,27 @@ class Editor:
         self.palette = Palette()
         self.properties = PropertiesPanel(window.document, self.controller, self.scene)
         self.palette.add_requested.connect(self._append_layer)
+        #: The enlarged heatmap of a double-clicked neuron (made on first use).
+        self.neuron_view: NeuronView | None = None
+        self.scene.neuron_enlarge_requested.connect(self.enlarge_neuron)
         self.actions: dict[str, QAction] = {}
 
     def _append_layer(self, activation: str, units: int) -> None:
         n = len(self.window.document.spec.layers)
         self.controller.insert_layer(n - 1, activation, units)
 
+    def enlarge_neuron(self, column: int, index: int) -> None:
+        """Show neuron ``index`` of ``column`` (0 = inputs) in the enlarged heatmap."""
+        if self.neuron_view is None:
+            self.neuron_view = NeuronView(self.window.document, self.scene, self.window)
+        self.neuron_view.show_neuron(column, index)
+
     def detach(self) -> None:
         """Stop following the document (window closing)."""
         self.scene.detach()
         self.properties.detach()
+        if self.neuron_view is not None:
+            self.neuron_view.detach()
 
 
 def install(window) -> Editor:

@@ -105,6 +105,13 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
         painter.setBrush(self._fill)
         painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
 
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton:  # the first click has selected the column
+            self._scene_ref.neuron_enlarge_requested.emit(self.column, self.index)
+            event.accept()
+        else:
+            event.ignore()
+
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self.hovered = True
         self.update()

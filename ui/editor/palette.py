@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.spec import MAX_UNITS
+from ui import tooltips
 from ui.labels import ACTIVATION_LABELS
 
 from . import style
@@ -116,7 +117,8 @@ class Palette(QWidget):
             item = QListWidgetItem(activation_icon(act), label)
             item.setData(ROLE_ACTIVATION, act)
             item.setToolTip(self.tr("Drag onto the canvas to insert a hidden layer with the "
-                                    "{0} activation").format(ACTIVATION_LABELS[act]))
+                                    "{0} activation").format(ACTIVATION_LABELS[act])
+                            + "\n\n" + tooltips.choice("activation", act))
             self.list.addItem(item)
         self.list.itemDoubleClicked.connect(
             lambda it: self.add_requested.emit(it.data(ROLE_ACTIVATION), self.units.value()))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.spec import ACTIVATIONS, INITIALIZERS, MAX_UNITS
+from ui import tooltips
 from ui.labels import ACTIVATION_LABELS, choice_labels
 from ui.observe import DocumentObserver
 
@@ -116,6 +117,7 @@ class PropertiesPanel(DocumentObserver, QWidget):
         self.activation = QComboBox()
         for act in ACTIVATIONS:
             self.activation.addItem(ACTIVATION_LABELS[act], act)
+        tooltips.set_item_tips(self.activation, "activation")
         self.activation.currentIndexChanged.connect(self._activation_changed)
         form.addRow(self.tr("Activation"), self.activation)
         self.plot = ActivationPlot()
@@ -127,6 +129,7 @@ class PropertiesPanel(DocumentObserver, QWidget):
         self.init.addItem("", None)  # "network default (...)", filled in refresh()
         for name in INITIALIZERS:
             self.init.addItem(choice_labels()["init"].get(name, name), name)
+        tooltips.set_item_tips(self.init, "init")
         self.init.setToolTip(self.tr("Changing it draws this layer's weights again"))
         self.init.currentIndexChanged.connect(self._init_changed)
         form.addRow(self.tr("Initializer"), self.init)
@@ -185,6 +188,7 @@ class PropertiesPanel(DocumentObserver, QWidget):
             self.activation.setEnabled(True)
             self._fill_activations(output)
             self.activation.setCurrentIndex(max(0, self.activation.findData(layer.activation)))
+            tooltips.sync_tip(self.activation)
             self.plot.setVisible(True)
             self.plot.set_activation(layer.activation)
             self.bias.setEnabled(True)
@@ -195,6 +199,8 @@ class PropertiesPanel(DocumentObserver, QWidget):
                 choice_labels()["init"].get(default, default)))
             self.init.setCurrentIndex(max(0, self.init.findData(layer.init)) if layer.init
                                       else 0)
+            self.init.setItemData(0, tooltips.choice("init", default), Qt.ToolTipRole)
+            tooltips.sync_tip(self.init, self.tr("Changing it draws this layer's weights again"))
             fan_in = spec.sizes[c - 1]
             n = fan_in * layer.units + (layer.units if layer.use_bias else 0)
             self.params.setText(self.tr("Parameters: {0} × {1} weights{2} = {3}").format(
@@ -214,6 +220,7 @@ class PropertiesPanel(DocumentObserver, QWidget):
             self.activation.clear()
             for act in want:
                 self.activation.addItem(ACTIVATION_LABELS[act], act)
+            tooltips.set_item_tips(self.activation, "activation")
 
     # -- widgets -> commands ------------------------------------------------------------------
     def _layer(self) -> int | None:

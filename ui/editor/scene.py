@@ -135,6 +135,8 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
     selection_changed = Signal(int)
     #: The layout was rebuilt (the view fits itself to it).
     layout_changed = Signal()
+    #: A neuron was double-clicked: (column, index); the editor enlarges its heatmap.
+    neuron_enlarge_requested = Signal(int, int)
 
     def __init__(self, document, controller, parent=None):
         super().__init__(parent)
@@ -374,13 +376,13 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             m = None if m is None else m[: item.visible_units, ::-1, :]  # row 0: the top
             self.heatmaps.append(m)
             images = [None] * len(item.neurons) if m is None else \
-                style.heatmap_images(m, self._heatmap_scale(c, views))
+                style.heatmap_images(m, self.heatmap_scale(c, views))
             for n, image in zip(item.neurons, images, strict=True):
                 n.set_image(image)
         if self._hovered is not None:
             self.neuron_hovered(self._hovered, True)
 
-    def _heatmap_scale(self, column: int, views) -> tuple[float, float] | None:
+    def heatmap_scale(self, column: int, views) -> tuple[float, float] | None:
         """Colour scale of a column's heatmaps: the output plot's for the output column
         (so its neuron shows the same picture), the activation's range for hidden ones."""
         if column == len(self.layers) - 1 and views.output_scale is not None:
@@ -441,6 +443,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         if m is not None and i < len(m):
             lines.append(self.tr("output range: {0:.3f} … {1:.3f}").format(
                 float(m[i].min()), float(m[i].max())))
+            lines.append(self.tr("Double-click to enlarge the heatmap"))
         return lines
 
     # -- interaction -------------------------------------------------------------------------

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from simulator import formulas
 from simulator.settings import BACKENDS, LEARNING_RATES, LOSSES, OPTIMIZERS, REGULARIZATIONS
 from simulator.spec import INITIALIZERS
+from ui import tooltips
 from ui.commands import edit
 from ui.labels import choice_labels
 from ui.training import backend as backend_choice
@@ -119,7 +121,8 @@ class TrainingPanel(QWidget):
         validator.setNotation(QDoubleValidator.ScientificNotation)
         self.lr.setValidator(validator)
         self.lr.setToolTip(_t("The learning rate α: how far each step moves the weights "
-                              "against the gradient (w ← w − α·∂E/∂w). Type a value or pick one."))
+                              "against the gradient. Type a value or pick one.")
+                           + "\n" + formulas.LEARNING_RATE)
         self.lr.activated.connect(lambda _i: self._commit_lr())
         self.lr.lineEdit().editingFinished.connect(self._commit_lr)
         form.addRow(_t("Learning rate α"), self.lr)
@@ -145,6 +148,9 @@ class TrainingPanel(QWidget):
         rv = QDoubleValidator(0.0, 1e6, 12, self.reg_rate)
         rv.setNotation(QDoubleValidator.ScientificNotation)
         self.reg_rate.setValidator(rv)
+        self.reg_rate.setToolTip(_t("The regularization rate λ: how much the penalty on the "
+                                    "weights counts against the loss E.")
+                                 + "\n" + formulas.REG_RATE)
         self.reg_rate.activated.connect(lambda _i: self._commit_reg_rate())
         self.reg_rate.lineEdit().editingFinished.connect(self._commit_reg_rate)
         form.addRow(_t("Regularization rate"), self.reg_rate)
@@ -159,7 +165,8 @@ class TrainingPanel(QWidget):
         self.patience.setKeyboardTracking(False)
         self.patience.setToolTip(_t(
             "Early stopping: stop when the test loss (without test data: the training loss) "
-            "has not improved for this many epochs. Guards against overfitting."))
+            "has not improved for this many epochs. Guards against overfitting.")
+            + "\n" + formulas.EARLY_STOPPING)
         self.patience.valueChanged.connect(
             lambda v: self._set(_t("Change early stopping"), patience=int(v)))
         self.restore_best = QCheckBox(_t("restore best"))
@@ -176,7 +183,8 @@ class TrainingPanel(QWidget):
         self.split.setSuffix(" %")
         self.split.setSingleStep(5)
         self.split.setKeyboardTracking(False)
-        self.split.setToolTip(_t("Share of the rows used for training; the rest is the test set."))
+        self.split.setToolTip(_t("Share of the rows used for training; the rest is the test set.")
+                              + "\n" + formulas.TRAIN_SHARE)
         self.split.valueChanged.connect(self._commit_split)
         form.addRow(_t("Training data"), self.split)
 
@@ -212,6 +220,8 @@ class TrainingPanel(QWidget):
         box = QComboBox()
         for value in allowed:
             box.addItem(labels.get(value, value), value)
+        if name != "backend":  # the backend's tooltips say what works here (backend.py)
+            tooltips.set_item_tips(box, name)
         text = {"loss": _t("Change loss"), "optimizer": _t("Change optimizer"),
                 "init": _t("Change initializer"), "regularization": _t("Change regularization"),
                 "backend": _t("Change backend")}[name]
@@ -265,13 +275,16 @@ class TrainingPanel(QWidget):
             for name, box in self.combos.items():
                 i = box.findData(getattr(s, name))
                 box.setCurrentIndex(i)
+                if name != "backend":
+                    tooltips.sync_tip(box)
             self.lr.setEditText(format_number(s.learning_rate))
             self.reg_rate.setEditText(format_number(s.reg_rate))
             # 1 (online learning) .. every training row (full batch), as Playground's slider
             n_train = len(self.document.data.train)
             self.batch.setMaximum(max(1, n_train, s.batch_size))
             self.batch.setToolTip(_t("Rows per weight update: 1 = online learning, {0} (the "
-                                     "training rows) = full batch.").format(n_train))
+                                     "training rows) = full batch.").format(n_train)
+                                  + "\n" + formulas.BATCH_SIZE)
             self.batch.setValue(s.batch_size)
             self.seed.setValue(s.seed)
             self.patience.setValue(s.patience)
