@@ -127,7 +127,8 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self.hint.setStyleSheet("color: #a04000;")
         self.add_hidden = QPushButton(_t("Add a hidden layer"))
         self.add_hidden.setToolTip(_t("Insert a tanh hidden layer, make the output sigmoid "
-                                      "and train with sgd (undoable)"))
+                                      "and train with sgd at a learning rate of at least 0.1 "
+                                      "(undoable)"))
         self.add_hidden.clicked.connect(self.add_hidden_layer)
         row.addWidget(self.equation, 1)
         row.addWidget(self.hint, 2)
