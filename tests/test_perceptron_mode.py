@@ -49,6 +49,15 @@ def test_perceptron_never_learns_xor():
     doc = gate_document("xor_gate", epochs=200)
     assert max(row["train_metric"] for row in doc.history) < 1.0
     assert perceptron.needs_hidden_layer(doc.spec, doc.dataset.description, doc.history)
+    # the line keeps moving: the samples' order changes each epoch, the weights with it
+    net = doc.build_network()
+    trainer = Trainer.from_settings(net, doc.settings, epoch_limit=0)
+    lines = set()
+    for _ in trainer.iter_epochs(doc.data.train.X, doc.data.train.Y, epochs=8):
+        (W, b), = net.get_weights()
+        sep = perceptron.separator(W, b, "step", 0.5, (0, 1, 0, 1))
+        lines.add(sep.equation)
+    assert len(lines) >= 3
 
 
 def test_separator_is_the_zero_set_of_the_weights():

@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from simulator import palette, perceptron
 from simulator.inspector import class_labels, plotted_targets
@@ -117,9 +117,11 @@ class OutputPlot(DocumentObserver, PlotPanel):
         """A line under the plot: the perceptron's equation (or the lecture's weighted
         sum for 3 inputs) and, on data no line separates, why and the one-click fix."""
         self.note = QWidget()
-        row = QHBoxLayout(self.note)
-        row.setContentsMargins(4, 0, 4, 2)
+        lay = QVBoxLayout(self.note)
+        lay.setContentsMargins(4, 0, 4, 2)
+        lay.setSpacing(2)
         self.equation = QLabel()
+        self.equation.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.equation.setWordWrap(True)
         self.hint = QLabel(_t("Not linearly separable: no single straight line splits the "
                               "classes, so a single-layer network never reaches 100 %."))
@@ -130,9 +132,11 @@ class OutputPlot(DocumentObserver, PlotPanel):
                                       "and train with sgd at a learning rate of at least 0.1 "
                                       "(undoable)"))
         self.add_hidden.clicked.connect(self.add_hidden_layer)
-        row.addWidget(self.equation, 1)
-        row.addWidget(self.hint, 2)
+        lay.addWidget(self.equation)
+        row = QHBoxLayout()
+        row.addWidget(self.hint, 1)
         row.addWidget(self.add_hidden)
+        lay.addLayout(row)
         self.layout().addWidget(self.note)
         self.note.hide()
 
