@@ -20,6 +20,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from simulator import palette, perceptron
+from simulator.document import fit_loss_to_spec
 from simulator.inspector import class_labels, plotted_targets
 from ui.observe import DocumentObserver
 
@@ -161,14 +162,15 @@ class OutputPlot(DocumentObserver, PlotPanel):
 
         def mutate() -> None:
             doc.set_spec(perceptron.with_hidden_layer(doc.spec))
-            doc.set_settings(optimizer="sgd",
+            doc.set_settings(optimizer="sgd", loss=fit_loss_to_spec(doc.settings.loss, doc.spec),
                              learning_rate=max(doc.settings.learning_rate, 0.1))
 
         if self.undo_stack is None:
             mutate()
-        else:
-            from ui.commands import edit
-            edit(self.undo_stack, doc, _t("Add a hidden layer"), mutate)
+            return
+        from ui.commands import edit
+        refusal = edit(self.undo_stack, doc, _t("Add a hidden layer"), mutate)
+        self.add_hidden.setToolTip(refusal or self.add_hidden.toolTip())  # why it was refused
 
     @property
     def views(self):
