@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import activations
+from . import activations, perceptron
 from .datasets.features import apply as apply_features
 from .observable import Signal
 from .palette import value_scale
@@ -70,6 +70,14 @@ class Views:
     output_scale: tuple[float, float] | None = None
     #: Classification: counts[true class, predicted class] over the sample rows.
     confusion: np.ndarray | None = None
+    # -- perceptron mode: a single-layer network with one output ------------------------
+    #: Its (W, b, activation), copied by :func:`compute_views` (None for other networks).
+    unit: tuple | None = None
+    #: 2 inputs, classification: the line where the output crosses ``threshold``
+    #: (``perceptron.separator``: z = 0 for step and sigmoid outputs).
+    separator: perceptron.Separator | None = None
+    #: 3 inputs: the lecture's "4×w1 + 3×w2 + 2×w3 > threshold" with the current numbers.
+    lecture_sum: str | None = None
 
 
 def forward_layers(net, X) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -114,6 +122,11 @@ def compute_views(net, sample: np.ndarray | None, extent: tuple | None) -> Views
     derived input features named after the four numbers are computed from each grid
     point (``simulator.datasets.features.apply``), as they were for the data."""
     views = Views()
+    if len(net.sizes) == 2 and net.sizes[-1] == 1:
+        W, b = net.get_weights()[0]
+        views.unit = (np.array(W, float), np.array(b, float), net.activations[0])
+        if net.sizes[0] == 3:
+            views.lecture_sum = perceptron.lecture_sum(W, b)
     for W, _ in net.get_weights():
         w = W.ravel()
         w = w[np.isfinite(w)]
@@ -225,6 +238,11 @@ def label_views(views: Views, Y: np.ndarray, task: str) -> Views:
         np.add.at(m, (class_labels(Y[: len(P)], views.threshold),
                       class_labels(P, views.threshold)), 1)
         views.confusion = m
+    if views.unit is not None and views.threshold is not None and views.grid_x is not None \
+            and views.unit[0].shape[0] == 2:
+        extent = (views.grid_x[0], views.grid_x[-1], views.grid_y[0], views.grid_y[-1])
+        views.separator = perceptron.separator(*views.unit, views.threshold,
+                                               tuple(float(v) for v in extent))
     return views
 
 

@@ -25,7 +25,7 @@ def _t(text: str) -> str:
 def install(window) -> None:
     doc = window.document
     plots = {
-        "output": (OutputPlot(doc), _t("Network output")),
+        "output": (OutputPlot(doc, window.undo_stack), _t("Network output")),
         "loss": (LossPlot(doc), _t("Loss")),
         "gradients": (GradientPlot(doc), _t("Gradient magnitudes")),
         "activation": (ActivationPlot(doc), _t("Activation function")),

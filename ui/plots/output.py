@@ -17,9 +17,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from simulator import palette
+from simulator import palette, perceptron
+from simulator.document import fit_loss_to_spec
 from simulator.inspector import class_labels, plotted_targets
 from ui.observe import DocumentObserver
 
@@ -71,9 +72,11 @@ class OutputPlot(DocumentObserver, PlotPanel):
         """Square for the input plane and the confusion matrix (equal axes)."""
         return (5.2, 5.0) if self.mode in ("plane", "confusion") else FIGURE_INCHES
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document, undo_stack=None, parent=None):
         super().__init__(parent)
         self.document = document
+        #: Where the one-click hidden layer goes (the window's; None: not undoable).
+        self.undo_stack = undo_stack
         self.show_test = QCheckBox(_t("Show test data"))
         self.show_test.setChecked(True)
         self.show_test.setToolTip(_t("Draw the test points (hollow) over the output"))
@@ -96,6 +99,10 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self.plot.addItem(self.test_points)
         self.diagonal = self.plot.plot(pen=pg.mkPen((120, 120, 120), width=1,
                                                    style=pg.QtCore.Qt.DashLine))
+        #: Perceptron mode: the line w1·x1 + w2·x2 + b = 0 (``views.separator``).
+        self.separator = self.plot.plot(pen=pg.mkPen((20, 20, 20), width=2.5))
+        self.separator.setZValue(5)
+        self._build_note()
         self.texts: list[pg.TextItem] = []
         self.mode = ""
         self._points_key = None
@@ -104,8 +111,66 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self._fitted: tuple | None = None
         self.plot.vb.sigRangeChangedManually.connect(self._on_user_range)
         self.observe(document, data=self._on_data_changed, reset=self._on_data_changed,
-                     spec=self._on_data_changed)
+                     spec=self._on_data_changed, history=self._update_note)
         self.follow(document.inspector.changed, self._on_views_changed)
+
+    def _build_note(self) -> None:
+        """A line under the plot: the perceptron's equation (or the lecture's weighted
+        sum for 3 inputs) and, on data no line separates, why and the one-click fix."""
+        self.note = QWidget()
+        lay = QVBoxLayout(self.note)
+        lay.setContentsMargins(4, 0, 4, 2)
+        lay.setSpacing(2)
+        self.equation = QLabel()
+        self.equation.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.equation.setWordWrap(True)
+        self.hint = QLabel(_t("Not linearly separable: no single straight line splits the "
+                              "classes, so a single-layer network never reaches 100 %."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #a04000;")
+        self.add_hidden = QPushButton(_t("Add a hidden layer"))
+        self.add_hidden.setToolTip(_t("Insert a tanh hidden layer, make the output sigmoid "
+                                      "and train with sgd at a learning rate of at least 0.1 "
+                                      "(undoable)"))
+        self.add_hidden.clicked.connect(self.add_hidden_layer)
+        lay.addWidget(self.equation)
+        row = QHBoxLayout()
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.add_hidden)
+        lay.addLayout(row)
+        self.layout().addWidget(self.note)
+        self.note.hide()
+
+    def _update_note(self, *_args) -> None:
+        doc, v = self.document, self.views
+        text = ""
+        if v is not None and v.separator is not None and self.mode == "plane":
+            text = _t("Decision line: {0}").format(v.separator.equation)
+        elif v is not None and v.lecture_sum is not None:
+            text = _t("Input (4, 3, 2): {0}").format(v.lecture_sum)
+        hint = perceptron.needs_hidden_layer(doc.spec, doc.dataset.description, doc.history)
+        self.equation.setText(text)
+        self.equation.setVisible(bool(text))
+        self.hint.setVisible(hint)
+        self.add_hidden.setVisible(hint)
+        self.note.setVisible(bool(text) or hint)
+
+    def add_hidden_layer(self) -> None:
+        """The one-click fix for XOR: a hidden layer (``perceptron.with_hidden_layer``),
+        trained by sgd, as one undoable edit."""
+        doc = self.document
+
+        def mutate() -> None:
+            doc.set_spec(perceptron.with_hidden_layer(doc.spec))
+            doc.set_settings(optimizer="sgd", loss=fit_loss_to_spec(doc.settings.loss, doc.spec),
+                             learning_rate=max(doc.settings.learning_rate, 0.1))
+
+        if self.undo_stack is None:
+            mutate()
+            return
+        from ui.commands import edit
+        refusal = edit(self.undo_stack, doc, _t("Add a hidden layer"), mutate)
+        self.add_hidden.setToolTip(refusal or self.add_hidden.toolTip())  # why it was refused
 
     @property
     def views(self):
@@ -154,6 +219,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
             self._setup_mode()
         v = self.views
         if v is None:
+            self._draw_separator(None)
             return
         if self._points_key is None and mode in ("plane", "curve"):
             self._draw_points(v)
@@ -167,6 +233,18 @@ class OutputPlot(DocumentObserver, PlotPanel):
             self._draw_pred_vs_true(v)
         elif mode == "confusion" and v.confusion is not None:
             self._draw_confusion(v)
+        self._draw_separator(v)
+
+    def _draw_separator(self, v) -> None:
+        """The perceptron's decision line (none without views, e.g. after new data)."""
+        ends = v.separator.ends if v is not None and v.separator is not None \
+            and self.mode == "plane" else None
+        if ends:
+            (xa, ya), (xb, yb) = ends
+            self.separator.setData([xa, xb], [ya, yb])
+        else:
+            self.separator.setData([], [])
+        self._update_note()
 
     def _setup_mode(self) -> None:
         doc = self.document
