@@ -319,6 +319,12 @@
       <translation>Adam</translation>
     </message>
     <message>
+      <location filename="ui/plots/output.py" line="131" />
+      <location filename="ui/plots/output.py" line="172" />
+      <source>Add a hidden layer</source>
+      <translation>은닉층 추가</translation>
+    </message>
+    <message>
       <location filename="ui/editor/scene.py" line="262" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
@@ -760,7 +766,7 @@
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="82" />
+      <location filename="ui/plots/output.py" line="85" />
       <source>Colour the plane by the class the network picks instead of the output's value</source>
       <translation>출력값 대신 신경망이 고른 클래스의 색으로 평면을 칠합니다</translation>
     </message>
@@ -785,7 +791,7 @@
       <translation>계산 중…</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="208" />
+      <location filename="ui/plots/output.py" line="286" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
@@ -851,6 +857,11 @@
       <translation>데이터 표: 붓꽃, 와인, 유방암(위스콘신), 손글씨 숫자. UCI 머신러닝 저장소, CC BY 4.0, scikit-learn(BSD-3-Clause)을 통해 가져옴. 출처는 {0}에 있습니다</translation>
     </message>
     <message>
+      <location filename="ui/plots/output.py" line="148" />
+      <source>Decision line: {0}</source>
+      <translation>결정 경계선: {0}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="105" />
       <location filename="ui/editor/scene.py" line="562" />
       <source>Delete layer</source>
@@ -893,7 +904,7 @@
       <translation>숫자</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="81" />
+      <location filename="ui/plots/output.py" line="84" />
       <source>Discretize output</source>
       <translation>출력 이산화</translation>
     </message>
@@ -948,7 +959,7 @@
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="79" />
+      <location filename="ui/plots/output.py" line="82" />
       <source>Draw the test points (hollow) over the output</source>
       <translation>테스트 점(속이 빈 점)을 출력 위에 그립니다</translation>
     </message>
@@ -1160,7 +1171,7 @@
       <translation>피셔의 붓꽃 데이터: 꽃 150송이의 측정값 4개(cm), 품종 3개(각 50송이). UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="199" />
+      <location filename="ui/plots/output.py" line="277" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
@@ -1363,6 +1374,11 @@
       <translation>입력층</translation>
     </message>
     <message>
+      <location filename="ui/plots/output.py" line="150" />
+      <source>Input (4, 3, 2): {0}</source>
+      <translation>입력 (4, 3, 2): {0}</translation>
+    </message>
+    <message>
       <location filename="ui/data/table_model.py" line="66" />
       <source>Input feature</source>
       <translation>입력 특성</translation>
@@ -1381,6 +1397,11 @@
       <location filename="ui/data/panel.py" line="495" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="132" />
+      <source>Insert a tanh hidden layer, make the output sigmoid and train with sgd at a learning rate of at least 0.1 (undoable)</source>
+      <translation>tanh 은닉층을 넣고 출력층 활성화함수를 sigmoid로 바꾼 뒤 학습률 0.1 이상의 sgd로 학습합니다 (실행 취소 가능)</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="98" />
@@ -1784,6 +1805,11 @@
       <translation>변경되지 않음: {0}</translation>
     </message>
     <message>
+      <location filename="ui/plots/output.py" line="127" />
+      <source>Not linearly separable: no single straight line splits the classes, so a single-layer network never reaches 100 %.</source>
+      <translation>선형 분리 불가능: 직선 하나로는 두 클래스를 나눌 수 없어 단층 신경망은 정확도 100 %에 도달하지 못합니다.</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="29" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
@@ -1968,7 +1994,7 @@
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="204" />
+      <location filename="ui/plots/output.py" line="282" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
     </message>
@@ -2310,7 +2336,7 @@
       <translation>답 보기</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="77" />
+      <location filename="ui/plots/output.py" line="80" />
       <source>Show test data</source>
       <translation>테스트 데이터 표시</translation>
     </message>
@@ -2635,7 +2661,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="193" />
+      <location filename="ui/plots/output.py" line="271" />
       <source>The network's output over the input plane; training points filled, test points hollow</source>
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
@@ -3110,7 +3136,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>끔</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="198" />
+      <location filename="ui/plots/output.py" line="276" />
       <source>output</source>
       <translation>출력</translation>
     </message>
@@ -3130,12 +3156,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>현재 활성화 전 값</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="206" />
+      <location filename="ui/plots/output.py" line="284" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="203" />
+      <location filename="ui/plots/output.py" line="281" />
       <source>predicted value</source>
       <translation>예측값</translation>
     </message>
@@ -3285,12 +3311,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="207" />
+      <location filename="ui/plots/output.py" line="285" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="202" />
+      <location filename="ui/plots/output.py" line="280" />
       <source>true value</source>
       <translation>실제값</translation>
     </message>
