@@ -319,12 +319,12 @@
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="260" />
+      <location filename="ui/editor/scene.py" line="270" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="548" />
+      <location filename="ui/editor/scene.py" line="558" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -846,7 +846,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="559" />
+      <location filename="ui/editor/scene.py" line="569" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -866,7 +866,7 @@
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="115" />
+      <location filename="ui/editor/palette.py" line="131" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
     </message>
@@ -897,12 +897,12 @@
       <translation>닫기</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="421" />
+      <location filename="ui/editor/scene.py" line="431" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="416" />
+      <location filename="ui/editor/scene.py" line="426" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
@@ -912,7 +912,7 @@
       <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="124" />
+      <location filename="ui/editor/palette.py" line="140" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
@@ -922,12 +922,12 @@
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="118" />
+      <location filename="ui/editor/palette.py" line="134" />
       <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="258" />
+      <location filename="ui/editor/items.py" line="273" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -971,7 +971,7 @@
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="568" />
+      <location filename="ui/editor/scene.py" line="578" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1254,6 +1254,7 @@
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
+      <location filename="ui/editor/scene.py" line="212" />
       <location filename="ui/plots/base.py" line="51" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
@@ -1290,6 +1291,11 @@
       <translation>가져옴: {0}</translation>
     </message>
     <message>
+      <location filename="ui/editor/scene.py" line="208" />
+      <source>In</source>
+      <translation>입력</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="132" />
       <location filename="ui/training/panel.py" line="135" />
       <source>Initializer</source>
@@ -1307,12 +1313,12 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="298" />
+      <location filename="ui/editor/scene.py" line="308" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="297" />
+      <location filename="ui/editor/scene.py" line="307" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
@@ -1327,12 +1333,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="556" />
+      <location filename="ui/editor/scene.py" line="566" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="553" />
+      <location filename="ui/editor/scene.py" line="563" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1590,13 +1596,13 @@
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="111" />
+      <location filename="ui/editor/palette.py" line="127" />
       <location filename="ui/editor/properties.py" line="115" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="110" />
+      <location filename="ui/editor/palette.py" line="126" />
       <source>Neurons of a newly inserted layer</source>
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
@@ -1775,6 +1781,7 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
+      <location filename="ui/editor/scene.py" line="210" />
       <location filename="ui/plots/base.py" line="51" />
       <source>Out</source>
       <translation>출력</translation>
@@ -1968,18 +1975,18 @@
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="257" />
+      <location filename="ui/editor/scene.py" line="267" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="571" />
+      <location filename="ui/editor/scene.py" line="581" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="550" />
+      <location filename="ui/editor/scene.py" line="560" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -2006,7 +2013,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="574" />
+      <location filename="ui/editor/scene.py" line="584" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -2807,7 +2814,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="433" />
+      <location filename="ui/editor/scene.py" line="443" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -2823,7 +2830,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="436" />
+      <location filename="ui/editor/scene.py" line="446" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -2858,7 +2865,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="430" />
+      <location filename="ui/editor/scene.py" line="440" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -2873,7 +2880,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="235" />
+      <location filename="ui/editor/scene.py" line="244" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -2898,7 +2905,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="413" />
+      <location filename="ui/editor/scene.py" line="423" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -2944,7 +2951,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="442" />
+      <location filename="ui/editor/scene.py" line="452" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -2979,7 +2986,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="410" />
+      <location filename="ui/editor/scene.py" line="420" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -2994,7 +3001,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>포화: {0:.0%}</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="168" />
+      <location filename="ui/editor/view.py" line="178" />
       <source>select a hidden layer first</source>
       <translation>먼저 은닉층을 선택하세요</translation>
     </message>
@@ -3034,12 +3041,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="538" />
+      <location filename="ui/editor/scene.py" line="548" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="171" />
+      <location filename="ui/editor/view.py" line="181" />
       <source>the input layer follows the data's features</source>
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
@@ -3174,7 +3181,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="438" />
+      <location filename="ui/editor/scene.py" line="448" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
