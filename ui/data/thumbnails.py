@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 
 from simulator.datasets import BUILTINS, Dataset, load
 
@@ -19,19 +28,24 @@ SIZE = 64
 #: At most this many points are drawn in a thumbnail.
 MAX_POINTS = 300
 #: Rendered images; QImage, not QPixmap, so that none outlives the QApplication's GUI side.
-_cache: dict[tuple[str, int], QImage] = {}
+_cache: dict[tuple[str, int, float], QImage] = {}
 
 
-def thumbnail(name: str, size: int = SIZE) -> QPixmap:
-    """The picture of built-in ``name`` (rendered once; needs a QGuiApplication)."""
-    key = (name, size)
+def thumbnail(name: str, size: int = SIZE, dpr: float | None = None) -> QPixmap:
+    """The picture of built-in ``name`` (rendered once; needs a QGuiApplication), with
+    ``size * dpr`` device pixels so that it is sharp on HiDPI screens (``dpr`` defaults to
+    the application's device pixel ratio)."""
+    dpr = dpr or QGuiApplication.instance().devicePixelRatio()
+    key = (name, size, dpr)
     if key not in _cache:
-        _cache[key] = render(name, load(name), size)
+        _cache[key] = render(name, load(name), size, dpr)
     return QPixmap.fromImage(_cache[key])
 
 
-def render(name: str, ds: Dataset, size: int = SIZE) -> QImage:
-    img = QImage(size, size, QImage.Format_ARGB32_Premultiplied)
+def render(name: str, ds: Dataset, size: int = SIZE, dpr: float = 1.0) -> QImage:
+    """``size`` logical pixels square; the painter draws in logical pixels."""
+    img = QImage(round(size * dpr), round(size * dpr), QImage.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
     img.fill(Qt.transparent)
     p = QPainter(img)
     p.setRenderHint(QPainter.Antialiasing)

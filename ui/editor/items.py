@@ -246,24 +246,41 @@ class ButtonItem(QGraphicsObject):
 class HeaderItem(QGraphicsItem):
     """The column title ("Hidden 1 · 4 · tanh"); drag it sideways to reorder hidden layers."""
 
+    #: Widest title (scene units): narrower than the column spacing, so titles never overlap.
+    MAX_WIDTH = style.COLUMN_GAP - 24
+
     def __init__(self, scene_ref, column: int, title: str, subtitle: str, movable: bool,
-                 parent: QGraphicsItem):
+                 parent: QGraphicsItem, short: str = ""):
         super().__init__(parent)
         self._scene_ref = scene_ref
-        self.column, self.title, self.subtitle, self.movable = column, title, subtitle, movable
+        self.column, self.subtitle, self.movable = column, subtitle, movable
+        self.full_title = title
         self._font = _font(9.5, bold=True)
         self._sub_font = _font(8.5)
         fm, sm = QFontMetricsF(self._font), QFontMetricsF(self._sub_font)
         grip = 12 if movable else 0
-        w = max(fm.horizontalAdvance(title) + grip, sm.horizontalAdvance(subtitle)) + 18
+        room = self.MAX_WIDTH - grip - 18
+        # Too long for the column ("Hidden 10 · 128 · Leaky ReLU", Korean names): the short
+        # form "H10 · 128 · Leaky ReLU", elided if needed; the full title is the tooltip.
+        for text in (title, short):
+            if text and fm.horizontalAdvance(text) <= room:
+                break
+        else:
+            text = fm.elidedText(short or title, Qt.ElideRight, room)
+        self.title = text
+        w = min(max(fm.horizontalAdvance(text) + grip, sm.horizontalAdvance(subtitle)) + 18,
+                self.MAX_WIDTH)
         self._rect = QRectF(-w / 2, -15, w, 30 if not subtitle else 40)
         self._press_scene_x = None
         self._dragging = False
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.OpenHandCursor if movable else Qt.ArrowCursor)
+        tips = [title] if text != title else []
         if movable:
-            self.setToolTip(QApplication.translate(
+            tips.append(QApplication.translate(
                 "NetworkScene", "Drag sideways to move this layer; click to select it"))
+        if tips:
+            self.setToolTip("\n".join(tips))
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect.adjusted(-1, -1, 1, 1)

@@ -11,7 +11,15 @@ import json
 
 import numpy as np
 from PySide6.QtCore import QMimeData, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -36,9 +44,17 @@ PRESETS = ("tanh", "relu", "sigmoid", "leaky_relu", "elu", "gelu", "swish", "sof
 ROLE_ACTIVATION = Qt.UserRole + 1
 
 
-def activation_icon(name: str, size: int = 28) -> QIcon:
-    """A tiny plot of the activation on [-3, 3]."""
-    pm = QPixmap(size, size)
+def activation_icon(name: str, size: int = 28, dpr: float | None = None) -> QIcon:
+    """A tiny plot of the activation on [-3, 3], drawn at the screen's device pixel ratio
+    (``dpr``, default the application's) so that it stays sharp on HiDPI screens."""
+    return QIcon(activation_pixmap(name, size, dpr))
+
+
+def activation_pixmap(name: str, size: int = 28, dpr: float | None = None) -> QPixmap:
+    """The icon's pixmap: ``size * dpr`` device pixels, ``devicePixelRatio() == dpr``."""
+    dpr = dpr or QGuiApplication.instance().devicePixelRatio()
+    pm = QPixmap(round(size * dpr), round(size * dpr))
+    pm.setDevicePixelRatio(dpr)  # the painter below works in logical pixels
     pm.fill(Qt.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.Antialiasing)
@@ -59,7 +75,7 @@ def activation_icon(name: str, size: int = 28) -> QIcon:
     p.setBrush(Qt.NoBrush)
     p.drawPath(path)
     p.end()
-    return QIcon(pm)
+    return pm
 
 
 class LayerList(QListWidget):

@@ -200,14 +200,23 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             return self.tr("Output")
         return self.tr("Hidden {0}").format(column)
 
-    def column_title(self, column: int) -> str:
+    def column_title(self, column: int, short: bool = False) -> str:
+        """"Hidden 3 · 8 · tanh", or with ``short`` "H3 · 8 · tanh" (for narrow space)."""
         spec = self.document.spec
         units = spec.sizes[column]
+        name = self.spec_column_name(column)
+        if short and not (0 < column <= len(spec.layers) and spec.layers[column - 1].name):
+            if column == 0:
+                name = self.tr("In")
+            elif column == len(spec.layers):
+                name = self.tr("Out")
+            else:
+                name = self.tr("H{0}").format(column)
         if column == 0:
-            return f"{self.spec_column_name(0)} · {units}"
+            return f"{name} · {units}"
         act = ACTIVATION_LABELS.get(spec.layers[column - 1].activation,
                                           spec.layers[column - 1].activation)
-        return f"{self.spec_column_name(column)} · {units} · {act}"
+        return f"{name} · {units} · {act}"
 
     def column_x(self, column: int) -> float:
         return column * style.COLUMN_GAP
@@ -236,7 +245,8 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             is_io = c in (0, n_cols - 1)
             subtitle = self.tr("follows the data") if is_io else ""
             item.header = HeaderItem(self, c, self.column_title(c), subtitle,
-                                     movable=not is_io, parent=item)
+                                     movable=not is_io, parent=item,
+                                     short=self.column_title(c, short=True))
             item.header.setPos(0, header_y)
             y0 = -spans[c] / 2
             for i in range(vis[c]):

@@ -20,6 +20,8 @@ from .scene import NetworkScene
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 #: Fit to view never magnifies beyond this (small networks stay at a natural size).
 FIT_MAX_ZOOM = 1.25
+#: Fit to view never shrinks below this: the column titles (9.5 pt) stay >= 7 pt on screen.
+READABLE_ZOOM = 0.75
 
 
 class NetworkCanvas(QGraphicsView):
@@ -49,7 +51,8 @@ class NetworkCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMinimumSize(320, 240)
         self.setFrameShape(QGraphicsView.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # pan with middle/space drag
+        # Pan with middle/space drag (scroll bars would span the panning room, not the net)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self._pan_from: QPointF | None = None
         self._space = False
@@ -63,16 +66,23 @@ class NetworkCanvas(QGraphicsView):
         return self.transform().m11()
 
     def fit_to_view(self) -> None:
-        """Show the whole network (never magnified beyond ``FIT_MAX_ZOOM``)."""
+        """Show the whole network (never magnified beyond ``FIT_MAX_ZOOM``). A network too
+        big to fit at ``READABLE_ZOOM`` (11 columns in a laptop's canvas) is shown at that
+        zoom instead, inputs at the left; the rest is reached by panning (middle or
+        space + left drag, horizontal wheel) or by zooming out with the wheel."""
         rect = self.network_scene.itemsBoundingRect()
         if rect.isEmpty():
             return
         rect = rect.adjusted(-30, -30, 30, 30)
         self.setSceneRect(rect.adjusted(-3000, -3000, 3000, 3000))  # room to pan and zoom
         self.fitInView(rect, Qt.KeepAspectRatio)
-        if self.zoom > FIT_MAX_ZOOM:
-            self.set_zoom(FIT_MAX_ZOOM)
-        self.centerOn(rect.center())
+        if self.zoom >= READABLE_ZOOM:
+            self.set_zoom(min(self.zoom, FIT_MAX_ZOOM))
+            self.centerOn(rect.center())
+        else:  # too wide: readable size, inputs at the left edge, pan for the rest
+            self.set_zoom(READABLE_ZOOM)
+            half_width = self.viewport().width() / self.zoom / 2
+            self.centerOn(QPointF(rect.left() + half_width, rect.center().y()))
         self._auto_fit = True
 
     def set_zoom(self, factor: float) -> None:
