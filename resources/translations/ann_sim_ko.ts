@@ -325,12 +325,12 @@
       <translation>은닉층 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="262" />
+      <location filename="ui/editor/scene.py" line="272" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="551" />
+      <location filename="ui/editor/scene.py" line="561" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -863,7 +863,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="562" />
+      <location filename="ui/editor/scene.py" line="572" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -883,7 +883,7 @@
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="116" />
+      <location filename="ui/editor/palette.py" line="132" />
       <source>Dense {0}</source>
       <translation>{0} 은닉층</translation>
     </message>
@@ -919,17 +919,17 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="423" />
+      <location filename="ui/editor/scene.py" line="433" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="418" />
+      <location filename="ui/editor/scene.py" line="428" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="446" />
+      <location filename="ui/editor/scene.py" line="456" />
       <source>Double-click to enlarge the heatmap</source>
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
@@ -939,7 +939,7 @@
       <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="126" />
+      <location filename="ui/editor/palette.py" line="142" />
       <source>Drag a layer onto the canvas between two columns. Double-click adds it before the output.</source>
       <translation>층을 캔버스의 두 열 사이로 끌어다 놓으세요. 더블클릭하면 출력층 앞에 추가됩니다.</translation>
     </message>
@@ -949,12 +949,12 @@
       <translation>팔레트의 층을 캔버스로 끌어다 놓고, 층의 머리글을 끌어서 옮기세요.</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="119" />
+      <location filename="ui/editor/palette.py" line="135" />
       <source>Drag onto the canvas to insert a hidden layer with the {0} activation</source>
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="265" />
+      <location filename="ui/editor/items.py" line="280" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -1003,7 +1003,7 @@
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="571" />
+      <location filename="ui/editor/scene.py" line="581" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1326,6 +1326,7 @@
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
+      <location filename="ui/editor/scene.py" line="214" />
       <location filename="ui/plots/base.py" line="51" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
@@ -1362,6 +1363,11 @@
       <translation>가져옴: {0}</translation>
     </message>
     <message>
+      <location filename="ui/editor/scene.py" line="210" />
+      <source>In</source>
+      <translation>입력</translation>
+    </message>
+    <message>
       <location filename="ui/editor/properties.py" line="135" />
       <location filename="ui/training/panel.py" line="138" />
       <source>Initializer</source>
@@ -1384,12 +1390,12 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="300" />
+      <location filename="ui/editor/scene.py" line="310" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="299" />
+      <location filename="ui/editor/scene.py" line="309" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
@@ -1409,12 +1415,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="559" />
+      <location filename="ui/editor/scene.py" line="569" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="556" />
+      <location filename="ui/editor/scene.py" line="566" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1697,13 +1703,13 @@
       <translation>뉴런 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="112" />
+      <location filename="ui/editor/palette.py" line="128" />
       <location filename="ui/editor/properties.py" line="116" />
       <source>Neurons</source>
       <translation>뉴런 수</translation>
     </message>
     <message>
-      <location filename="ui/editor/palette.py" line="111" />
+      <location filename="ui/editor/palette.py" line="127" />
       <source>Neurons of a newly inserted layer</source>
       <translation>새로 삽입할 층의 뉴런 수</translation>
     </message>
@@ -1897,6 +1903,7 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
+      <location filename="ui/editor/scene.py" line="212" />
       <location filename="ui/plots/base.py" line="51" />
       <source>Out</source>
       <translation>출력</translation>
@@ -2110,18 +2117,18 @@
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="259" />
+      <location filename="ui/editor/scene.py" line="269" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="574" />
+      <location filename="ui/editor/scene.py" line="584" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="553" />
+      <location filename="ui/editor/scene.py" line="563" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -2148,7 +2155,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="577" />
+      <location filename="ui/editor/scene.py" line="587" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -3004,7 +3011,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="435" />
+      <location filename="ui/editor/scene.py" line="445" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -3020,7 +3027,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="438" />
+      <location filename="ui/editor/scene.py" line="448" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3055,7 +3062,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="432" />
+      <location filename="ui/editor/scene.py" line="442" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -3070,7 +3077,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="237" />
+      <location filename="ui/editor/scene.py" line="246" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -3095,7 +3102,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="415" />
+      <location filename="ui/editor/scene.py" line="425" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -3141,7 +3148,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="444" />
+      <location filename="ui/editor/scene.py" line="454" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3176,7 +3183,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="412" />
+      <location filename="ui/editor/scene.py" line="422" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -3191,7 +3198,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>포화: {0:.0%}</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="168" />
+      <location filename="ui/editor/view.py" line="178" />
       <source>select a hidden layer first</source>
       <translation>먼저 은닉층을 선택하세요</translation>
     </message>
@@ -3231,12 +3238,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="541" />
+      <location filename="ui/editor/scene.py" line="551" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="171" />
+      <location filename="ui/editor/view.py" line="181" />
       <source>the input layer follows the data's features</source>
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
@@ -3371,7 +3378,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="440" />
+      <location filename="ui/editor/scene.py" line="450" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
