@@ -18,6 +18,8 @@ ORANGE = (245, 147, 34)
 BLUE = (8, 119, 189)
 #: Middle of the ramp (value 0, or exactly on the decision threshold): #e8eaeb.
 NEUTRAL = (232, 234, 235)
+#: The perceptron's decision line, on the output plot and the data plot alike.
+SEPARATOR = (20, 20, 20)
 #: Colour of class k: 0 orange, 1 blue, then a categorical palette for more classes.
 CLASS_COLORS = (ORANGE, BLUE, (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
                 (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207))

@@ -167,3 +167,31 @@ def test_three_inputs_show_the_lecture_sum(qtbot):
     assert perceptron.lecture_sum(W, b) in plot.equation.text()
     assert plot.equation.text().count("×") == 3
     plot.detach()
+
+
+def test_data_plot_draws_the_same_line_in_the_data_units(qtbot):
+    """The data plot shows the raw data; the network sees it standardized: the line is
+    mapped back, so its ends still solve w·x' + b = 0 with x' the normalized point."""
+    from ui.data.panel import DataPanel
+    doc = Document(data_source=DataSource(name="and", train_ratio=1.0,
+                                          normalization="standardize"))
+    doc.set_spec(STEP)
+    doc.set_settings(optimizer="perceptron", learning_rate=0.1, batch_size=1, init="uniform",
+                     seed=3)
+    doc.reset_weights()
+    panel = DataPanel(doc, QUndoStack())
+    qtbot.addWidget(panel)
+    train(doc, 30)
+    xs, ys = panel.plot.separator.getData()
+    assert len(xs) == 2
+    (W, b), = doc.weights
+    ends = doc.data.normalizer.transform(np.column_stack([xs, ys]))
+    for x, y in ends:
+        assert W[0, 0] * x + W[1, 0] * y + b[0] == pytest.approx(0.0, abs=1e-5)
+    assert not np.allclose(ends, np.column_stack([xs, ys]))  # really mapped back
+    doc.set_spec({"inputs": 2, "layers": [{"units": 3, "activation": "tanh"},
+                                          {"units": 1, "activation": "sigmoid"}]})
+    doc.inspector.refresh()  # a hidden layer: no single line to draw
+    xs, _ = panel.plot.separator.getData()
+    assert xs is None or len(xs) == 0
+    panel.detach()

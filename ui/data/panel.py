@@ -195,7 +195,12 @@ class DataPanel(DocumentObserver, QWidget):
 
         self.observe(document, data=self._on_data_changed, reset=self._on_reset,
                      spec=self._update_hints)
+        self.follow(document.inspector.changed, self._on_views_changed)
         self._refresh(refit=True)
+
+    def _on_views_changed(self, views) -> None:
+        self.plot.show_separator(views.separator if views is not None else None,
+                                 self._doc.data.normalizer)
 
     # -- building ---------------------------------------------------------------------------
     def _build_chooser(self) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from simulator import palette
+
 from .look import MUTED, class_color, value_rgb
 
 
@@ -62,6 +64,8 @@ class DataPlot(QWidget):
         self.test_item = pg.ScatterPlotItem(size=7, pxMode=True)
         self.plot_item.addItem(self.train_item)
         self.plot_item.addItem(self.test_item)
+        #: Perceptron mode: the decision line, in the data's own units.
+        self.separator = self.plot_item.plot(pen=pg.mkPen(palette.SEPARATOR, width=2))
         self.view.scene().sigMouseClicked.connect(self._on_click)
         lay.addWidget(self.view, 1)
         self.legend = QLabel()
@@ -111,6 +115,16 @@ class DataPlot(QWidget):
             self._range_key = range_key
             self.viewbox.setAspectLocked(square, 1.0)
             self._fit_range(XY)
+
+    def show_separator(self, separator, normalizer) -> None:
+        """Draw the perceptron's line ``separator`` (``simulator.perceptron.Separator``, in
+        the normalized plane the network sees) in the data's units, or none (None). The
+        normalization is affine per axis, so the line's ends map to the drawn line's ends."""
+        if separator is None or separator.ends is None or self._X.shape[1] != 2:
+            self.separator.setData([], [])
+            return
+        (x0, y0), (x1, y1) = normalizer.inverse_transform(np.array(separator.ends, float))
+        self.separator.setData([x0, x1], [y0, y1])
 
     def _set_classes(self, ds) -> None:
         names = list(ds.class_names) if self._editable else []

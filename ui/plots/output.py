@@ -100,7 +100,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
         self.diagonal = self.plot.plot(pen=pg.mkPen((120, 120, 120), width=1,
                                                    style=pg.QtCore.Qt.DashLine))
         #: Perceptron mode: the line w1·x1 + w2·x2 + b = 0 (``views.separator``).
-        self.separator = self.plot.plot(pen=pg.mkPen((20, 20, 20), width=2.5))
+        self.separator = self.plot.plot(pen=pg.mkPen(palette.SEPARATOR, width=2.5))
         self.separator.setZValue(5)
         self._build_note()
         self.texts: list[pg.TextItem] = []
