@@ -56,24 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _epochs(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not 0 <= n <= 10_000_000:
-        raise argparse.ArgumentTypeError(f"epochs must be between 0 and 10000000, got {n}")
-    return n
+def whole_number(what: str, lo: int, hi: int | None = None):
+    """An argparse type: a whole number from ``lo`` to ``hi`` (None: no upper bound), with a
+    message naming ``what``; shared by every command."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if n < lo or (hi is not None and n > hi):
+            bound = f"between {lo} and {hi}" if hi is not None else f"{lo} or more"
+            raise argparse.ArgumentTypeError(f"{what} must be {bound}, got {n}")
+        return n
+    return parse
 
 
-def _patience(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"patience must be 0 or more, got {n}")
-    return n
+#: Most epochs one command trains (the packed history keeps them small).
+MAX_EPOCHS = 10_000_000
+_epochs = whole_number("epochs", 0, MAX_EPOCHS)
+_patience = whole_number("patience", 0)
 
 
 def main(argv: list[str] | None = None) -> int:

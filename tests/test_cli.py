@@ -129,3 +129,14 @@ def test_csv_export_names_its_folder_and_says_where(tmp_path, capsys):
     assert f"exported weights: {folder} (folder of CSV tables)" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["xor-weights"]
     assert read_weights(folder)[0] == load_project(XOR).spec
+
+
+def test_number_arguments_are_bounded_with_one_line_each(capsys):
+    """One whole-number parser for every command: grid epochs were unbounded, and a
+    negative grid patience was taken."""
+    for argv in (["train", str(XOR), "--epochs", "10000001"],
+                 ["grid", str(XOR), "--epochs", "20000000"],
+                 ["grid", str(XOR), "--epochs", "5", "--patience", "-1"],
+                 ["grid", str(XOR), "--epochs", "5", "--seeds", "0"]):
+        assert main(argv) == 2
+        assert "must be" in capsys.readouterr().err

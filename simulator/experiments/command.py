@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..cli import MAX_EPOCHS, whole_number
 from ..errors import SimulatorError
 from .table import results_table, write_csv
 
@@ -31,17 +32,17 @@ def add_parser(sub) -> None:
                    help="hidden activations (tanh relu sigmoid ...)")
     g.add_argument("--lr", nargs="+", type=_positive_float, default=[], metavar="RATE",
                    help="learning rates")
-    g.add_argument("--batch", nargs="+", type=_positive_int, default=[], metavar="N",
-                   help="batch sizes")
+    g.add_argument("--batch", nargs="+", type=whole_number("batch size", 1), default=[],
+                   metavar="N", help="batch sizes")
     g.add_argument("--optimizer", nargs="+", default=[], metavar="NAME",
                    help="optimizers (sgd momentum rmsprop adam)")
-    g.add_argument("--seeds", type=_positive_int, default=1, metavar="K",
+    g.add_argument("--seeds", type=whole_number("seeds", 1), default=1, metavar="K",
                    help="seeds per configuration (the project's seed, +1, ...)")
-    g.add_argument("--epochs", type=_positive_int, required=True, metavar="N",
-                   help="epochs per run")
-    g.add_argument("--patience", type=int, default=0, metavar="N",
+    g.add_argument("--epochs", type=whole_number("epochs", 1, MAX_EPOCHS), required=True,
+                   metavar="N", help="epochs per run")
+    g.add_argument("--patience", type=whole_number("patience", 0), default=0, metavar="N",
                    help="early stopping after N epochs without a better test loss (0: off)")
-    g.add_argument("--workers", type=_positive_int, metavar="N",
+    g.add_argument("--workers", type=whole_number("workers", 1), metavar="N",
                    help="worker processes (default: all cores)")
     g.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on a Dask cluster (e.g. tcp://host:8786) instead of local "
@@ -49,16 +50,6 @@ def add_parser(sub) -> None:
     g.add_argument("--out", metavar="PATH", help="write the summary table as CSV")
     g.add_argument("--runs-out", metavar="PATH", help="write one row per run as CSV")
     g.add_argument("--quiet", action="store_true", help="no progress bar")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
-    return n
 
 
 def _positive_float(text: str) -> float:
