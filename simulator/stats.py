@@ -50,6 +50,9 @@ class EpochStats:
     status: str = "ok"
     #: Why training ended (empty while it goes on).
     message: str = ""
+    #: Set when early stopping ended training and restored the best weights: the epoch
+    #: those weights are from (the network holds them after this row); None otherwise.
+    restored_epoch: int | None = None
     #: Seconds spent training by this trainer so far (time paused between pulls excluded).
     elapsed: float = 0.0
     #: Batches in this epoch (fewer than usual when it was cut short).
