@@ -1,0 +1,96 @@
+"""The loss plot's overfitting marks, and the demo and its fixes as undoable commands."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulator import overfitting, palette
+from simulator.document import Document
+from simulator.overfitting import Best, EarlyStop
+
+
+def _plot(qtbot, doc):
+    from ui.plots import LossPlot
+    plot = LossPlot(doc)
+    qtbot.addWidget(plot)
+    plot.resize(600, 320)
+    plot.show()
+    return plot
+
+
+def _row(k, train, test, restored=None):
+    return {"epoch": k, "train_loss": train, "test_loss": test, "metric": "accuracy",
+            "restored_epoch": restored, "status": "early_stopped" if restored else "ok"}
+
+
+def _dot(plot):
+    x, y = plot.marks.best_dot.getData()
+    return float(x[0]), float(y[0])
+
+
+def test_the_best_test_mark_sits_on_the_lowest_test_loss_and_moves_live(qtbot):
+    doc = Document()
+    plot = _plot(qtbot, doc)
+    plot.flush()
+    assert not plot.marks.best_line.isVisible() and not plot.marks.best_dot.isVisible()
+    test = [0.9, 0.5, None, 0.3, 0.35, 0.6]  # lowest at epoch 4
+    doc.append_history([_row(k, 1.0 / k, t) for k, t in enumerate(test, 1)])
+    plot.flush()
+    best = overfitting.marks(doc.history)[0]
+    assert best == Best(4, 0.3) and plot.marks.shown[0] == best
+    assert plot.marks.best_line.value() == 4 and _dot(plot) == (4.0, 0.3)
+    assert plot.marks.best_line.isVisible() and not plot.marks.stop_line.isVisible()
+    assert plot.marks.best_line.label.toPlainText() == "best test 0.3 @ epoch 4"
+    assert plot.marks.best_line.pen.color().getRgb()[:3] == palette.BEST_EPOCH
+    doc.append_history([_row(7, 0.1, 0.25)])  # a new lowest: the mark follows
+    plot.flush()
+    assert plot.marks.best_line.value() == 7 and _dot(plot) == (7.0, 0.25)
+    assert plot.marks.best_line.label.toPlainText() == "best test 0.25 @ epoch 7"
+
+
+def test_no_test_set_no_mark_and_no_nan_reaches_the_plot(qtbot):
+    doc = Document()
+    plot = _plot(qtbot, doc)
+    doc.append_history([_row(k, 1.0 / k, None) for k in range(1, 6)])
+    plot.flush()
+    assert plot.marks.shown == (None, None) and not plot.marks.best_dot.isVisible()
+    x, y = plot.marks.best_dot.getData()
+    assert x is None or np.isfinite(x).all() and np.isfinite(y).all()
+
+
+def test_log_axis_keeps_the_dot_on_the_test_curve(qtbot):
+    doc = Document()
+    plot = _plot(qtbot, doc)
+    doc.append_history([_row(k, 1.0 / k, t) for k, t in enumerate([0.5, 0.02, 0.4], 1)])
+    plot.log_y.setChecked(True)
+    plot.flush()
+    x, y = plot.marks.best_dot.getData()  # drawn in log10 units, as the curves are
+    assert x[0] == 2 and 10 ** y[0] == pytest.approx(0.02)
+
+
+def test_the_early_stop_mark_after_an_early_stopped_run(qtbot):
+    """A real run: the demo with early stopping, trained by the training loop in a thread
+    through the controller, as the Train button does."""
+    from ui.training.controller import TrainingController
+    doc = Document()
+    overfitting.apply_demo(doc)
+    overfitting.apply_fix(doc, "early_stopping")
+    doc.set_settings(epochs_per_second=0.0)
+    plot = _plot(qtbot, doc)
+    ctl = TrainingController(doc, mode="thread")
+    stopped = []
+    ctl.early_stopped.connect(stopped.append)
+    ctl.train()
+    qtbot.waitUntil(lambda: bool(stopped), timeout=60000)
+    ctl.shutdown()
+    plot.flush()
+    best, stop = overfitting.marks(doc.history)
+    assert stop == EarlyStop(len(doc.history), best.epoch)  # the test loss is what it watches
+    assert doc.history[-1]["status"] == "early_stopped"
+    assert plot.marks.shown == (best, stop) and plot.marks.stop_line.isVisible()
+    assert plot.marks.stop_line.value() == stop.stopped
+    assert plot.marks.stop_line.label.toPlainText() == \
+        f"early stop: weights of epoch {stop.restored} restored"
+    assert plot.marks.stop_line.pen.color().getRgb()[:3] == palette.EARLY_STOP
+    assert plot.marks.best_line.value() == stop.restored < stop.stopped

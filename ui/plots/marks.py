@@ -1,0 +1,84 @@
+"""The loss plot's overfitting marks: the epoch of the lowest test loss (a line, a dot on
+the test curve and "best test 0.083 @ epoch 412"), and, when early stopping restored
+weights, a dashed line where training stopped saying whose weights it restored.
+
+The numbers come from :mod:`simulator.overfitting`; nothing here computes one, and a
+mark with nothing to show is hidden (no NaN reaches pyqtgraph).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from simulator import overfitting
+from simulator.palette import BEST_EPOCH, EARLY_STOP
+
+from .base import _t
+
+#: Height of each label along its line (fraction of the view, from the bottom).
+BEST_LABEL_AT, STOP_LABEL_AT = 0.95, 0.78
+#: Text anchors: the label right of its line (top-left corner at the line) or left of it.
+RIGHT, LEFT = [(0, 0), (0, 0)], [(1, 0), (1, 0)]
+
+
+def _line(rgb, style, position: float) -> pg.InfiniteLine:
+    line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(rgb, width=1.5, style=style),
+                           label="", labelOpts={"position": position, "color": rgb,
+                                                "fill": pg.mkBrush(255, 255, 255),
+                                                "anchors": RIGHT})
+    line.setZValue(5)  # over the curves, under nothing else
+    return line
+
+
+class OverfitMarks:
+    """The marks on ``plot`` (a PlotItem), redrawn by :meth:`show`."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.best_line = _line(BEST_EPOCH, Qt.SolidLine, BEST_LABEL_AT)
+        self.best_dot = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
+                                        symbolPen=pg.mkPen(255, 255, 255, width=1.5),
+                                        symbolBrush=pg.mkBrush(BEST_EPOCH))
+        self.best_dot.setZValue(6)
+        self.stop_line = _line(EARLY_STOP, Qt.DashLine, STOP_LABEL_AT)
+        for item in (self.best_line, self.stop_line):
+            plot.addItem(item, ignoreBounds=True)  # the curves decide the axes' ranges
+        plot.addItem(self.best_dot)
+        #: What is shown: (Best or None, EarlyStop or None).
+        self.shown: tuple = (None, None)
+        self.show({"epoch": np.empty(0), "test_loss": np.empty(0),
+                   "restored_epoch": np.empty(0)})
+
+    def show(self, series: dict[str, np.ndarray], log: bool = False) -> None:
+        """Place the marks for the plot's series (column name -> array, NaN = missing);
+        ``log``: the loss axis is logarithmic (a loss of 0 gets no dot there)."""
+        epochs = series["epoch"]
+        best = overfitting.best_test(epochs, series["test_loss"])
+        stop = overfitting.early_stop(epochs, series["restored_epoch"])
+        self.shown = (best, stop)
+        last = float(epochs[-1]) if len(epochs) else 0.0
+        first = float(epochs[0]) if len(epochs) else 0.0
+        self.best_line.setVisible(best is not None)
+        self.best_dot.setVisible(best is not None and (best.loss > 0 or not log))
+        if best is not None:
+            self.best_line.setValue(best.epoch)
+            self.best_dot.setData([best.epoch], [best.loss])
+            # the label on the side with room: right of the line in the run's first half
+            right = best.epoch <= (first + last) / 2
+            self._label(self.best_line, _t("best test {0} @ epoch {1}").format(
+                f"{best.loss:.3g}", f"{best.epoch:,}"), RIGHT if right else LEFT)
+        self.stop_line.setVisible(stop is not None)
+        if stop is not None:
+            self.stop_line.setValue(stop.stopped)
+            self._label(self.stop_line, _t("early stop: weights of epoch {0} restored").format(
+                f"{stop.restored:,}"), LEFT)
+
+    @staticmethod
+    def _label(line: pg.InfiniteLine, text: str, anchors) -> None:
+        label = line.label
+        if label.format != text or label.anchors != anchors:
+            label.anchors = anchors
+            label.setFormat(text)  # no braces left in text: nothing more is formatted
+            label.updatePosition()
