@@ -129,6 +129,29 @@ def demo_spec(outputs: int = 1, output_activation: str = "tanh") -> NetworkSpec:
                        + [LayerSpec(outputs, output_activation)])
 
 
+def hidden_size(spec: NetworkSpec) -> tuple[int, int]:
+    """(hidden layers, units of the widest hidden layer; 0 without hidden layers)."""
+    hidden = spec.layers[:-1]
+    return len(hidden), max((layer.units for layer in hidden), default=0)
+
+
+def with_hidden_size(spec: NetworkSpec, layers: int, units: int) -> NetworkSpec:
+    """``spec`` with ``layers`` hidden layers of ``units`` units each: the first ones kept
+    (their activation, bias, name; connections that still fit), new ones appended with
+    the last hidden layer's activation (tanh when there is none); the output layer stays.
+    SpecError (from the spec) for sizes it refuses."""
+    out = spec
+    while len(out.layers) - 1 > layers:
+        out = out.with_layer_removed(len(out.layers) - 2)
+    activation = out.layers[-2].activation if len(out.layers) > 1 else "tanh"
+    while len(out.layers) - 1 < layers:
+        out = out.with_layer_inserted(len(out.layers) - 1, LayerSpec(units, activation))
+    for column in range(1, layers + 1):
+        if out.layers[column - 1].units != units:
+            out = out.with_units(column, units)
+    return out
+
+
 def apply_demo(document) -> None:
     """Put the demo into ``document`` through its setters (run inside one undoable edit):
     its data, network and settings, and the seed's initial weights (a new run)."""

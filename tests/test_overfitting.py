@@ -192,3 +192,18 @@ def test_more_data_never_lowers_the_points_and_needs_generated_data():
                  sim.datasets.Dataset(X, Y, ("a", "b"), ("y",), "regression", "table", ""))
     with pytest.raises(sim.DataError, match="not generated"):
         overfitting.apply_fix(doc, "more_data")
+
+
+def test_network_size_keeps_the_first_layers_and_the_output():
+    from simulator.spec import LayerSpec, NetworkSpec
+    spec = NetworkSpec(2, [LayerSpec(4, "relu"), LayerSpec(2, "tanh"), LayerSpec(1, "sigmoid")])
+    assert overfitting.hidden_size(spec) == (2, 4)
+    big = overfitting.with_hidden_size(spec, 3, 10)
+    assert [(la.units, la.activation) for la in big.layers] == \
+        [(10, "relu"), (10, "tanh"), (10, "tanh"), (1, "sigmoid")]
+    small = overfitting.with_hidden_size(big, 1, 3)
+    assert [(la.units, la.activation) for la in small.layers] == [(3, "relu"), (1, "sigmoid")]
+    none = overfitting.with_hidden_size(small, 0, 3)
+    assert overfitting.hidden_size(none) == (0, 0) and none.layers[-1].activation == "sigmoid"
+    assert overfitting.with_hidden_size(none, 3, 10).sizes == overfitting.demo_spec().sizes
+    assert overfitting.with_hidden_size(big, 3, 10) == big  # nothing to change

@@ -94,3 +94,103 @@ def test_the_early_stop_mark_after_an_early_stopped_run(qtbot):
         f"early stop: weights of epoch {stop.restored} restored"
     assert plot.marks.stop_line.pen.color().getRgb()[:3] == palette.EARLY_STOP
     assert plot.marks.best_line.value() == stop.restored < stop.stopped
+
+
+# -- the demo and its fixes: one click, one undo step ------------------------------------------
+@pytest.fixture
+def window(qtbot):
+    from ui.main_window import MainWindow
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.files.ask_unsaved = lambda: "discard"
+    w.resize(1366, 728)
+    w.show()
+    yield w
+    w.document.mark_dirty(False)
+    w.training.shutdown()
+
+
+def _state(doc) -> tuple:
+    """Everything an edit may change, comparable exactly."""
+    return (doc.spec.to_dict(), doc.settings.to_dict(), doc.data_source.to_dict(),
+            [(W.tobytes(), b.tobytes()) for W, b in doc.weights],
+            doc.dataset.X.tobytes(), doc.dataset.Y.tobytes(),
+            tuple(doc.data.train_indices))
+
+
+def _click(qtbot, button):
+    from PySide6.QtCore import Qt
+    qtbot.mouseClick(button, Qt.LeftButton, pos=button.rect().center())
+
+
+def test_the_demo_is_one_click_and_one_undo_step(qtbot, window):
+    from PySide6.QtWidgets import QToolButton
+    doc, stack = window.document, window.undo_stack
+    before, steps = _state(doc), stack.count()
+    button = window.data_panel.findChild(QToolButton, "overfitting-demo")
+    assert button.isVisible()
+    _click(qtbot, button)
+    assert stack.count() == steps + 1 and stack.undoText() == "Overfitting demo"
+    assert doc.data_source.params == overfitting.DEMO_DATA.params
+    assert overfitting.hidden_size(doc.spec) == (3, 10)
+    assert doc.settings.epoch_limit == 1000 and doc.settings.regularization == "none"
+    demo = _state(doc)
+    stack.undo()
+    assert _state(doc) == before
+    stack.redo()
+    assert _state(doc) == demo
+    # the Data dock shows the demo's knobs
+    panel = window.data_panel
+    assert (panel.points.value(), panel.noise.value(), panel.ratio.value()) == \
+        (60, pytest.approx(0.35), 50)
+    assert (panel.network_size.layers.value(), panel.network_size.units.value()) == (3, 10)
+
+
+@pytest.mark.parametrize("fix", list(overfitting.FIXES))
+def test_every_fix_is_one_undoable_command(qtbot, window, fix):
+    doc, stack = window.document, window.undo_stack
+    window.data_panel.overfit.apply_demo()
+    before, steps = _state(doc), stack.count()
+    window.data_panel.overfit.fixes[fix].trigger()
+    assert stack.count() == steps + 1 and _state(doc) != before
+    stack.undo()
+    assert _state(doc) == before
+
+
+def test_the_train_menu_offers_the_demo_and_the_fixes(window):
+    menu = next(a.menu() for a in window.train_menu.actions() if a.menu()
+                and a.text() == "&Overfitting")
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert names == ["action-overfitting-demo", "action-fix-more-data", "action-fix-l2",
+                     "action-fix-early-stopping"]
+
+
+def test_a_fix_during_training_starts_the_new_run_from_fresh_weights(qtbot, window):
+    """The worker is stopped first: its snapshots do not overwrite the new run's weights."""
+    doc, ctl = window.document, window.training
+    window.data_panel.overfit.apply_demo()
+    doc.set_settings(epochs_per_second=0.0)
+    ctl.train()
+    qtbot.waitUntil(lambda: len(doc.history) > 20, timeout=30000)
+    window.data_panel.overfit.fixes["l2"].trigger()
+    assert ctl.state == "stopped" and not ctl.worker_alive
+    qtbot.wait(150)  # a few snapshot pulls: none may arrive
+    fresh = doc.initial_weights()
+    assert all(np.array_equal(W, W0) for (W, _), (W0, _) in zip(doc.weights, fresh,
+                                                                 strict=True))
+    assert len(doc.history) == 0 and doc.runs  # the overfitting run is kept for comparison
+
+
+def test_network_size_boxes_edit_the_hidden_layers_undoably(qtbot, window):
+    doc, stack = window.document, window.undo_stack
+    size = window.data_panel.network_size
+    before = _state(doc)
+    assert (size.layers.value(), size.units.value()) == overfitting.hidden_size(doc.spec)
+    size.layers.setValue(3)
+    size.units.setValue(12)
+    assert overfitting.hidden_size(doc.spec) == (3, 12)
+    assert [la.units for la in doc.spec.layers[:-1]] == [12, 12, 12]
+    stack.undo()
+    stack.undo()
+    assert _state(doc) == before and size.layers.value() == overfitting.hidden_size(
+        doc.spec)[0]
