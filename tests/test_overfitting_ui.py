@@ -49,6 +49,24 @@ def test_the_best_test_mark_sits_on_the_lowest_test_loss_and_moves_live(qtbot):
     assert plot.marks.best_line.label.toPlainText() == "best test 0.25 @ epoch 7"
 
 
+@pytest.mark.parametrize("best_at", [3, 50, 97])
+def test_the_labels_stay_inside_a_narrow_plot(qtbot, best_at):
+    """Wherever the best epoch is, its label and the early stop's are read whole."""
+    doc = Document()
+    plot = _plot(qtbot, doc)
+    plot.resize(280, 260)
+    test = [0.5 + 0.001 * abs(k - best_at) for k in range(1, 101)]
+    doc.append_history([_row(k, 1.0 / k, t, restored=best_at if k == 100 else None)
+                        for k, t in enumerate(test, 1)])
+    plot.flush()
+    qtbot.wait(20)
+    box = plot.plot.vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+    for line in (plot.marks.best_line, plot.marks.stop_line):
+        assert line.isVisible()
+        label = line.label.mapRectToScene(line.label.boundingRect())
+        assert box.contains(label), (line.label.toPlainText(), label, box)
+
+
 def test_no_test_set_no_mark_and_no_nan_reaches_the_plot(qtbot):
     doc = Document()
     plot = _plot(qtbot, doc)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from simulator import overfitting
 from simulator.palette import BEST_EPOCH, EARLY_STOP
@@ -19,15 +19,16 @@ from .base import _t
 
 #: Height of each label along its line (fraction of the view, from the bottom).
 BEST_LABEL_AT, STOP_LABEL_AT = 0.95, 0.78
-#: Text anchors: the label right of its line (top-left corner at the line) or left of it.
-RIGHT, LEFT = [(0, 0), (0, 0)], [(1, 0), (1, 0)]
+#: Which side of its line a label prefers (text anchor x: 0 right of the line, 1 left).
+RIGHT, LEFT = 0.0, 1.0
 
 
 def _line(rgb, style, position: float) -> pg.InfiniteLine:
     line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(rgb, width=1.5, style=style),
                            label="", labelOpts={"position": position, "color": rgb,
                                                 "fill": pg.mkBrush(255, 255, 255),
-                                                "anchors": RIGHT})
+                                                "anchors": [(RIGHT, 0), (RIGHT, 0)]})
+    line.side = RIGHT
     line.setZValue(5)  # over the curves, under nothing else
     return line
 
@@ -48,6 +49,8 @@ class OverfitMarks:
         plot.addItem(self.best_dot)
         #: What is shown: (Best or None, EarlyStop or None).
         self.shown: tuple = (None, None)
+        plot.vb.sigResized.connect(self.fit_labels)
+        plot.vb.sigRangeChanged.connect(self.fit_labels)
         self.show({"epoch": np.empty(0), "test_loss": np.empty(0),
                    "restored_epoch": np.empty(0)})
 
@@ -75,10 +78,30 @@ class OverfitMarks:
             self._label(self.stop_line, _t("early stop: weights of epoch {0} restored").format(
                 f"{stop.restored:,}"), LEFT)
 
-    @staticmethod
-    def _label(line: pg.InfiniteLine, text: str, anchors) -> None:
-        label = line.label
-        if label.format != text or label.anchors != anchors:
-            label.anchors = anchors
-            label.setFormat(text)  # no braces left in text: nothing more is formatted
-            label.updatePosition()
+    def _label(self, line: pg.InfiniteLine, text: str, side: float) -> None:
+        if line.label.format != text or line.side != side:
+            line.side = side
+            line.label.setFormat(text)  # no braces left in text: nothing more is formatted
+        self.fit_labels()
+
+    def fit_labels(self, *_args) -> None:
+        """Keep each label inside the plot: on its line's preferred side when there is
+        room, else shifted along the line as far as needed, and wrapped when it is wider
+        than the plot (a narrow dock, a long translation)."""
+        vb = self.plot.vb
+        box = vb.sceneBoundingRect()
+        for line in (self.best_line, self.stop_line):
+            if not line.isVisible() or box.width() <= 0:
+                continue
+            label = line.label
+            label.textItem.setTextWidth(-1)  # its own width, then no wider than the plot
+            if label.textItem.boundingRect().width() > box.width():
+                label.setTextWidth(box.width())
+            w = max(label.textItem.boundingRect().width(), 1.0)  # pixels (not scaled)
+            x = vb.mapViewToScene(QPointF(line.value(), 0.0)).x() - box.left()
+            lo, hi = (x + w - box.width()) / w, x / w  # anchors that keep the text inside
+            ax = min(max(line.side, lo), hi) if lo <= hi else x / box.width()
+            ax = min(max(ax, 0.0), 1.0)
+            if label.anchors[0][0] != ax:
+                label.anchors = [(ax, 0), (ax, 0)]
+                label.updatePosition()
