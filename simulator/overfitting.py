@@ -62,6 +62,34 @@ def early_stop(epochs, restored_epoch) -> EarlyStop | None:
     return EarlyStop(int(_floats(epochs)[i]), int(restored[i]))
 
 
+class MarkTracker:
+    """:func:`best_test` and :func:`early_stop` of a series that only grows (a live plot's
+    history), each row looked at once: a redraw of a million-epoch run costs the new
+    rows, not the run. Call :meth:`reset` when the series starts again."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        #: Rows looked at so far, and what they gave.
+        self.rows = 0
+        self.best: Best | None = None
+        self.stop: EarlyStop | None = None
+
+    def update(self, epochs, test_loss, restored_epoch) -> tuple[Best | None, EarlyStop | None]:
+        """The marks of the whole series, whose first ``rows`` rows were seen before."""
+        n = len(epochs)
+        if n < self.rows:  # shorter than before: another series
+            self.reset()
+        new = slice(self.rows, n)
+        best = best_test(epochs[new], test_loss[new])
+        if best is not None and (self.best is None or best.loss < self.best.loss):
+            self.best = best  # (strictly lower: the first of equal losses stays)
+        self.stop = early_stop(epochs[new], restored_epoch[new]) or self.stop
+        self.rows = n
+        return self.best, self.stop
+
+
 def marks(history) -> tuple[Best | None, EarlyStop | None]:
     """:func:`best_test` and :func:`early_stop` of a :class:`~simulator.history.History`
     (or a list of rows)."""

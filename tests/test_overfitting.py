@@ -207,3 +207,26 @@ def test_network_size_keeps_the_first_layers_and_the_output():
     assert overfitting.hidden_size(none) == (0, 0) and none.layers[-1].activation == "sigmoid"
     assert overfitting.with_hidden_size(none, 3, 10).sizes == overfitting.demo_spec().sizes
     assert overfitting.with_hidden_size(big, 3, 10) == big  # nothing to change
+
+
+def test_the_tracker_sees_each_row_once_and_agrees_with_the_whole_series():
+    rng = np.random.default_rng(0)
+    epochs = np.arange(1, 301, dtype=np.float64)
+    test = rng.uniform(0.1, 1.0, 300)
+    test[rng.integers(0, 300, 40)] = np.nan
+    test[[50, 120]] = 0.05  # a tie: the first one is the best
+    restored = np.full(300, np.nan)
+    restored[[99, 250]] = [60, 200]
+    tracker = overfitting.MarkTracker()
+    for n in (0, 1, 7, 51, 121, 200, 251, 300):
+        got = tracker.update(epochs[:n], test[:n], restored[:n])
+        assert got == (best_test(epochs[:n], test[:n]), early_stop(epochs[:n], restored[:n]))
+        assert tracker.rows == n
+    assert got == (Best(51, 0.05), EarlyStop(251, 200))
+    assert tracker.update(epochs[:10], test[:10], restored[:10])[1] is None  # another series
+
+
+def test_the_restored_epoch_survives_the_project_files_tables():
+    rows = _rows([0.9, 0.4, 0.5, 0.6], [None, None, None, 2])
+    back = History.from_chunks(History(rows).chunks())
+    assert list(back) == rows and marks(back) == (Best(2, 0.4), EarlyStop(4, 2))

@@ -49,6 +49,19 @@ def test_the_best_test_mark_sits_on_the_lowest_test_loss_and_moves_live(qtbot):
     assert plot.marks.best_line.label.toPlainText() == "best test 0.25 @ epoch 7"
 
 
+def test_a_new_run_gets_its_own_marks(qtbot):
+    """Rows of a new, longer run arriving before the next redraw: its own best epoch."""
+    doc = Document()
+    plot = _plot(qtbot, doc)
+    doc.append_history([_row(k, 0.1, 0.1 if k == 5 else 0.5) for k in range(1, 11)])
+    plot.flush()
+    assert plot.marks.shown[0] == Best(5, 0.1)
+    doc.archive_run()
+    doc.append_history([_row(k, 0.1, 0.2 if k == 15 else 0.6) for k in range(1, 31)])
+    plot.flush()
+    assert plot.marks.shown[0] == Best(15, 0.2) and plot.marks.best_line.value() == 15
+
+
 @pytest.mark.parametrize("best_at", [3, 50, 97])
 def test_the_labels_stay_inside_a_narrow_plot(qtbot, best_at):
     """Wherever the best epoch is, its label and the early stop's are read whole."""

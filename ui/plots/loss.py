@@ -73,6 +73,7 @@ class LossPlot(DocumentObserver, PlotPanel):
     def _on_history_changed(self, rows) -> None:
         if rows is None:  # the whole history, read as columns (a long run has a million rows)
             self.table.clear()
+            self.marks.reset()
             rows = history = self.document.history
             if history:
                 self.table.append(np.column_stack([history.column(c) for c in COLUMNS]))

@@ -28,7 +28,8 @@ def _line(rgb, style, position: float) -> pg.InfiniteLine:
                            label="", labelOpts={"position": position, "color": rgb,
                                                 "fill": pg.mkBrush(255, 255, 255),
                                                 "anchors": [(RIGHT, 0), (RIGHT, 0)]})
-    line.side = RIGHT
+    line.side = RIGHT  # the preferred side (see OverfitMarks.fit_labels)
+    line.natural_width = 0.0  # the label's width unwrapped, pixels
     line.setZValue(5)  # over the curves, under nothing else
     return line
 
@@ -49,27 +50,33 @@ class OverfitMarks:
         plot.addItem(self.best_dot)
         #: What is shown: (Best or None, EarlyStop or None).
         self.shown: tuple = (None, None)
+        self.tracker = overfitting.MarkTracker()
         plot.vb.sigResized.connect(self.fit_labels)
         plot.vb.sigRangeChanged.connect(self.fit_labels)
         self.show({"epoch": np.empty(0), "test_loss": np.empty(0),
                    "restored_epoch": np.empty(0)})
 
+    def reset(self) -> None:
+        """The plot's series starts again (another run)."""
+        self.tracker.reset()
+
     def show(self, series: dict[str, np.ndarray], log: bool = False) -> None:
-        """Place the marks for the plot's series (column name -> array, NaN = missing);
-        ``log``: the loss axis is logarithmic (a loss of 0 gets no dot there)."""
+        """Place the marks for the plot's series (column name -> array, NaN = missing),
+        which has only grown since the last call or the last :meth:`reset`; ``log``: the
+        loss axis is logarithmic (a loss of 0 gets no dot there)."""
         epochs = series["epoch"]
-        best = overfitting.best_test(epochs, series["test_loss"])
-        stop = overfitting.early_stop(epochs, series["restored_epoch"])
+        best, stop = self.tracker.update(epochs, series["test_loss"],
+                                         series["restored_epoch"])
+        moved = (best, stop) != self.shown
         self.shown = (best, stop)
-        last = float(epochs[-1]) if len(epochs) else 0.0
-        first = float(epochs[0]) if len(epochs) else 0.0
         self.best_line.setVisible(best is not None)
         self.best_dot.setVisible(best is not None and (best.loss > 0 or not log))
         if best is not None:
-            self.best_line.setValue(best.epoch)
-            self.best_dot.setData([best.epoch], [best.loss])
+            if moved:
+                self.best_line.setValue(best.epoch)
+                self.best_dot.setData([best.epoch], [best.loss])
             # the label on the side with room: right of the line in the run's first half
-            right = best.epoch <= (first + last) / 2
+            right = best.epoch <= (float(epochs[0]) + float(epochs[-1])) / 2
             self._label(self.best_line, _t("best test {0} @ epoch {1}").format(
                 f"{best.loss:.3g}", f"{best.epoch:,}"), RIGHT if right else LEFT)
         self.stop_line.setVisible(stop is not None)
@@ -77,12 +84,15 @@ class OverfitMarks:
             self.stop_line.setValue(stop.stopped)
             self._label(self.stop_line, _t("early stop: weights of epoch {0} restored").format(
                 f"{stop.restored:,}"), LEFT)
+        self.fit_labels()
 
     def _label(self, line: pg.InfiniteLine, text: str, side: float) -> None:
-        if line.label.format != text or line.side != side:
+        label = line.label
+        if label.format != text or line.side != side:
             line.side = side
-            line.label.setFormat(text)  # no braces left in text: nothing more is formatted
-        self.fit_labels()
+            label.textItem.setTextWidth(-1)
+            label.setFormat(text)  # no braces left in text: nothing more is formatted
+            line.natural_width = label.textItem.boundingRect().width()
 
     def fit_labels(self, *_args) -> None:
         """Keep each label inside the plot: on its line's preferred side when there is
@@ -94,9 +104,9 @@ class OverfitMarks:
             if not line.isVisible() or box.width() <= 0:
                 continue
             label = line.label
-            label.textItem.setTextWidth(-1)  # its own width, then no wider than the plot
-            if label.textItem.boundingRect().width() > box.width():
-                label.setTextWidth(box.width())
+            wrap = -1.0 if line.natural_width <= box.width() else box.width()
+            if label.textItem.textWidth() != wrap:  # no wider than the plot
+                label.setTextWidth(wrap)
             w = max(label.textItem.boundingRect().width(), 1.0)  # pixels (not scaled)
             x = vb.mapViewToScene(QPointF(line.value(), 0.0)).x() - box.left()
             lo, hi = (x + w - box.width()) / w, x / w  # anchors that keep the text inside
