@@ -80,6 +80,7 @@ def test_trainer_records_the_restored_epoch(engine):
     history = trainer.fit(X, Y, epochs=50, X_test=Xt, Y_test=Yt)
     assert [s.restored_epoch for s in history] == [None, None, None, 1]
     assert history[-1].to_dict()["restored_epoch"] == 1
+    assert "restored_epoch" not in history[0].to_dict()  # other rows stay as they were
     assert net.loss(Xt, Yt) == pytest.approx(history[0].test_loss, rel=1e-9)
     kept = sim.Trainer(sim.Network.from_spec(LINEAR), learning_rate=0.05, batch_size=8,
                        patience=3, restore_best=False, engine=engine)
