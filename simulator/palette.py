@@ -20,6 +20,10 @@ BLUE = (8, 119, 189)
 NEUTRAL = (232, 234, 235)
 #: The perceptron's decision line, on the output plot and the data plot alike.
 SEPARATOR = (20, 20, 20)
+#: The loss plot's marks: the epoch of the lowest test loss (green) and an early stop that
+#: restored weights (violet); neither is a loss curve's colour.
+BEST_EPOCH = (30, 130, 76)
+EARLY_STOP = (123, 31, 162)
 #: Colour of class k: 0 orange, 1 blue, then a categorical palette for more classes.
 CLASS_COLORS = (ORANGE, BLUE, (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
                 (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207))

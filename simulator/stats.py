@@ -50,6 +50,9 @@ class EpochStats:
     status: str = "ok"
     #: Why training ended (empty while it goes on).
     message: str = ""
+    #: Set when early stopping ended training and restored the best weights: the epoch
+    #: those weights are from (the network holds them after this row); None otherwise.
+    restored_epoch: int | None = None
     #: Seconds spent training by this trainer so far (time paused between pulls excluded).
     elapsed: float = 0.0
     #: Batches in this epoch (fewer than usual when it was cut short).
@@ -60,8 +63,12 @@ class EpochStats:
     def to_dict(self) -> dict:
         """The row a history keeps. A number that is not finite (the loss of a diverged
         epoch that finished no batch, a statistic that overflowed) becomes None: no NaN
-        or infinity reaches a plot or a file; ``status`` and ``message`` say what happened."""
-        return {k: _finite_or_none(v) for k, v in asdict(self).items()}
+        or infinity reaches a plot or a file; ``status`` and ``message`` say what happened.
+        ``restored_epoch`` is in the row only where it is set (rows stay as they were)."""
+        row = {k: _finite_or_none(v) for k, v in asdict(self).items()}
+        if row["restored_epoch"] is None:
+            del row["restored_epoch"]
+        return row
 
 
 def _finite_or_none(v):

@@ -415,7 +415,8 @@ class Trainer:
         they are after the epoch (one forward pass over the training set: the epoch's
         ``train_loss`` is a mean over batches taken at different weights, so it is the loss
         of no weights that could be restored). The best weights are stored right here,
-        at the moment their loss is measured."""
+        at the moment their loss is measured; a restore is recorded in
+        ``stats.restored_epoch``."""
         if self.patience <= 0:
             return "", ""
         if stats.test_loss is not None:
@@ -438,6 +439,7 @@ class Trainer:
                f"(best {best:.4g} at epoch {epoch})")
         if self.restore_best:
             self.net.theta[...] = self._best_theta
+            stats.restored_epoch = epoch
             msg += "; weights restored to that epoch"
         self._best_theta, self._wait = None, 0
         return "early_stopped", msg

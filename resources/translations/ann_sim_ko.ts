@@ -95,6 +95,11 @@
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
+      <location filename="ui/data/overfit.py" line="140" />
+      <source>&amp;Overfitting</source>
+      <translation>오버피팅(&amp;O)</translation>
+    </message>
+    <message>
       <location filename="ui/main_window.py" line="90" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
@@ -215,7 +220,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="210" />
+      <location filename="ui/data/panel.py" line="216" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -280,13 +285,13 @@
       <translation>ANN Simulator 정보</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="54" />
-      <location filename="ui/plots/loss.py" line="102" />
+      <location filename="ui/plots/loss.py" line="56" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="41" />
+      <location filename="ui/plots/loss.py" line="43" />
       <source>Accuracy / R²</source>
       <translation>정확도 / R²</translation>
     </message>
@@ -335,7 +340,7 @@
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="432" />
+      <location filename="ui/data/panel.py" line="443" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -453,7 +458,7 @@
       <translation>찾아보기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="65" />
+      <location filename="ui/data/panel.py" line="66" />
       <source>Bumps</source>
       <translation>봉우리</translation>
     </message>
@@ -514,7 +519,7 @@
       <translation>{total}회 중 {done}회 실행 후 취소됨</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="66" />
+      <location filename="ui/data/panel.py" line="67" />
       <source>Cancer</source>
       <translation>유방암</translation>
     </message>
@@ -629,22 +634,27 @@
       <translation>손실함수 변경</translation>
     </message>
     <message>
+      <location filename="ui/data/overfit.py" line="65" />
+      <source>Change network size</source>
+      <translation>신경망 크기 변경</translation>
+    </message>
+    <message>
       <location filename="ui/editor/controller.py" line="130" />
       <source>Change neurons</source>
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="314" />
+      <location filename="ui/data/panel.py" line="320" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="426" />
+      <location filename="ui/data/panel.py" line="437" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="309" />
+      <location filename="ui/data/panel.py" line="315" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -664,7 +674,7 @@
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="324" />
+      <location filename="ui/data/panel.py" line="330" />
       <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
@@ -685,7 +695,7 @@
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="419" />
+      <location filename="ui/data/panel.py" line="430" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -706,12 +716,12 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="392" />
+      <location filename="ui/data/panel.py" line="403" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="63" />
+      <location filename="ui/data/panel.py" line="64" />
       <source>Circle</source>
       <translation>원</translation>
     </message>
@@ -731,7 +741,7 @@
       <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="43" />
+      <location filename="ui/data/plot.py" line="45" />
       <source>Class of the points that a left click adds</source>
       <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
     </message>
@@ -756,7 +766,7 @@
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="41" />
+      <location filename="ui/data/plot.py" line="43" />
       <source>Click adds:</source>
       <translation>클릭 시 추가:</translation>
     </message>
@@ -841,13 +851,13 @@
       <translation>Dask 클러스터</translation>
     </message>
     <message>
-      <location filename="ui/data/__init__.py" line="14" />
+      <location filename="ui/data/__init__.py" line="15" />
       <location filename="ui/lessons/panel.py" line="40" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="367" />
+      <location filename="ui/data/panel.py" line="378" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -899,7 +909,7 @@
       <translation>장치: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="67" />
+      <location filename="ui/data/panel.py" line="68" />
       <source>Digits</source>
       <translation>숫자</translation>
     </message>
@@ -1024,7 +1034,7 @@
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="42" />
-      <location filename="ui/plots/loss.py" line="49" />
+      <location filename="ui/plots/loss.py" line="51" />
       <source>Epoch</source>
       <translation>에포크</translation>
     </message>
@@ -1156,6 +1166,11 @@
       <translation>Feature 표 (a, b, c)</translation>
     </message>
     <message>
+      <location filename="ui/data/overfit.py" line="84" />
+      <source>Few noisy points and a large network (3 hidden layers of 10): the training loss keeps falling while the test loss rises again</source>
+      <translation>잡음 섞인 적은 점과 큰 신경망(10개짜리 은닉층 3개): 학습 손실은 계속 줄지만 테스트 손실은 다시 오릅니다</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="330" />
       <source>Finished {done} of {total} runs in {time}</source>
       <translation>{total}회 중 {done}회 실행 완료 ({time})</translation>
@@ -1174,6 +1189,21 @@
       <location filename="ui/plots/output.py" line="277" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/overfit.py" line="94" />
+      <source>Fix: Early Stopping</source>
+      <translation>해결: 조기 종료</translation>
+    </message>
+    <message>
+      <location filename="ui/data/overfit.py" line="91" />
+      <source>Fix: L2 Regularization</source>
+      <translation>해결: L2 정규화</translation>
+    </message>
+    <message>
+      <location filename="ui/data/overfit.py" line="88" />
+      <source>Fix: More Data</source>
+      <translation>해결: 데이터 늘리기</translation>
     </message>
     <message>
       <location filename="ui/tooltips.py" line="21" />
@@ -1211,7 +1241,7 @@
       <translation>차이 (테스트 - 학습)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="64" />
+      <location filename="ui/data/panel.py" line="65" />
       <source>Gauss</source>
       <translation>가우시안</translation>
     </message>
@@ -1219,6 +1249,11 @@
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Gaussian bumps</source>
       <translation>가우시안 봉우리</translation>
+    </message>
+    <message>
+      <location filename="ui/data/overfit.py" line="89" />
+      <source>Generate at least 400 points and train again from the same initial weights</source>
+      <translation>점을 400개 이상 만들고 같은 초기 가중치에서 다시 학습합니다</translation>
     </message>
     <message>
       <location filename="ui/tooltips.py" line="38" />
@@ -1337,7 +1372,7 @@
       <translation>가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/__init__.py" line="16" />
+      <location filename="ui/data/__init__.py" line="17" />
       <source>Import &amp;CSV...</source>
       <translation>CSV 가져오기(&amp;C)...</translation>
     </message>
@@ -1348,17 +1383,17 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="251" />
+      <location filename="ui/data/panel.py" line="257" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="472" />
+      <location filename="ui/data/panel.py" line="483" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="515" />
+      <location filename="ui/data/panel.py" line="526" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
@@ -1400,7 +1435,7 @@
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="495" />
+      <location filename="ui/data/panel.py" line="506" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1425,7 +1460,7 @@
       <translation>앞에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="66" />
+      <location filename="ui/data/panel.py" line="67" />
       <source>Iris</source>
       <translation>붓꽃</translation>
     </message>
@@ -1545,7 +1580,7 @@
       <translation>학습률들</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="214" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1598,19 +1633,19 @@
       <translation>로컬 프로세스</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="38" />
+      <location filename="ui/plots/loss.py" line="40" />
       <source>Log scale</source>
       <translation>로그 눈금</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="39" />
+      <location filename="ui/plots/loss.py" line="41" />
       <source>Logarithmic loss axis: shows progress when the loss is small</source>
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
-      <location filename="ui/plots/loss.py" line="50" />
+      <location filename="ui/plots/loss.py" line="52" />
       <location filename="ui/training/panel.py" line="110" />
       <source>Loss</source>
       <translation>손실</translation>
@@ -1647,12 +1682,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="221" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="345" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1667,7 +1702,7 @@
       <translation>모멘텀과 RMSProp을 합치고, 처음 몇 단계를 보정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="64" />
+      <location filename="ui/data/panel.py" line="65" />
       <source>Moons</source>
       <translation>반달</translation>
     </message>
@@ -1687,15 +1722,30 @@
       <translation>이름</translation>
     </message>
     <message>
+      <location filename="ui/data/panel.py" line="361" />
+      <source>Network</source>
+      <translation>신경망</translation>
+    </message>
+    <message>
       <location filename="ui/files/screenshots.py" line="178" />
       <source>Network canvas</source>
       <translation>신경망 캔버스</translation>
+    </message>
+    <message>
+      <location filename="ui/data/overfit.py" line="68" />
+      <source>Network not changed: {0}</source>
+      <translation>신경망이 바뀌지 않았습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="41" />
       <location filename="ui/plots/__init__.py" line="28" />
       <source>Network output</source>
       <translation>신경망 출력</translation>
+    </message>
+    <message>
+      <location filename="ui/data/overfit.py" line="39" />
+      <source>Network size: hidden layers, and units in each of them. More of either means more weights, which can memorize noisy points.</source>
+      <translation>신경망 크기: 은닉층 수와 층마다의 뉴런 수. 어느 쪽이든 늘리면 가중치가 많아져 잡음 섞인 점까지 외울 수 있습니다.</translation>
     </message>
     <message>
       <location filename="ui/editor/neuron_view.py" line="114" />
@@ -1729,7 +1779,7 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="326" />
+      <location filename="ui/data/panel.py" line="332" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1775,17 +1825,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="347" />
+      <location filename="ui/data/panel.py" line="353" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="311" />
+      <location filename="ui/data/panel.py" line="317" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="344" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1796,7 +1846,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="350" />
+      <location filename="ui/data/panel.py" line="356" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1826,7 +1876,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="306" />
+      <location filename="ui/data/panel.py" line="312" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1921,6 +1971,16 @@
       <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
     <message>
+      <location filename="ui/data/overfit.py" line="82" />
+      <source>Overfitting Demo</source>
+      <translation>오버피팅 시연</translation>
+    </message>
+    <message>
+      <location filename="ui/data/overfit.py" line="108" />
+      <source>Overfitting demo</source>
+      <translation>오버피팅 시연</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="434" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
@@ -1951,6 +2011,11 @@
       <translation>일시정지</translation>
     </message>
     <message>
+      <location filename="ui/data/overfit.py" line="92" />
+      <source>Penalize large weights (L2, rate 0.01) and train again from the same initial weights</source>
+      <translation>큰 가중치에 벌점을 주고(L2, 비율 0.01) 같은 초기 가중치에서 다시 학습합니다</translation>
+    </message>
+    <message>
       <location filename="ui/tooltips.py" line="46" />
       <source>Penalty on the absolute weights (λ = regularization rate): drives small weights to exactly 0.</source>
       <translation>가중치 절댓값에 대한 벌점 (λ = 정규화 비율): 작은 가중치를 정확히 0으로 만듭니다.</translation>
@@ -1976,12 +2041,12 @@
       <translation>순열 중요도: I_j = 특성 j를 섞었을 때의 오차 E의 평균 − E. 기울기 × 입력: s_j = x_j · ∂y/∂x_j.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="65" />
+      <location filename="ui/data/panel.py" line="66" />
       <source>Plane</source>
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="183" />
+      <location filename="ui/data/panel.py" line="184" />
       <source>Plot</source>
       <translation>그래프</translation>
     </message>
@@ -1991,12 +2056,12 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="352" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
@@ -2052,7 +2117,7 @@
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="322" />
+      <location filename="ui/data/panel.py" line="328" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2072,22 +2137,22 @@
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="221" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="325" />
+      <location filename="ui/data/panel.py" line="331" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="413" />
+      <location filename="ui/data/panel.py" line="424" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="213" />
+      <location filename="ui/data/panel.py" line="219" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -2133,7 +2198,7 @@
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="437" />
+      <location filename="ui/data/panel.py" line="448" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2160,7 +2225,7 @@
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="393" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2175,7 +2240,7 @@
       <translation>계단 함수 뉴런 한 층을 위한 로젠블랫의 규칙: t는 목표값, y는 출력, x는 입력.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="184" />
+      <location filename="ui/data/panel.py" line="185" />
       <source>Rows</source>
       <translation>표</translation>
     </message>
@@ -2205,7 +2270,7 @@
       <translation>실행 기록</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="102" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -2276,7 +2341,7 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="348" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2296,7 +2361,7 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/data/panel.py" line="354" />
       <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
@@ -2322,7 +2387,7 @@
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="331" />
+      <location filename="ui/data/panel.py" line="337" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
@@ -2358,7 +2423,7 @@
       <translation>시그모이드: z를 (0, 1)로 눌러 담습니다. 기울기가 최대 0.25라서 깊은 시그모이드 신경망은 기울기 소실을 겪습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="65" />
+      <location filename="ui/data/panel.py" line="66" />
       <source>Sine</source>
       <translation>사인</translation>
     </message>
@@ -2403,7 +2468,7 @@
       <translation>속도 (에포크/초)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="64" />
+      <location filename="ui/data/panel.py" line="65" />
       <source>Spiral</source>
       <translation>나선</translation>
     </message>
@@ -2413,12 +2478,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="344" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="280" />
+      <location filename="ui/data/panel.py" line="286" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2478,6 +2543,11 @@
       <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
     </message>
     <message>
+      <location filename="ui/data/overfit.py" line="95" />
+      <source>Stop when the test loss has not improved for 50 epochs and go back to the best epoch's weights</source>
+      <translation>테스트 손실이 50 에포크 동안 나아지지 않으면 멈추고 가장 좋았던 에포크의 가중치로 되돌립니다</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="20" />
       <source>Sum of squared errors (SSE)</source>
       <translation>오차 제곱합 (SSE)</translation>
@@ -2503,7 +2573,7 @@
       <translation>탭</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="63" />
+      <location filename="ui/data/panel.py" line="64" />
       <source>Table</source>
       <translation>표</translation>
     </message>
@@ -2533,20 +2603,20 @@
       <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="178" />
-      <location filename="ui/plots/loss.py" line="61" />
-      <location filename="ui/plots/loss.py" line="114" />
+      <location filename="ui/plots/loss.py" line="63" />
+      <location filename="ui/plots/loss.py" line="119" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="176" />
-      <location filename="ui/plots/loss.py" line="53" />
+      <location filename="ui/plots/loss.py" line="55" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
     </message>
@@ -2638,7 +2708,7 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="214" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -2700,7 +2770,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="486" />
+      <location filename="ui/data/panel.py" line="497" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2761,18 +2831,18 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="90" />
+      <location filename="ui/plots/loss.py" line="94" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="60" />
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="62" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -2788,7 +2858,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="177" />
-      <location filename="ui/plots/loss.py" line="52" />
+      <location filename="ui/plots/loss.py" line="54" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
     </message>
@@ -2813,7 +2883,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="349" />
+      <location filename="ui/data/panel.py" line="355" />
       <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
@@ -2854,7 +2924,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="211" />
+      <location filename="ui/data/panel.py" line="217" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -2909,13 +2979,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="252" />
+      <location filename="ui/data/panel.py" line="258" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="445" />
-      <location filename="ui/data/panel.py" line="490" />
+      <location filename="ui/data/panel.py" line="456" />
+      <location filename="ui/data/panel.py" line="501" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -2966,7 +3036,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>전체 창</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="66" />
+      <location filename="ui/data/panel.py" line="67" />
       <source>Wine</source>
       <translation>와인</translation>
     </message>
@@ -3027,6 +3097,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/plots/marks.py" line="70" />
+      <source>best test {0} @ epoch {1}</source>
+      <translation>최저 테스트 손실 {0} @ 에포크 {1}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/scene.py" line="448" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
@@ -3057,6 +3132,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
+      <location filename="ui/plots/marks.py" line="75" />
+      <source>early stop: weights of epoch {0} restored</source>
+      <translation>조기 종료: 에포크 {0}의 가중치로 되돌림</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="245" />
       <source>exit code {0}</source>
       <translation>종료 코드 {0}</translation>
@@ -3067,7 +3147,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="130" />
+      <location filename="ui/data/plot.py" line="144" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3097,7 +3177,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="132" />
+      <location filename="ui/data/plot.py" line="146" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
@@ -3173,7 +3253,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="520" />
+      <location filename="ui/data/panel.py" line="531" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3368,7 +3448,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="518" />
+      <location filename="ui/data/panel.py" line="529" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -3388,7 +3468,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="521" />
+      <location filename="ui/data/panel.py" line="532" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>

@@ -268,6 +268,8 @@ class TrainingLoop:
             self.epoch += 1
             self.batch = 0
             row = stats.to_dict()
+            if stats.restored_epoch is not None:  # the trainer counts from this job's start
+                row["restored_epoch"] = stats.restored_epoch + self.epoch - stats.epoch
             row["epoch"] = self.epoch
             self.rows.append(row)
             now = time.perf_counter()

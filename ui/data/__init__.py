@@ -1,11 +1,12 @@
-"""The data area: the dataset dock (built-ins, generator settings, rows, plot) and
-"Import CSV..." in the File menu."""
+"""The data area: the dataset dock (built-ins, generator settings, network size, the
+overfitting demo, rows, plot), "Import CSV..." in the File menu and Train > Overfitting."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 
+from .overfit import add_menu
 from .panel import DataPanel
 
 
@@ -19,3 +20,12 @@ def install(window) -> DataPanel:
     window.file_menu.addAction(action)
     window.data_panel = panel
     return panel
+
+
+def install_menu(window) -> None:
+    """After the training area: Train > Overfitting under the training actions, and the
+    demo and fixes stop training first (a new run's fresh weights must not be overwritten
+    by a worker still training the old ones)."""
+    window.data_panel.overfit.before = window.training.stop
+    window.train_menu.addSeparator()
+    add_menu(window, window.data_panel.overfit)

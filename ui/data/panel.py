@@ -40,6 +40,7 @@ from ..observe import DocumentObserver
 from .flow import FlowLayout
 from .import_dialog import ImportDialog
 from .look import MUTED
+from .overfit import NetworkSize, OverfitActions, demo_button
 from .plot import DataPlot
 from .table_model import RowsModel
 from .thumbnails import thumbnail
@@ -302,7 +303,7 @@ class DataPanel(DocumentObserver, QWidget):
 
     def _build_controls(self, lay: QVBoxLayout) -> None:
         form = QFormLayout()
-        form.setVerticalSpacing(2)
+        form.setVerticalSpacing(1)  # (the network row must fit a 1280 x 720 screen)
         form.setContentsMargins(0, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         p = next(info.params for info in BUILTINS.values() if info.params)
@@ -353,6 +354,11 @@ class DataPanel(DocumentObserver, QWidget):
         form.addRow(self.tr("Seed"), seed_row)
         form.addRow(self.tr("Training data"), self.ratio)
         form.addRow(self.tr("Normalize"), self.normalization)
+        # Overfitting's third knob beside the data's two, and the demo with its fixes.
+        self.network_size = NetworkSize(self._doc, self._stack, self._status)
+        self.overfit = OverfitActions(self._doc, self._stack, self._status, self)
+        self.network_size.row.addWidget(demo_button(self.overfit))
+        form.addRow(self.tr("Network"), self.network_size)
         lay.addLayout(form)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -23,8 +23,10 @@ from .base import (
     twin_viewbox,
 )
 from .legend import Legend
+from .marks import OverfitMarks
 
-COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
+COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric",
+           "restored_epoch")
 
 
 class LossPlot(DocumentObserver, PlotPanel):
@@ -59,6 +61,8 @@ class LossPlot(DocumentObserver, PlotPanel):
         self.metric_vb.addItem(self.test_metric)
         self.legend.addItem(self.train_metric, _t("Train accuracy"))
         self.legend.addItem(self.test_metric, _t("Test accuracy"))
+        #: The best test-loss epoch and an early stop's restore (see ui/plots/marks.py).
+        self.marks = OverfitMarks(self.plot)
         #: Curves of earlier runs drawn for comparison (see set_overlays).
         self._overlays: list = []
         self.observe(document, history=self._on_history_changed,
@@ -69,6 +73,7 @@ class LossPlot(DocumentObserver, PlotPanel):
     def _on_history_changed(self, rows) -> None:
         if rows is None:  # the whole history, read as columns (a long run has a million rows)
             self.table.clear()
+            self.marks.reset()
             rows = history = self.document.history
             if history:
                 self.table.append(np.column_stack([history.column(c) for c in COLUMNS]))
@@ -108,6 +113,7 @@ class LossPlot(DocumentObserver, PlotPanel):
             # no test set: no test accuracy curve, nor its legend entry
             curve.setVisible(show and (bool(np.isfinite(v[:, col]).any()) or len(v) == 0))
         self._rename_legend(r2)
+        self.marks.show(self.series(), log)
 
     def _rename_legend(self, r2: bool) -> None:
         names = (_t("Train R²"), _t("Test R²")) if r2 else (_t("Train accuracy"),
