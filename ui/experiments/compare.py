@@ -156,8 +156,10 @@ class CompareDialog(QDialog):
     def _editor(self, key: str) -> QWidget:
         now = compare.current_value(key, self.spec, self.settings)
         if key == "learning_rate":
-            above = [v for v in LEARNING_RATES if v > now * 3]  # 0.03 -> 0.3, the lecture's x10
-            box = _editable_numbers(LEARNING_RATES, above[0] if above else now / 10)
+            # the lecture's tenfold step (0.03 -> 0.3; a tenth from the top of the list)
+            step = now * 10 if now * 10 <= LEARNING_RATES[-1] else now / 10
+            box = _editable_numbers(LEARNING_RATES, min(
+                LEARNING_RATES, key=lambda v: abs(np.log(v / step))))
             box.editTextChanged.connect(lambda _text: self._update())
             return box
         if key == "batch_size":
