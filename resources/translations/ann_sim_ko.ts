@@ -190,6 +190,11 @@
       <translation>(예제 없음)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="73" />
+      <source>(no hidden layer)</source>
+      <translation>(은닉층 없음)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="157" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
@@ -205,6 +210,11 @@
       <translation>--train-epochs는 0 이상이어야 합니다</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="169" />
+      <source>1 = online learning, {0} = full batch</source>
+      <translation>1 = 온라인 학습, {0} = 전체 배치</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>1-D regression: y = sin(x) for x in -6 .. 6, plus Gaussian noise with standard deviation = noise.</source>
       <translation>1차원 회귀: x가 -6 .. 6일 때 y = sin(x)에 표준편차가 노이즈인 가우시안 노이즈를 더합니다.</translation>
@@ -215,7 +225,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="210" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -281,7 +291,7 @@
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="54" />
-      <location filename="ui/plots/loss.py" line="102" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
@@ -335,7 +345,7 @@
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="432" />
+      <location filename="ui/data/panel.py" line="437" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -407,6 +417,7 @@
       <translation>배치</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="65" />
       <location filename="ui/training/panel.py" line="135" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
@@ -436,6 +447,11 @@
       <location filename="ui/mathviews/gallery.py" line="113" />
       <source>Blue: f(z). Orange, dashed: the slope f′(z), the factor a gradient is multiplied by in each layer it passes back through; the dot marks its largest value.</source>
       <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="139" />
+      <source>Both start from</source>
+      <translation>두 실행의 시작점</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -504,6 +520,7 @@
       <translation>CSV…</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="143" />
       <location filename="ui/experiments/grid_dock.py" line="144" />
       <source>Cancel</source>
       <translation>취소</translation>
@@ -634,17 +651,17 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="314" />
+      <location filename="ui/data/panel.py" line="319" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="426" />
+      <location filename="ui/data/panel.py" line="431" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="309" />
+      <location filename="ui/data/panel.py" line="314" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -664,7 +681,7 @@
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="324" />
+      <location filename="ui/data/panel.py" line="329" />
       <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
@@ -685,7 +702,7 @@
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="419" />
+      <location filename="ui/data/panel.py" line="424" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -706,7 +723,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="392" />
+      <location filename="ui/data/panel.py" line="397" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -731,7 +748,7 @@
       <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="43" />
+      <location filename="ui/data/plot.py" line="45" />
       <source>Class of the points that a left click adds</source>
       <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
     </message>
@@ -756,7 +773,7 @@
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="41" />
+      <location filename="ui/data/plot.py" line="43" />
       <source>Click adds:</source>
       <translation>클릭 시 추가:</translation>
     </message>
@@ -779,6 +796,22 @@
       <location filename="ui/help_dialogs.py" line="96" />
       <source>Command</source>
       <translation>명령</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="110" />
+      <source>Compare runs</source>
+      <translation>실행 비교</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="469" />
+      <location filename="ui/experiments/compare.py" line="481" />
+      <source>Compare…</source>
+      <translation>비교…</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="521" />
+      <source>Comparing with {0}: both loss curves are on the loss plot.</source>
+      <translation>{0}와(과) 비교 중: 두 손실 곡선이 손실 그래프에 함께 그려집니다.</translation>
     </message>
     <message>
       <location filename="ui/explain/panel.py" line="57" />
@@ -847,7 +880,7 @@
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="367" />
+      <location filename="ui/data/panel.py" line="372" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -1016,6 +1049,11 @@
       <location filename="ui/lessons/classroom.py" line="111" />
       <source>English (optional)</source>
       <translation>영어 (선택)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="242" />
+      <source>Enter a number above 0 and at most {0}.</source>
+      <translation>0보다 크고 {0} 이하인 수를 입력하세요.</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="269" />
@@ -1288,6 +1326,11 @@
       <translation>머리글</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="63" />
+      <source>Hidden activation</source>
+      <translation>은닉층 활성화함수</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="125" />
       <source>Hidden layouts</source>
       <translation>은닉층 구성</translation>
@@ -1348,17 +1391,17 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="251" />
+      <location filename="ui/data/panel.py" line="256" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="472" />
+      <location filename="ui/data/panel.py" line="477" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="515" />
+      <location filename="ui/data/panel.py" line="520" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
@@ -1400,7 +1443,7 @@
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="495" />
+      <location filename="ui/data/panel.py" line="500" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1534,6 +1577,7 @@
       <translation>학습률</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="63" />
       <location filename="ui/training/panel.py" line="128" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
@@ -1545,7 +1589,7 @@
       <translation>학습률들</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1608,6 +1652,7 @@
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="66" />
       <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
@@ -1647,12 +1692,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="344" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1719,9 +1764,19 @@
       <translation>이 뉴런의 새 편향:</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="126" />
+      <source>New initial weights (seed {0})</source>
+      <translation>새 초기 가중치 (시드 {0})</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="59" />
       <source>New initial weights for the seed; the run starts again</source>
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="130" />
+      <source>New initial weights: the current run is kept as a run and both start at epoch 0 (to compare whole learning curves). Current weights: both go on from here.</source>
+      <translation>새 초기 가중치: 지금까지의 실행은 실행 기록에 보관되고, 두 실행 모두 에포크 0부터 시작합니다(학습 곡선 전체를 비교). 현재 가중치: 두 실행 모두 지금 상태에서 이어서 학습합니다.</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="222" />
@@ -1729,9 +1784,14 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="326" />
+      <location filename="ui/data/panel.py" line="331" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="138" />
+      <source>New value</source>
+      <translation>새 값</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="197" />
@@ -1775,17 +1835,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="347" />
+      <location filename="ui/data/panel.py" line="352" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="311" />
+      <location filename="ui/data/panel.py" line="316" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="343" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1796,7 +1856,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="350" />
+      <location filename="ui/data/panel.py" line="355" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1816,6 +1876,11 @@
       <translation>선형 분리 불가능: 직선 하나로는 두 클래스를 나눌 수 없어 단층 신경망은 정확도 100 %에 도달하지 못합니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="137" />
+      <source>Now</source>
+      <translation>현재 값</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="29" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
@@ -1826,7 +1891,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="306" />
+      <location filename="ui/data/panel.py" line="311" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1892,6 +1957,7 @@
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="64" />
       <location filename="ui/experiments/grid_dock.py" line="171" />
       <location filename="ui/training/panel.py" line="111" />
       <source>Optimizer</source>
@@ -1914,6 +1980,11 @@
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
       <translation>출력층</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="64" />
+      <source>Output activation</source>
+      <translation>출력층 활성화함수</translation>
     </message>
     <message>
       <location filename="ui/mathviews/gallery.py" line="48" />
@@ -1991,12 +2062,12 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="351" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="219" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
@@ -2052,7 +2123,7 @@
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="322" />
+      <location filename="ui/data/panel.py" line="327" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2072,22 +2143,22 @@
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="325" />
+      <location filename="ui/data/panel.py" line="330" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="413" />
+      <location filename="ui/data/panel.py" line="418" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="213" />
+      <location filename="ui/data/panel.py" line="218" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -2107,6 +2178,7 @@
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="65" />
       <location filename="ui/training/panel.py" line="142" />
       <source>Regularization</source>
       <translation>규제</translation>
@@ -2133,7 +2205,7 @@
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="437" />
+      <location filename="ui/data/panel.py" line="442" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2160,7 +2232,7 @@
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="387" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2200,12 +2272,12 @@
       <translation>끝까지 ▶▶</translation>
     </message>
     <message>
-      <location filename="ui/experiments/runs_panel.py" line="93" />
+      <location filename="ui/experiments/runs_panel.py" line="101" />
       <source>Runs</source>
       <translation>실행 기록</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="102" />
+      <location filename="ui/plots/loss.py" line="106" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -2276,7 +2348,7 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="347" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2296,7 +2368,7 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/data/panel.py" line="353" />
       <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
@@ -2307,7 +2379,7 @@
       <translation>시드 수</translation>
     </message>
     <message>
-      <location filename="ui/experiments/runs_panel.py" line="72" />
+      <location filename="ui/experiments/runs_panel.py" line="80" />
       <source>Select the runs to delete first</source>
       <translation>먼저 삭제할 실행을 선택하세요</translation>
     </message>
@@ -2317,12 +2389,17 @@
       <translation>세미콜론  ;</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="136" />
+      <source>Setting to change</source>
+      <translation>바꿀 설정</translation>
+    </message>
+    <message>
       <location filename="ui/training/panel.py" line="186" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="331" />
+      <location filename="ui/data/panel.py" line="336" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
@@ -2413,12 +2490,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="343" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="280" />
+      <location filename="ui/data/panel.py" line="285" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2431,6 +2508,11 @@
       <location filename="ui/files/manager.py" line="99" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="142" />
+      <source>Start comparison</source>
+      <translation>비교 시작</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="49" />
@@ -2471,6 +2553,11 @@
       <location filename="ui/training/bar.py" line="70" />
       <source>Stop at epoch </source>
       <translation>최대 에포크 </translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="474" />
+      <source>Stop comparison</source>
+      <translation>비교 중지</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="56" />
@@ -2533,14 +2620,14 @@
       <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="178" />
       <location filename="ui/plots/loss.py" line="61" />
-      <location filename="ui/plots/loss.py" line="114" />
+      <location filename="ui/plots/loss.py" line="119" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
@@ -2601,6 +2688,46 @@
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="400" />
+      <source>The comparison run ({0}) diverged at epoch {1}; its curve is kept as a run.</source>
+      <translation>비교 실행({0})이 에포크 {1}에서 발산했습니다. 그 곡선은 실행 기록에 보관됩니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="540" />
+      <source>The comparison run ({0}) is kept in the Runs panel.</source>
+      <translation>비교 실행({0})이 실행 기록 패널에 보관되었습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="404" />
+      <source>The comparison run failed: {0}</source>
+      <translation>비교 실행이 실패했습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="389" />
+      <source>The comparison run's process ended unexpectedly.</source>
+      <translation>비교 실행의 프로세스가 예기치 않게 끝났습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="256" />
+      <source>The copy trains with {0} instead of {1}; everything else, the initial weights and the batch order included, stays the same.</source>
+      <translation>복사본은 {1} 대신 {0}(으)로 학습합니다. 초기 가중치와 배치 순서를 포함한 나머지는 모두 같습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="513" />
+      <source>The current run cannot train further.</source>
+      <translation>현재 실행은 더 학습할 수 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="359" />
+      <source>The current run stopped; the comparison run ({0}) goes on. Train &gt; Stop comparison ends it.</source>
+      <translation>현재 실행은 멈췄지만 비교 실행({0})은 계속됩니다. 학습 &gt; 비교 중지로 끝낼 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="129" />
+      <source>The current weights (epoch {0})</source>
+      <translation>현재 가중치 (에포크 {0})</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="307" />
       <source>The data changed: training paused. Press Train to continue.</source>
       <translation>데이터가 바뀌었습니다: 학습을 일시정지했습니다. 계속하려면 [학습]을 누르세요.</translation>
@@ -2638,7 +2765,7 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -2700,7 +2827,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="486" />
+      <location filename="ui/experiments/compare.py" line="253" />
+      <source>The same value as now: the two runs should draw the same curve, since training is deterministic for a seed.</source>
+      <translation>현재와 같은 값입니다. 시드가 같으면 학습 결과가 똑같으므로 두 실행은 같은 곡선을 그려야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="491" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2723,6 +2855,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/experiments/grid_dock.py" line="389" />
       <source>This configuration has no finished run to apply</source>
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="231" />
+      <source>This network has no setting to compare.</source>
+      <translation>이 신경망에는 비교할 설정이 없습니다.</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="326" />
@@ -2761,18 +2898,23 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="90" />
+      <location filename="ui/plots/loss.py" line="94" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="471" />
+      <source>Train a copy of this project with one setting changed, next to it, and overlay both loss curves</source>
+      <translation>설정 하나만 바꾼 복사본을 나란히 학습하고 두 손실 곡선을 겹쳐 그립니다</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="60" />
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -2813,7 +2955,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="349" />
+      <location filename="ui/data/panel.py" line="354" />
       <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
@@ -2844,6 +2986,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 도구 모음</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="114" />
+      <source>Trains a copy of this project with one setting changed, next to it, from the same initial weights and the same seed. Both loss curves appear on the loss plot; the copy is kept as a run.</source>
+      <translation>설정 하나만 바꾼 이 프로젝트의 복사본을 같은 초기 가중치와 같은 시드에서 나란히 학습합니다. 두 손실 곡선이 손실 그래프에 함께 나타나고, 복사본은 실행 기록에 보관됩니다.</translation>
+    </message>
+    <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>Two Gaussian clouds: class 1 around (2, 2), class 0 around (-2, -2). More noise widens the clouds until they overlap.</source>
       <translation>가우시안 분포를 따르는 두 점 구름: 클래스 1은 (2, 2) 주변, 클래스 0은 (-2, -2) 주변. 노이즈가 클수록 구름이 넓어져 서로 겹칩니다.</translation>
@@ -2854,7 +3001,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="211" />
+      <location filename="ui/data/panel.py" line="216" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -2909,13 +3056,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="252" />
+      <location filename="ui/data/panel.py" line="257" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="445" />
-      <location filename="ui/data/panel.py" line="490" />
+      <location filename="ui/data/panel.py" line="450" />
+      <location filename="ui/data/panel.py" line="495" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -3067,7 +3214,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="130" />
+      <location filename="ui/data/plot.py" line="144" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3097,7 +3244,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="132" />
+      <location filename="ui/data/plot.py" line="146" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
@@ -3173,7 +3320,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="520" />
+      <location filename="ui/data/panel.py" line="525" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3368,7 +3515,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="518" />
+      <location filename="ui/experiments/compare.py" line="314" />
+      <source>{0} (compare)</source>
+      <translation>{0} (비교)</translation>
+    </message>
+    <message>
+      <location filename="ui/data/panel.py" line="523" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -3388,7 +3540,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="521" />
+      <location filename="ui/data/panel.py" line="526" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
@@ -3401,6 +3553,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/editor/neuron_view.py" line="145" />
       <source>{0} · activation: {1}</source>
       <translation>{0} · 활성화함수: {1}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="81" />
+      <source>{0}, λ = {1}</source>
+      <translation>{0}, λ = {1}</translation>
     </message>
     <message>
       <location filename="ui/engine_text.py" line="35" />

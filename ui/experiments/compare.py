@@ -43,7 +43,7 @@ from simulator.errors import SimulatorError
 from simulator.experiments import compare
 from simulator.experiments.runs import run_color
 from simulator.history import History
-from simulator.settings import LEARNING_RATES, MAX_BATCH_SIZE, REGULARIZATIONS
+from simulator.settings import LEARNING_RATES, MAX_BATCH_SIZE, MAX_LEARNING_RATE, REGULARIZATIONS
 from simulator.training.runner import ProcessRunner, ThreadRunner
 from ui.labels import ACTIVATION_LABELS, choice_labels
 from ui.plots.base import GrowingTable
@@ -234,9 +234,13 @@ class CompareDialog(QDialog):
         if key == "regularization":
             editor.rate.setEnabled(editor.kind.currentData() != "none")
         value = self.value()
+        # the rates, checked here to say it in the interface's language
+        rate = value if key == "learning_rate" else (
+            value[1] if key == "regularization" and value[0] != "none" else 1.0)
         try:
-            if value is None or (key == "regularization" and value[1] is None):
-                raise SimulatorError(_t("Enter a number."))
+            if rate is None or not 0 < rate <= MAX_LEARNING_RATE:
+                raise SimulatorError(_t("Enter a number above 0 and at most {0}.").format(
+                    f"{MAX_LEARNING_RATE:g}"))
             variant = compare.make_variant(self.spec, self.settings, key, value)
         except SimulatorError as exc:
             self.ok.setEnabled(False)
