@@ -214,6 +214,7 @@ def test_closing_the_window_leaves_no_process(qtbot, window):
     pids = [live.runner.pid, window.training._runner.pid]
     window.close()
     assert not live.active and window.compare.live is None
+    assert window.document.runs[-1].note == "lr 0.3"  # kept before "save changes?"
     deadline = time.monotonic() + 10
     while not all(gone(p) for p in pids) and time.monotonic() < deadline:
         qtbot.wait(50)

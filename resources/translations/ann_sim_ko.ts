@@ -190,7 +190,7 @@
       <translation>(예제 없음)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="73" />
+      <location filename="ui/experiments/compare.py" line="74" />
       <source>(no hidden layer)</source>
       <translation>(은닉층 없음)</translation>
     </message>
@@ -210,7 +210,7 @@
       <translation>--train-epochs는 0 이상이어야 합니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="169" />
+      <location filename="ui/experiments/compare.py" line="171" />
       <source>1 = online learning, {0} = full batch</source>
       <translation>1 = 온라인 학습, {0} = 전체 배치</translation>
     </message>
@@ -417,7 +417,7 @@
       <translation>배치</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="65" />
+      <location filename="ui/experiments/compare.py" line="66" />
       <location filename="ui/training/panel.py" line="135" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
@@ -449,7 +449,7 @@
       <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="139" />
+      <location filename="ui/experiments/compare.py" line="141" />
       <source>Both start from</source>
       <translation>두 실행의 시작점</translation>
     </message>
@@ -520,7 +520,7 @@
       <translation>CSV…</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="143" />
+      <location filename="ui/experiments/compare.py" line="145" />
       <location filename="ui/experiments/grid_dock.py" line="144" />
       <source>Cancel</source>
       <translation>취소</translation>
@@ -798,18 +798,18 @@
       <translation>명령</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="110" />
+      <location filename="ui/experiments/compare.py" line="111" />
       <source>Compare runs</source>
       <translation>실행 비교</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="469" />
-      <location filename="ui/experiments/compare.py" line="481" />
+      <location filename="ui/experiments/compare.py" line="471" />
+      <location filename="ui/experiments/compare.py" line="483" />
       <source>Compare…</source>
       <translation>비교…</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="521" />
+      <location filename="ui/experiments/compare.py" line="524" />
       <source>Comparing with {0}: both loss curves are on the loss plot.</source>
       <translation>{0}와(과) 비교 중: 두 손실 곡선이 손실 그래프에 함께 그려집니다.</translation>
     </message>
@@ -1051,7 +1051,7 @@
       <translation>영어 (선택)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="242" />
+      <location filename="ui/experiments/compare.py" line="244" />
       <source>Enter a number above 0 and at most {0}.</source>
       <translation>0보다 크고 {0} 이하인 수를 입력하세요.</translation>
     </message>
@@ -1326,7 +1326,7 @@
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="63" />
+      <location filename="ui/experiments/compare.py" line="64" />
       <source>Hidden activation</source>
       <translation>은닉층 활성화함수</translation>
     </message>
@@ -1577,7 +1577,7 @@
       <translation>학습률</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="63" />
+      <location filename="ui/experiments/compare.py" line="64" />
       <location filename="ui/training/panel.py" line="128" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
@@ -1652,7 +1652,7 @@
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="66" />
+      <location filename="ui/experiments/compare.py" line="67" />
       <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
@@ -1764,7 +1764,7 @@
       <translation>이 뉴런의 새 편향:</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="126" />
+      <location filename="ui/experiments/compare.py" line="128" />
       <source>New initial weights (seed {0})</source>
       <translation>새 초기 가중치 (시드 {0})</translation>
     </message>
@@ -1774,7 +1774,7 @@
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="130" />
+      <location filename="ui/experiments/compare.py" line="132" />
       <source>New initial weights: the current run is kept as a run and both start at epoch 0 (to compare whole learning curves). Current weights: both go on from here.</source>
       <translation>새 초기 가중치: 지금까지의 실행은 실행 기록에 보관되고, 두 실행 모두 에포크 0부터 시작합니다(학습 곡선 전체를 비교). 현재 가중치: 두 실행 모두 지금 상태에서 이어서 학습합니다.</translation>
     </message>
@@ -1789,7 +1789,7 @@
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="138" />
+      <location filename="ui/experiments/compare.py" line="140" />
       <source>New value</source>
       <translation>새 값</translation>
     </message>
@@ -1876,7 +1876,7 @@
       <translation>선형 분리 불가능: 직선 하나로는 두 클래스를 나눌 수 없어 단층 신경망은 정확도 100 %에 도달하지 못합니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="137" />
+      <location filename="ui/experiments/compare.py" line="139" />
       <source>Now</source>
       <translation>현재 값</translation>
     </message>
@@ -1957,7 +1957,7 @@
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="64" />
+      <location filename="ui/experiments/compare.py" line="65" />
       <location filename="ui/experiments/grid_dock.py" line="171" />
       <location filename="ui/training/panel.py" line="111" />
       <source>Optimizer</source>
@@ -1982,7 +1982,7 @@
       <translation>출력층</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="64" />
+      <location filename="ui/experiments/compare.py" line="65" />
       <source>Output activation</source>
       <translation>출력층 활성화함수</translation>
     </message>
@@ -2178,7 +2178,7 @@
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="65" />
+      <location filename="ui/experiments/compare.py" line="66" />
       <location filename="ui/training/panel.py" line="142" />
       <source>Regularization</source>
       <translation>규제</translation>
@@ -2389,7 +2389,7 @@
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="136" />
+      <location filename="ui/experiments/compare.py" line="138" />
       <source>Setting to change</source>
       <translation>바꿀 설정</translation>
     </message>
@@ -2510,7 +2510,7 @@
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="142" />
+      <location filename="ui/experiments/compare.py" line="144" />
       <source>Start comparison</source>
       <translation>비교 시작</translation>
     </message>
@@ -2555,7 +2555,7 @@
       <translation>최대 에포크 </translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="474" />
+      <location filename="ui/experiments/compare.py" line="476" />
       <source>Stop comparison</source>
       <translation>비교 중지</translation>
     </message>
@@ -2688,42 +2688,42 @@
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="400" />
+      <location filename="ui/experiments/compare.py" line="402" />
       <source>The comparison run ({0}) diverged at epoch {1}; its curve is kept as a run.</source>
       <translation>비교 실행({0})이 에포크 {1}에서 발산했습니다. 그 곡선은 실행 기록에 보관됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="540" />
+      <location filename="ui/experiments/compare.py" line="544" />
       <source>The comparison run ({0}) is kept in the Runs panel.</source>
       <translation>비교 실행({0})이 실행 기록 패널에 보관되었습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="404" />
+      <location filename="ui/experiments/compare.py" line="406" />
       <source>The comparison run failed: {0}</source>
       <translation>비교 실행이 실패했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="389" />
+      <location filename="ui/experiments/compare.py" line="391" />
       <source>The comparison run's process ended unexpectedly.</source>
       <translation>비교 실행의 프로세스가 예기치 않게 끝났습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="256" />
+      <location filename="ui/experiments/compare.py" line="258" />
       <source>The copy trains with {0} instead of {1}; everything else, the initial weights and the batch order included, stays the same.</source>
       <translation>복사본은 {1} 대신 {0}(으)로 학습합니다. 초기 가중치와 배치 순서를 포함한 나머지는 모두 같습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="513" />
+      <location filename="ui/experiments/compare.py" line="516" />
       <source>The current run cannot train further.</source>
       <translation>현재 실행은 더 학습할 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="359" />
+      <location filename="ui/experiments/compare.py" line="361" />
       <source>The current run stopped; the comparison run ({0}) goes on. Train &gt; Stop comparison ends it.</source>
       <translation>현재 실행은 멈췄지만 비교 실행({0})은 계속됩니다. 학습 &gt; 비교 중지로 끝낼 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="129" />
+      <location filename="ui/experiments/compare.py" line="131" />
       <source>The current weights (epoch {0})</source>
       <translation>현재 가중치 (에포크 {0})</translation>
     </message>
@@ -2827,7 +2827,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="253" />
+      <location filename="ui/experiments/compare.py" line="255" />
       <source>The same value as now: the two runs should draw the same curve, since training is deterministic for a seed.</source>
       <translation>현재와 같은 값입니다. 시드가 같으면 학습 결과가 똑같으므로 두 실행은 같은 곡선을 그려야 합니다.</translation>
     </message>
@@ -2857,7 +2857,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="231" />
+      <location filename="ui/experiments/compare.py" line="233" />
       <source>This network has no setting to compare.</source>
       <translation>이 신경망에는 비교할 설정이 없습니다.</translation>
     </message>
@@ -2908,7 +2908,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 R²</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="471" />
+      <location filename="ui/experiments/compare.py" line="473" />
       <source>Train a copy of this project with one setting changed, next to it, and overlay both loss curves</source>
       <translation>설정 하나만 바꾼 복사본을 나란히 학습하고 두 손실 곡선을 겹쳐 그립니다</translation>
     </message>
@@ -2986,7 +2986,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="114" />
+      <location filename="ui/experiments/compare.py" line="115" />
       <source>Trains a copy of this project with one setting changed, next to it, from the same initial weights and the same seed. Both loss curves appear on the loss plot; the copy is kept as a run.</source>
       <translation>설정 하나만 바꾼 이 프로젝트의 복사본을 같은 초기 가중치와 같은 시드에서 나란히 학습합니다. 두 손실 곡선이 손실 그래프에 함께 나타나고, 복사본은 실행 기록에 보관됩니다.</translation>
     </message>
@@ -3515,7 +3515,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="314" />
+      <location filename="ui/experiments/compare.py" line="316" />
       <source>{0} (compare)</source>
       <translation>{0} (비교)</translation>
     </message>
@@ -3555,7 +3555,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} · 활성화함수: {1}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/compare.py" line="81" />
+      <location filename="ui/experiments/compare.py" line="82" />
       <source>{0}, λ = {1}</source>
       <translation>{0}, λ = {1}</translation>
     </message>

@@ -16,8 +16,8 @@ up to the current run's epoch, Stop, Reset weights, a new layout or new data end
 then kept in ``document.runs``, ticked in the Runs panel so its curves stay, saved with
 the project). It also ends by itself at the epoch limit, on early stopping or divergence.
 When the current run diverges the variant trains on (that is often the lesson); Train >
-Stop comparison ends it. Opening another project or closing the window discards it; no
-child process is left behind.
+Stop comparison ends it. Closing the window ends and keeps it before the "save changes?"
+question; opening another project discards it. No child process is left behind.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -117,6 +118,7 @@ class CompareDialog(QDialog):
         intro.setWordWrap(True)
         self.setting = QComboBox()
         self.editors = QStackedWidget()
+        self.editors.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # one line high
         self.keys = compare.available(self.spec, self.settings)
         for key in self.keys:
             self.setting.addItem(setting_name(key), key)
@@ -149,7 +151,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         self.setting.currentIndexChanged.connect(self._on_setting)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(440)
         self._on_setting(0)
 
     # -- editors ---------------------------------------------------------------------------
@@ -484,7 +486,8 @@ class Comparer(QObject):
         panel = getattr(window, "runs_panel", None)
         if panel is not None:
             panel.buttons.insertWidget(0, self.button)
-        window.on_close(self.shutdown)
+        # before the "save changes?" question, so that saving keeps the comparison's run
+        window.on_close(self.stop, first=True)
 
     def open_dialog(self) -> CompareDialog:
         """The dialog, open without blocking; OK starts the comparison."""
@@ -528,6 +531,7 @@ class Comparer(QObject):
             self.live.finish()
 
     def shutdown(self) -> None:
+        """End the comparison without keeping it."""
         if self.live is not None:
             self.live.discard()
 
