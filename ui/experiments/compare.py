@@ -409,8 +409,7 @@ class LiveComparison(QObject):
         elif snap.status == "limit" and (snap.message or (self.limit
                                                           and self.epoch >= self.limit)):
             self.finish()  # early stopping, or the epoch limit of the settings
-        elif snap.status == "limit":
-            self._target = None if self.ctl.state == "running" else self._target
+        # any other "limit": waiting at the current run's epoch (see _catch_up)
 
     def _draw(self) -> None:
         plot = getattr(self.window, "plots", {}).get("loss")
