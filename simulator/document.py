@@ -43,6 +43,8 @@ class DocumentEvents:
         self.dirty = Signal()
         #: File path changed (save as / open); argument: Path or None.
         self.path = Signal()
+        #: A run was added to ``runs`` (archived, or kept from a comparison); no arguments.
+        self.runs = Signal()
         #: The whole document was replaced (open, new); views rebuild from scratch.
         self.reset = Signal()
 
@@ -55,6 +57,8 @@ class Run:
     settings: TrainingSettings
     spec: dict
     history: Sequence[dict] = field(default_factory=list)
+    #: What sets the run apart, shown in its label: a comparison's changed setting (``lr 0.3``).
+    note: str = ""
 
 
 class Document:
@@ -244,8 +248,15 @@ class Document:
         if self.history:
             self.runs.append(Run(replace(self.settings), (spec or self.spec).to_dict(),
                                  self.history))
+            self.events.runs.emit()
         self.history = History()
         self.events.history.emit(None)
+
+    def add_run(self, run: Run) -> None:
+        """Keep a finished run next to the current one (a comparison's variant)."""
+        self.runs.append(run)
+        self.events.runs.emit()
+        self.mark_dirty()
 
     # -- undo support -------------------------------------------------------------------
     def snapshot(self) -> dict:

@@ -121,7 +121,7 @@ class Project:
                    data_source=DataSource.from_dict(doc.data_source.to_dict()),
                    dataset=dataset, history=_copy(doc.history),
                    runs=[Run(replace(r.settings), json.loads(json.dumps(r.spec)),
-                             _copy(r.history)) for r in doc.runs],
+                             _copy(r.history), r.note) for r in doc.runs],
                    grid=list(doc.grid), title=doc.title, description=doc.description)
 
     def to_document(self):
@@ -154,7 +154,7 @@ class Project:
             raise ProjectError(f"the project cannot be opened: {type(exc).__name__}: {exc}") \
                 from exc
         doc.history = _copy(self.history)
-        doc.runs = [Run(r.settings, r.spec, _copy(r.history)) for r in self.runs]
+        doc.runs = [Run(r.settings, r.spec, _copy(r.history), r.note) for r in self.runs]
         doc.grid = list(self.grid)
         doc.title, doc.description = self.title, self.description
         doc.mark_dirty(False)
@@ -242,7 +242,8 @@ def _encode(project: Project) -> list[tuple[str, bytes]]:
         "dataset": dataset_meta,
         "history": _history_tables(project.history, "history/current", entries),
         "runs": [{"settings": r.settings.to_dict(), "spec": NetworkSpec.coerce(r.spec).to_dict(),
-                  "history": _history_tables(r.history, f"history/run{k}", entries)}
+                  "history": _history_tables(r.history, f"history/run{k}", entries),
+                  **({"note": str(r.note)} if getattr(r, "note", "") else {})}
                  for k, r in enumerate(project.runs)],
     }
     if project.grid:  # optional: files without it (older ones too) load with no results
@@ -397,7 +398,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> Project:
     net = Network.from_spec(spec, init=settings.init, seed=settings.seed, dtype=dtype)
     net.set_weights(weights)
     return Project(network=net, settings=settings, data_source=source, dataset=dataset,
-                   history=history, runs=[Run(s, sp, h) for s, sp, h in runs],
+                   history=history, runs=[Run(*r) for r in runs],
                    grid=grid, title=title, description=description)
 
 
@@ -620,13 +621,15 @@ def _runs(zf: zipfile.ZipFile, entries: dict, runs, name: str, expected: set,
         raise ProjectError("the project's runs must be a list")
     out = []
     for i, r in enumerate(runs):
-        if not isinstance(r, dict) or set(r) != {"settings", "spec", "history"}:
-            raise ProjectError(f"run {i + 1} must be an object with settings, spec and history")
+        if not isinstance(r, dict) or not {"settings", "spec", "history"} <= set(r) \
+                <= {"settings", "spec", "history", "note"}:
+            raise ProjectError(f"run {i + 1} must be an object with settings, spec and history "
+                               "(and an optional note)")
         settings = TrainingSettings.from_dict(r["settings"])
         spec = NetworkSpec.from_dict(r["spec"]).to_dict()
         history = _read_history(zf, entries, r["history"], f"history/run{i}", name,
                                 f"run {i + 1} history", expected, counter)
-        out.append((settings, spec, history))
+        out.append((settings, spec, history, _text(r.get("note", ""), f"run {i + 1} note")))
     return out
 
 

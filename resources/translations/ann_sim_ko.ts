@@ -195,6 +195,11 @@
       <translation>(예제 없음)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="74" />
+      <source>(no hidden layer)</source>
+      <translation>(은닉층 없음)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="157" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
@@ -208,6 +213,11 @@
       <location filename="ui/startup.py" line="93" />
       <source>--train-epochs must be 0 or more</source>
       <translation>--train-epochs는 0 이상이어야 합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="171" />
+      <source>1 = online learning, {0} = full batch</source>
+      <translation>1 = 온라인 학습, {0} = 전체 배치</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -286,7 +296,7 @@
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="56" />
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="111" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
@@ -412,6 +422,7 @@
       <translation>배치</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="66" />
       <location filename="ui/training/panel.py" line="135" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
@@ -441,6 +452,11 @@
       <location filename="ui/mathviews/gallery.py" line="113" />
       <source>Blue: f(z). Orange, dashed: the slope f′(z), the factor a gradient is multiplied by in each layer it passes back through; the dot marks its largest value.</source>
       <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="141" />
+      <source>Both start from</source>
+      <translation>두 실행의 시작점</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -509,6 +525,7 @@
       <translation>CSV…</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="145" />
       <location filename="ui/experiments/grid_dock.py" line="144" />
       <source>Cancel</source>
       <translation>취소</translation>
@@ -791,6 +808,22 @@
       <translation>명령</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="111" />
+      <source>Compare runs</source>
+      <translation>실행 비교</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="470" />
+      <location filename="ui/experiments/compare.py" line="482" />
+      <source>Compare…</source>
+      <translation>비교…</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="523" />
+      <source>Comparing with {0}: both loss curves are on the loss plot.</source>
+      <translation>{0}와(과) 비교 중: 두 손실 곡선이 손실 그래프에 함께 그려집니다.</translation>
+    </message>
+    <message>
       <location filename="ui/explain/panel.py" line="57" />
       <source>Compute</source>
       <translation>계산</translation>
@@ -1026,6 +1059,11 @@
       <location filename="ui/lessons/classroom.py" line="111" />
       <source>English (optional)</source>
       <translation>영어 (선택)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="244" />
+      <source>Enter a number above 0 and at most {0}.</source>
+      <translation>0보다 크고 {0} 이하인 수를 입력하세요.</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="269" />
@@ -1323,6 +1361,11 @@
       <translation>머리글</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="64" />
+      <source>Hidden activation</source>
+      <translation>은닉층 활성화함수</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="125" />
       <source>Hidden layouts</source>
       <translation>은닉층 구성</translation>
@@ -1569,6 +1612,7 @@
       <translation>학습률</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="64" />
       <location filename="ui/training/panel.py" line="128" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
@@ -1643,6 +1687,7 @@
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="67" />
       <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="52" />
@@ -1769,9 +1814,19 @@
       <translation>이 뉴런의 새 편향:</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="128" />
+      <source>New initial weights (seed {0})</source>
+      <translation>새 초기 가중치 (시드 {0})</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="59" />
       <source>New initial weights for the seed; the run starts again</source>
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="132" />
+      <source>New initial weights: the current run is kept as a run and both start at epoch 0 (to compare whole learning curves). Current weights: both go on from here.</source>
+      <translation>새 초기 가중치: 지금까지의 실행은 실행 기록에 보관되고, 두 실행 모두 에포크 0부터 시작합니다(학습 곡선 전체를 비교). 현재 가중치: 두 실행 모두 지금 상태에서 이어서 학습합니다.</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="222" />
@@ -1782,6 +1837,11 @@
       <location filename="ui/data/panel.py" line="332" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="140" />
+      <source>New value</source>
+      <translation>새 값</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="197" />
@@ -1866,6 +1926,11 @@
       <translation>선형 분리 불가능: 직선 하나로는 두 클래스를 나눌 수 없어 단층 신경망은 정확도 100 %에 도달하지 못합니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="139" />
+      <source>Now</source>
+      <translation>현재 값</translation>
+    </message>
+    <message>
       <location filename="ui/labels.py" line="29" />
       <source>NumPy (CPU)</source>
       <translation>NumPy (CPU)</translation>
@@ -1942,6 +2007,7 @@
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="65" />
       <location filename="ui/experiments/grid_dock.py" line="171" />
       <location filename="ui/training/panel.py" line="111" />
       <source>Optimizer</source>
@@ -1964,6 +2030,11 @@
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
       <translation>출력층</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="65" />
+      <source>Output activation</source>
+      <translation>출력층 활성화함수</translation>
     </message>
     <message>
       <location filename="ui/mathviews/gallery.py" line="48" />
@@ -2172,6 +2243,7 @@
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="66" />
       <location filename="ui/training/panel.py" line="142" />
       <source>Regularization</source>
       <translation>규제</translation>
@@ -2265,12 +2337,12 @@
       <translation>끝까지 ▶▶</translation>
     </message>
     <message>
-      <location filename="ui/experiments/runs_panel.py" line="93" />
+      <location filename="ui/experiments/runs_panel.py" line="101" />
       <source>Runs</source>
       <translation>실행 기록</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="106" />
+      <location filename="ui/plots/loss.py" line="111" />
       <source>R²</source>
       <translation>R²</translation>
     </message>
@@ -2372,7 +2444,7 @@
       <translation>시드 수</translation>
     </message>
     <message>
-      <location filename="ui/experiments/runs_panel.py" line="72" />
+      <location filename="ui/experiments/runs_panel.py" line="80" />
       <source>Select the runs to delete first</source>
       <translation>먼저 삭제할 실행을 선택하세요</translation>
     </message>
@@ -2380,6 +2452,11 @@
       <location filename="ui/data/import_dialog.py" line="95" />
       <source>Semicolon  ;</source>
       <translation>세미콜론  ;</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="138" />
+      <source>Setting to change</source>
+      <translation>바꿀 설정</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="186" />
@@ -2498,6 +2575,11 @@
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="144" />
+      <source>Start comparison</source>
+      <translation>비교 시작</translation>
+    </message>
+    <message>
       <location filename="ui/training/bar.py" line="49" />
       <source>Start or pause training</source>
       <translation>학습 시작 또는 일시정지</translation>
@@ -2536,6 +2618,11 @@
       <location filename="ui/training/bar.py" line="70" />
       <source>Stop at epoch </source>
       <translation>최대 에포크 </translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="475" />
+      <source>Stop comparison</source>
+      <translation>비교 중지</translation>
     </message>
     <message>
       <location filename="ui/training/bar.py" line="56" />
@@ -2603,14 +2690,14 @@
       <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="118" />
+      <location filename="ui/plots/loss.py" line="124" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="178" />
       <location filename="ui/plots/loss.py" line="63" />
-      <location filename="ui/plots/loss.py" line="119" />
+      <location filename="ui/plots/loss.py" line="125" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
@@ -2669,6 +2756,46 @@
       <location filename="ui/data/import_dialog.py" line="86" />
       <source>The column the network learns to predict; the other columns are its inputs</source>
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="402" />
+      <source>The comparison run ({0}) diverged at epoch {1}; its curve is kept as a run.</source>
+      <translation>비교 실행({0})이 에포크 {1}에서 발산했습니다. 그 곡선은 실행 기록에 보관됩니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="543" />
+      <source>The comparison run ({0}) is kept in the Runs panel.</source>
+      <translation>비교 실행({0})이 실행 기록 패널에 보관되었습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="406" />
+      <source>The comparison run failed: {0}</source>
+      <translation>비교 실행이 실패했습니다: {0}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="391" />
+      <source>The comparison run's process ended unexpectedly.</source>
+      <translation>비교 실행의 프로세스가 예기치 않게 끝났습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="258" />
+      <source>The copy trains with {0} instead of {1}; everything else, the initial weights and the batch order included, stays the same.</source>
+      <translation>복사본은 {1} 대신 {0}(으)로 학습합니다. 초기 가중치와 배치 순서를 포함한 나머지는 모두 같습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="515" />
+      <source>The current run cannot train further.</source>
+      <translation>현재 실행은 더 학습할 수 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="361" />
+      <source>The current run stopped; the comparison run ({0}) goes on. Train &gt; Stop comparison ends it.</source>
+      <translation>현재 실행은 멈췄지만 비교 실행({0})은 계속됩니다. 학습 &gt; 비교 중지로 끝낼 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="131" />
+      <source>The current weights (epoch {0})</source>
+      <translation>현재 가중치 (에포크 {0})</translation>
     </message>
     <message>
       <location filename="ui/training/controller.py" line="307" />
@@ -2770,6 +2897,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="255" />
+      <source>The same value as now: the two runs should draw the same curve, since training is deterministic for a seed.</source>
+      <translation>현재와 같은 값입니다. 시드가 같으면 학습 결과가 똑같으므로 두 실행은 같은 곡선을 그려야 합니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="497" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
@@ -2793,6 +2925,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/experiments/grid_dock.py" line="389" />
       <source>This configuration has no finished run to apply</source>
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="233" />
+      <source>This network has no setting to compare.</source>
+      <translation>이 신경망에는 비교할 설정이 없습니다.</translation>
     </message>
     <message>
       <location filename="ui/training/panel.py" line="326" />
@@ -2831,18 +2968,23 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 층마다 평균 |∂E/∂W|가 여기에 나타납니다. 선들이 몇 자릿수씩 벌어진다면 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="94" />
+      <location filename="ui/plots/loss.py" line="99" />
       <source>Train (F5) or step one epoch: the train and test loss of every epoch appear here.</source>
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="118" />
+      <location filename="ui/plots/loss.py" line="124" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="472" />
+      <source>Train a copy of this project with one setting changed, next to it, and overlay both loss curves</source>
+      <translation>설정 하나만 바꾼 복사본을 나란히 학습하고 두 손실 곡선을 겹쳐 그립니다</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="62" />
-      <location filename="ui/plots/loss.py" line="118" />
+      <location filename="ui/plots/loss.py" line="124" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -2912,6 +3054,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/lessons/classroom.py" line="57" />
       <source>Training toolbar</source>
       <translation>학습 도구 모음</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="115" />
+      <source>Trains a copy of this project with one setting changed, next to it, from the same initial weights and the same seed. Both loss curves appear on the loss plot; the copy is kept as a run.</source>
+      <translation>설정 하나만 바꾼 이 프로젝트의 복사본을 같은 초기 가중치와 같은 시드에서 나란히 학습합니다. 두 손실 곡선이 손실 그래프에 함께 나타나고, 복사본은 실행 기록에 보관됩니다.</translation>
     </message>
     <message>
       <location filename="simulator/datasets/catalog.py" line="0" />
@@ -3097,7 +3244,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/plots/marks.py" line="70" />
+      <location filename="ui/plots/marks.py" line="80" />
       <source>best test {0} @ epoch {1}</source>
       <translation>최저 테스트 손실 {0} @ 에포크 {1}</translation>
     </message>
@@ -3132,7 +3279,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>기본값 ({0})</translation>
     </message>
     <message>
-      <location filename="ui/plots/marks.py" line="75" />
+      <location filename="ui/plots/marks.py" line="85" />
       <source>early stop: weights of epoch {0} restored</source>
       <translation>조기 종료: 에포크 {0}의 가중치로 되돌림</translation>
     </message>
@@ -3448,6 +3595,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
+      <location filename="ui/experiments/compare.py" line="316" />
+      <source>{0} (compare)</source>
+      <translation>{0} (비교)</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="529" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
@@ -3481,6 +3633,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/editor/neuron_view.py" line="145" />
       <source>{0} · activation: {1}</source>
       <translation>{0} · 활성화함수: {1}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/compare.py" line="82" />
+      <source>{0}, λ = {1}</source>
+      <translation>{0}, λ = {1}</translation>
     </message>
     <message>
       <location filename="ui/engine_text.py" line="35" />

@@ -19,15 +19,19 @@ def run_color(k: int) -> tuple[int, int, int]:
 
 
 def run_label(k: int, run, short: bool = False) -> str:
-    """``#1  2-4-1 tanh · sgd lr 0.03 · 120 epochs``; ``short``: ``#1 2-4-1 tanh lr 0.03``."""
+    """``#1  2-4-1 tanh · sgd lr 0.03 · 120 epochs``; ``short``: ``#1 2-4-1 tanh lr 0.03``.
+    A run with a note (a comparison's ``lr 0.3``) ends with it; its short label is
+    ``#1 lr 0.3``, what sets it apart."""
     spec, s = run.spec, run.settings
+    note = getattr(run, "note", "")
     sizes = [spec["inputs"]] + [layer["units"] for layer in spec["layers"]]
     hidden = [layer["activation"] for layer in spec["layers"][:-1]]
     act = "/".join(dict.fromkeys(hidden)) or spec["layers"][-1]["activation"]
     if short:
-        return f"#{k + 1} {'-'.join(map(str, sizes))} {act} lr {s.learning_rate:g}"
+        return f"#{k + 1} {note}" if note else \
+            f"#{k + 1} {'-'.join(map(str, sizes))} {act} lr {s.learning_rate:g}"
     return (f"#{k + 1}  {'-'.join(map(str, sizes))} {act} · {s.optimizer} lr "
-            f"{s.learning_rate:g} · {len(run.history)} epochs")
+            f"{s.learning_rate:g} · {len(run.history)} epochs" + (f" · {note}" if note else ""))
 
 
 def loss_series(run) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -301,8 +301,8 @@ class TrainingLoop:
         kind = cmd[0]
         if kind == "pause":
             return False, None
-        if kind == "resume":
-            return True, None
+        if kind == "resume":  # at the epoch limit only a step trains on (no epoch past it)
+            return not (self.limit and self.epoch >= self.limit), None
         if kind == "stop":
             self.stop_flag.set()
             return False, None

@@ -34,24 +34,27 @@ class RunsPanel(QWidget):
         self.list.itemChanged.connect(lambda _item: self._overlay())
         self.delete_button = QPushButton(_t("Delete selected runs"))
         self.delete_button.clicked.connect(self.delete_selected)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
+        #: The row of buttons under the list (the comparison adds its own, compare.py).
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         events = self.document.events
-        events.history.connect(lambda rows: rows is None and self.refresh())
-        events.reset.connect(self.refresh)
+        events.runs.connect(self.refresh)  # a run added: the ticked ones stay ticked
+        events.reset.connect(lambda: self.refresh(keep=False))  # another project's runs
         self.refresh()
 
     def ticked(self) -> list[int]:
         return [i for i in range(self.list.count())
                 if self.list.item(i).checkState() == Qt.Checked]
 
-    def refresh(self) -> None:
-        """List the document's runs again, keeping the ticks of runs still there."""
-        keep = set(self.ticked()) if self.list.count() == len(self.document.runs) else set()
+    def refresh(self, keep: bool = True) -> None:
+        """List the document's runs again; with ``keep``, the ticks of the runs listed
+        before stay (runs are only ever appended, or deleted here)."""
+        ticked = set(self.ticked())
+        keep = ticked if keep and self.list.count() <= len(self.document.runs) else set()
         self.list.blockSignals(True)
         self.list.clear()
         for k, run in enumerate(self.document.runs):
@@ -65,6 +68,11 @@ class RunsPanel(QWidget):
         self.list.blockSignals(False)
         self.delete_button.setEnabled(bool(self.document.runs))
         self._overlay()
+
+    def tick(self, k: int) -> None:
+        """Draw run ``k`` on the loss plot (a finished comparison stays in view)."""
+        if 0 <= k < self.list.count():
+            self.list.item(k).setCheckState(Qt.Checked)
 
     def delete_selected(self) -> None:
         rows = sorted({self.list.row(i) for i in self.list.selectedItems()}, reverse=True)

@@ -65,6 +65,10 @@ class LossPlot(DocumentObserver, PlotPanel):
         self.marks = OverfitMarks(self.plot)
         #: Curves of earlier runs drawn for comparison (see set_overlays).
         self._overlays: list = []
+        #: A comparison run training now (see set_live): its (train, test) curves and data.
+        self._live: tuple | None = None
+        self._live_key: tuple | None = None
+        self._live_data: tuple | None = None
         self.observe(document, history=self._on_history_changed,
                      reset=lambda: self._on_history_changed(None))
         self._on_history_changed(None)
@@ -114,6 +118,7 @@ class LossPlot(DocumentObserver, PlotPanel):
             curve.setVisible(show and (bool(np.isfinite(v[:, col]).any()) or len(v) == 0))
         self._rename_legend(r2)
         self.marks.show(self.series(), log)
+        self._draw_live(log)
 
     def _rename_legend(self, r2: bool) -> None:
         names = (_t("Train R²"), _t("Test R²")) if r2 else (_t("Train accuracy"),
@@ -141,6 +146,35 @@ class LossPlot(DocumentObserver, PlotPanel):
             self.legend.addItem(curves[0], label)
             self._overlays.append(tuple(curves))
         self.changed()
+
+    def set_live(self, entry: tuple | None) -> None:
+        """The comparison run training now, ``(label, rgb, epoch, train, test)``, drawn like
+        an earlier run (train solid, test dashed, its colour, one legend entry) and redrawn
+        with the plot; None removes it. Called at the comparison's pull rate (<= 30 Hz)."""
+        if entry is None or (self._live is not None and self._live_key != entry[:2]):
+            if self._live is not None:
+                self.legend.removeItem(self._live[0])
+                for curve in self._live:
+                    self.plot.removeItem(curve)
+            self._live = None
+        if entry is not None and self._live is None:
+            label, rgb = entry[:2]
+            self._live = tuple(self.plot.plot(pen=pg.mkPen(rgb, width=2, style=style))
+                               for style in (Qt.SolidLine, Qt.DashLine))
+            self.legend.addItem(self._live[0], label)
+            self._live_key = entry[:2]
+        self._live_data = entry[2:] if entry is not None else None
+        self.changed()
+
+    def _draw_live(self, log: bool) -> None:
+        if self._live is None or self._live_data is None:
+            return
+        x, *ys = self._live_data
+        for curve, y in zip(self._live, ys, strict=True):
+            if log:
+                y = np.where(y > 0, y, np.nan)
+            idx = envelope(y)
+            curve.setData(x[idx], y[idx], connect="finite")
 
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
