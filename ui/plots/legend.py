@@ -22,21 +22,28 @@ class _Sample(pg.ItemSample):
 
     def __init__(self, item) -> None:
         super().__init__(item)
-        self.setFixedWidth(self.WIDTH)
-        self.setFixedHeight(self.HEIGHT)
+        self.set_scale(1.0)
+
+    def set_scale(self, factor: float) -> None:
+        """``factor`` times the base size (the display scale: presentation mode)."""
+        self.size = (self.WIDTH * factor, self.HEIGHT * factor)
+        self.setFixedWidth(self.size[0])
+        self.setFixedHeight(self.size[1])
+        self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return QRectF(0, 0, self.WIDTH, self.HEIGHT)
+        return QRectF(0, 0, *self.size)
 
     def paint(self, p, *args) -> None:
         opts = self.item.opts
         p.setPen(pg.mkPen(opts.get("pen")))
         brush = opts.get("brush")
+        w, h = self.size
         if brush is not None and opts.get("fillLevel") is not None:
             p.setBrush(pg.mkBrush(brush))
-            p.drawRect(QRectF(3, 1, self.WIDTH - 6, self.HEIGHT - 2))
+            p.drawRect(QRectF(3, 1, w - 6, h - 2))
         else:
-            p.drawLine(QPointF(0, self.HEIGHT / 2), QPointF(self.WIDTH, self.HEIGHT / 2))
+            p.drawLine(QPointF(0, h / 2), QPointF(w, h / 2))
 
     def mouseClickEvent(self, event) -> None:  # noqa: N802 (pyqtgraph override)
         event.ignore()
@@ -57,6 +64,7 @@ class Legend(pg.LegendItem):
         self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.plot = plot
         self._arranged = None
+        self._scale = 1.0  # of the swatches (see set_scale)
         self._narrowest = 0.0  # one column of entries
         # its own size, centred; narrower down to one column (see sizeHint)
         self.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
@@ -67,7 +75,18 @@ class Legend(pg.LegendItem):
         plot.vb.sigResized.connect(self.arrange)
 
     def _addItemToLayout(self, sample, label) -> None:  # noqa: N802 (pyqtgraph)
-        pass  # arrange() places the entries
+        sample.set_scale(self._scale)  # arrange() places the entries
+
+    def set_scale(self, factor: float) -> None:
+        """Swatches ``factor`` times their base size (the labels' text is scaled with every
+        other text of the view, ``ui.plots.scaling``); the entries are laid out again."""
+        if factor == self._scale:
+            return
+        self._scale = factor
+        for sample, _label in self.items:
+            sample.set_scale(factor)
+        self._arranged = None
+        self.arrange()
 
     def updateSize(self) -> None:  # noqa: N802 (pyqtgraph: entries added or removed)
         self.arrange()
