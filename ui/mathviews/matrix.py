@@ -158,9 +158,9 @@ class MatrixBlock(QWidget):
         layout.addWidget(self.view, 1)
 
     def _fit_font(self) -> None:
-        """Cells as high as a line and as wide as "-0.0000" of the current font."""
+        """Cells as high as a line and as wide as "-0.00000" (fmt(v, 3) of a small v)."""
         fm = QFontMetrics(self.font())
-        self.cell_width = max(_CELL_WIDTH, fm.horizontalAdvance("-0.0000") + 12)
+        self.cell_width = max(_CELL_WIDTH, fm.horizontalAdvance("-0.00000") + 12)
         self.view.horizontalHeader().setDefaultSectionSize(self.cell_width)
         self.view.verticalHeader().setDefaultSectionSize(fm.height() + 6)
 
