@@ -249,3 +249,36 @@ def test_on_a_laptop_projector_the_whole_network_shows_larger(qtbot):
     finally:
         window.presentation.set_active(False)
         window.training.shutdown()
+
+
+def test_crowded_names_and_axis_titles_are_shortened_at_the_big_size(qtbot):
+    from ui.plots import GradientPlot, WeightsPlot
+    doc = Document(spec=CIRCLE)
+    doc.inspector.refresh()
+    weights, grads = WeightsPlot(doc), GradientPlot(doc)
+    for plot, height in ((weights, 220), (grads, 300)):
+        qtbot.addWidget(plot)
+        plot.resize(330, height)
+        plot.show()
+    qtbot.waitExposed(weights)
+
+    def names():
+        weights.flush()
+        return [label.text for _s, label in weights.legend.items]
+
+    def left_title():
+        axis = grads.lines_plot.getAxis("left")
+        return axis.label.toPlainText().strip(), axis.toolTip()
+
+    assert names() == ["Hidden 1", "Hidden 2", "Output"]
+    assert left_title() == ("mean |∂E/∂W|", "")
+    try:
+        display.set_factor(SCALE)
+        qtbot.waitUntil(lambda: names() == ["H1", "H2", "Out"])  # one row, not three
+        grads.flush()
+        text, tip = left_title()
+        assert text.endswith("…") and tip == "mean |∂E/∂W|"
+    finally:
+        display.set_factor(1.0)
+    qtbot.waitUntil(lambda: names() == ["Hidden 1", "Hidden 2", "Output"])
+    assert left_title() == ("mean |∂E/∂W|", "")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication, QSizePolicy
 
 
 def _grid_width(widths: list[float], cols: int, gap: float) -> float:
@@ -54,12 +55,13 @@ class Legend(pg.LegendItem):
     the data; entries wrap into as many columns as the plot's width allows, and entries
     of hidden curves leave the legend."""
 
-    #: Pixels between two entries of a row.
+    #: Pixels between two entries of a row, and the labels' text size (points).
     ENTRY_GAP = 14
+    LABEL_PT = 9
 
     def __init__(self, plot: pg.PlotItem) -> None:
-        super().__init__(offset=None, frame=False, labelTextSize="9pt", horSpacing=4,
-                         sampleType=_Sample)
+        super().__init__(offset=None, frame=False, labelTextSize=f"{self.LABEL_PT}pt",
+                         horSpacing=4, sampleType=_Sample)
         # scale with the figure in exports (pyqtgraph keeps legends at screen size)
         self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.plot = plot
@@ -99,6 +101,17 @@ class Legend(pg.LegendItem):
         if which == Qt.MinimumSize:
             return QSizeF(min(hint.width(), self._narrowest), hint.height())
         return hint
+
+    def fits_one_row(self, names: list[str]) -> bool:
+        """Whether entries labelled ``names`` fit side by side in the legend's width (at
+        the display scale): a plot with short names to offer uses them otherwise."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(self.LABEL_PT * self._scale)
+        metrics = QFontMetricsF(font)
+        sample = _Sample.WIDTH * self._scale + self.layout.horizontalSpacing()
+        widths = [sample + metrics.horizontalAdvance(n) for n in names]
+        return _grid_width(widths, len(widths), self.ENTRY_GAP) <= self._room() if widths \
+            else True
 
     def _room(self) -> float:
         """Width the legend may take: its figure's, less a margin. (The plot's own width
