@@ -44,6 +44,7 @@ def _toggle(window, on: bool) -> None:
     if action.isChecked() != on:
         action.trigger()
     QApplication.processEvents()  # widgets take the application font from a posted event
+    QApplication.processEvents()  # the layout put back (off) once its docks have shrunk
     for plot in window.plots.values():
         plot.flush()
 
@@ -92,13 +93,17 @@ def _plot_sizes(view: pg.GraphicsView) -> list:
 
 def _everything(window) -> dict:
     for plot in window.plots.values():
+        plot.changed()  # drawn at its present size (names that fit depend on it)
         plot.flush()
     views = {key: _plot_sizes(plot.graphics) for key, plot in window.plots.items()}
     matrix = window.mathviews["matrix"].blocks["W"]
     return {"canvas": _canvas(window), "plots": views,
             "matrix": (matrix.view.verticalHeader().defaultSectionSize(), matrix.cell_width,
                        window.mathviews["matrix"].plus.font().pointSizeF()),
-            "font": QApplication.font().pointSizeF()}
+            "font": QApplication.font().pointSizeF(),
+            "window": (window.size().toTuple(), {  # the docks in front of their tabs
+                k: d.size().toTuple() for k, d in window.docks.items()
+                if d.isVisible() and not d.visibleRegion().isEmpty()})}
 
 
 def test_display_scale_calls_live_observers_only():

@@ -24,8 +24,8 @@
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="316" />
-      <location filename="ui/mathviews/stepper.py" line="212" />
+      <location filename="ui/mathviews/matrix.py" line="349" />
+      <location filename="ui/mathviews/stepper.py" line="218" />
       <source> of {0}</source>
       <translation> / {0}</translation>
     </message>
@@ -215,7 +215,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="210" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -225,7 +225,7 @@
       <translation>딱 떨어지는 가중치와 표본 하나로 된 2-2-2 시그모이드 신경망: 손으로 한 계산을 확인해 보세요</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="44" />
+      <location filename="ui/mathviews/gallery.py" line="46" />
       <source>A ReLU with a smooth bend: its slope peaks a little above 1 and is near 1 for positive z, so gradients pass deep networks well.</source>
       <translation>부드럽게 꺾인 ReLU: 기울기가 1보다 조금 큰 값에서 최대가 되고 z가 양수이면 1에 가까워, 깊은 신경망에서도 기울기가 잘 전달됩니다.</translation>
     </message>
@@ -240,7 +240,7 @@
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="40" />
+      <location filename="ui/mathviews/gallery.py" line="42" />
       <source>A smooth ReLU whose slope σ(z) lies between 0 and 1 and nears 1 only for large z, so every layer shrinks the gradient somewhat.</source>
       <translation>부드러운 ReLU: 기울기 σ(z)는 0과 1 사이이고 z가 클 때만 1에 가까워지므로, 층마다 기울기가 조금씩 줄어듭니다.</translation>
     </message>
@@ -260,7 +260,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="267" />
+      <location filename="ui/plots/base.py" line="280" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -325,17 +325,17 @@
       <translation>은닉층 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="272" />
+      <location filename="ui/editor/scene.py" line="288" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="561" />
+      <location filename="ui/editor/scene.py" line="584" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="432" />
+      <location filename="ui/data/panel.py" line="437" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -360,7 +360,7 @@
       <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="281" />
+      <location filename="ui/mathviews/stepper.py" line="287" />
       <source>Apply backpropagation step</source>
       <translation>역전파 한 단계 적용</translation>
     </message>
@@ -375,7 +375,7 @@
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="221" />
+      <location filename="ui/mathviews/matrix.py" line="244" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -433,7 +433,7 @@
       <translation>이진 교차 엔트로피</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="113" />
+      <location filename="ui/mathviews/gallery.py" line="115" />
       <source>Blue: f(z). Orange, dashed: the slope f′(z), the factor a gradient is multiplied by in each layer it passes back through; the dot marks its largest value.</source>
       <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
     </message>
@@ -464,7 +464,7 @@
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="304" />
+      <location filename="ui/mathviews/stepper.py" line="310" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -634,17 +634,17 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="314" />
+      <location filename="ui/data/panel.py" line="319" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="426" />
+      <location filename="ui/data/panel.py" line="431" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="309" />
+      <location filename="ui/data/panel.py" line="314" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -664,7 +664,7 @@
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="324" />
+      <location filename="ui/data/panel.py" line="329" />
       <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
@@ -685,7 +685,7 @@
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="419" />
+      <location filename="ui/data/panel.py" line="424" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -706,7 +706,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="392" />
+      <location filename="ui/data/panel.py" line="397" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -731,7 +731,7 @@
       <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="43" />
+      <location filename="ui/data/plot.py" line="45" />
       <source>Class of the points that a left click adds</source>
       <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
     </message>
@@ -746,7 +746,7 @@
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="243" />
+      <location filename="ui/mathviews/matrix.py" line="266" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -756,7 +756,7 @@
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="41" />
+      <location filename="ui/data/plot.py" line="43" />
       <source>Click adds:</source>
       <translation>클릭 시 추가:</translation>
     </message>
@@ -806,7 +806,7 @@
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="313" />
+      <location filename="ui/mathviews/stepper.py" line="319" />
       <source>Could not write {0}: {1}</source>
       <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
@@ -847,7 +847,7 @@
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="367" />
+      <location filename="ui/data/panel.py" line="372" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -863,7 +863,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="572" />
+      <location filename="ui/editor/scene.py" line="595" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -878,7 +878,7 @@
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="250" />
+      <location filename="ui/mathviews/stepper.py" line="256" />
       <source>Delta δ = ∂E/∂z</source>
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
@@ -919,17 +919,17 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="433" />
+      <location filename="ui/editor/scene.py" line="456" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="428" />
+      <location filename="ui/editor/scene.py" line="451" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="456" />
+      <location filename="ui/editor/scene.py" line="479" />
       <source>Double-click to enlarge the heatmap</source>
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="280" />
+      <location filename="ui/editor/items.py" line="290" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -991,19 +991,19 @@
     <message>
       <location filename="ui/editor/controller.py" line="175" />
       <location filename="ui/editor/controller.py" line="205" />
-      <location filename="ui/mathviews/matrix.py" line="370" />
+      <location filename="ui/mathviews/matrix.py" line="403" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="171" />
       <location filename="ui/editor/controller.py" line="196" />
-      <location filename="ui/mathviews/matrix.py" line="365" />
+      <location filename="ui/mathviews/matrix.py" line="398" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="581" />
+      <location filename="ui/editor/scene.py" line="604" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1045,7 +1045,7 @@
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="249" />
+      <location filename="ui/mathviews/stepper.py" line="255" />
       <source>Error E</source>
       <translation>오차 E</translation>
     </message>
@@ -1111,7 +1111,7 @@
       <translation>그리드 결과 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="273" />
+      <location filename="ui/plots/base.py" line="286" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -1121,7 +1121,7 @@
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="305" />
+      <location filename="ui/mathviews/stepper.py" line="311" />
       <source>Export step-by-step table</source>
       <translation>단계별 표 내보내기</translation>
     </message>
@@ -1136,7 +1136,7 @@
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="315" />
+      <location filename="ui/mathviews/stepper.py" line="321" />
       <source>Exported {0}</source>
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
@@ -1146,7 +1146,7 @@
       <translation>{path}(으)로 내보냈습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="194" />
+      <location filename="ui/plots/base.py" line="197" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -1191,12 +1191,12 @@
       <translation>식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="249" />
+      <location filename="ui/mathviews/stepper.py" line="255" />
       <source>Forward propagation</source>
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="213" />
+      <location filename="ui/mathviews/matrix.py" line="236" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -1252,7 +1252,7 @@
       <translation>샘플의 기울기 × 입력</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="250" />
+      <location filename="ui/mathviews/stepper.py" line="256" />
       <source>Gradients</source>
       <translation>기울기</translation>
     </message>
@@ -1263,7 +1263,7 @@
       <translation>그리드 탐색</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="363" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -1293,9 +1293,9 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="201" />
+      <location filename="ui/editor/scene.py" line="211" />
       <location filename="ui/mathviews/cells.py" line="35" />
-      <location filename="ui/plots/base.py" line="52" />
+      <location filename="ui/plots/base.py" line="55" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
@@ -1326,8 +1326,8 @@
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="214" />
-      <location filename="ui/plots/base.py" line="51" />
+      <location filename="ui/editor/scene.py" line="224" />
+      <location filename="ui/plots/base.py" line="54" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
     </message>
@@ -1348,22 +1348,22 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="251" />
+      <location filename="ui/data/panel.py" line="256" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="472" />
+      <location filename="ui/data/panel.py" line="477" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="515" />
+      <location filename="ui/data/panel.py" line="520" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="210" />
+      <location filename="ui/editor/scene.py" line="220" />
       <source>In</source>
       <translation>입력</translation>
     </message>
@@ -1375,7 +1375,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="174" />
-      <location filename="ui/editor/scene.py" line="195" />
+      <location filename="ui/editor/scene.py" line="205" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1390,17 +1390,17 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="310" />
+      <location filename="ui/editor/scene.py" line="331" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="309" />
+      <location filename="ui/editor/scene.py" line="330" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="495" />
+      <location filename="ui/data/panel.py" line="500" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1415,12 +1415,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="569" />
+      <location filename="ui/editor/scene.py" line="592" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="566" />
+      <location filename="ui/editor/scene.py" line="589" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1435,12 +1435,12 @@
       <translation>붓꽃</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="27" />
+      <location filename="ui/mathviews/gallery.py" line="29" />
       <source>Its slope is 0 everywhere, so no gradient passes back at all: only the perceptron rule can train it.</source>
       <translation>기울기가 어디서나 0이라 역전파로 전달되는 기울기가 전혀 없습니다. 퍼셉트론 규칙으로만 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="29" />
+      <location filename="ui/mathviews/gallery.py" line="31" />
       <source>Its slope is at most 0.25, so each layer cuts the gradient to a quarter or less: after 10 layers at most 0.25^10 ≈ 0.000001 is left, the vanishing gradient.</source>
       <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
     </message>
@@ -1485,7 +1485,7 @@
       <translation>언어</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="225" />
+      <location filename="ui/mathviews/matrix.py" line="248" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
@@ -1503,7 +1503,7 @@
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="109" />
-      <location filename="ui/plots/weights.py" line="48" />
+      <location filename="ui/plots/weights.py" line="67" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
     </message>
@@ -1545,7 +1545,7 @@
       <translation>학습률들</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1577,7 +1577,7 @@
       <translation>라이선스</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="36" />
+      <location filename="ui/mathviews/gallery.py" line="38" />
       <source>Like ReLU, slope 1 for z &gt; 0, and 0.01 instead of 0 for z &lt; 0, so no unit stops learning for good.</source>
       <translation>ReLU처럼 z &gt; 0에서 기울기가 1이고, z &lt; 0에서도 0 대신 0.01이라 학습을 아예 멈추는 뉴런이 없습니다.</translation>
     </message>
@@ -1588,7 +1588,7 @@
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
-      <location filename="ui/mathviews/stepper.py" line="289" />
+      <location filename="ui/mathviews/stepper.py" line="295" />
       <source>Load worked example</source>
       <translation>풀이 예제 불러오기</translation>
     </message>
@@ -1616,12 +1616,12 @@
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="222" />
+      <location filename="ui/mathviews/stepper.py" line="228" />
       <source>Loss {0}, learning rate α = {1}, E = {2}. Apply is plain gradient descent on this data loss, as in the lecture.</source>
       <translation>손실 {0}, 학습률 α = {1}, E = {2}. 적용은 강의에서처럼 이 오차에 대한 경사하강법 한 단계입니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="304" />
+      <location filename="ui/mathviews/stepper.py" line="310" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
@@ -1647,12 +1647,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="344" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1698,7 +1698,7 @@
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="114" />
+      <location filename="ui/editor/neuron_view.py" line="132" />
       <source>Neuron {0}</source>
       <translation>뉴런 {0}</translation>
     </message>
@@ -1729,7 +1729,7 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="326" />
+      <location filename="ui/data/panel.py" line="331" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1760,12 +1760,12 @@
       <translation>벌점 없음: 손실 E만 씁니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="122" />
+      <location filename="ui/editor/neuron_view.py" line="140" />
       <source>No picture: heatmaps need data with two inputs (a plane), and this neuron must be one of the first {0} of its layer.</source>
       <translation>그림 없음: 히트맵은 입력이 두 개인(평면) 데이터에서만 그려지고, 이 뉴런이 층의 처음 {0}개 안에 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="258" />
+      <location filename="ui/mathviews/stepper.py" line="264" />
       <source>No step-by-step table</source>
       <translation>단계별 표 없음</translation>
     </message>
@@ -1775,17 +1775,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="347" />
+      <location filename="ui/data/panel.py" line="352" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="311" />
+      <location filename="ui/data/panel.py" line="316" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="343" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1796,7 +1796,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="350" />
+      <location filename="ui/data/panel.py" line="355" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1826,7 +1826,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="306" />
+      <location filename="ui/data/panel.py" line="311" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1846,7 +1846,7 @@
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="220" />
+      <location filename="ui/mathviews/matrix.py" line="243" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
@@ -1856,7 +1856,7 @@
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="218" />
+      <location filename="ui/mathviews/matrix.py" line="241" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -1903,20 +1903,20 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="212" />
-      <location filename="ui/plots/base.py" line="51" />
+      <location filename="ui/editor/scene.py" line="222" />
+      <location filename="ui/plots/base.py" line="54" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="200" />
+      <location filename="ui/editor/scene.py" line="210" />
       <location filename="ui/mathviews/cells.py" line="34" />
-      <location filename="ui/plots/base.py" line="52" />
+      <location filename="ui/plots/base.py" line="55" />
       <source>Output</source>
       <translation>출력층</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="48" />
+      <location filename="ui/mathviews/gallery.py" line="50" />
       <source>Output layer only: with cross-entropy its slope cancels and the output delta is just o − t, so it adds no vanishing of its own.</source>
       <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
@@ -1926,7 +1926,7 @@
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="274" />
+      <location filename="ui/plots/base.py" line="287" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -1986,17 +1986,17 @@
       <translation>그래프</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="77" />
+      <location filename="ui/mathviews/gallery.py" line="79" />
       <source>Point at the plot to read f and f′.</source>
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="351" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="219" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
@@ -2052,7 +2052,7 @@
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="322" />
+      <location filename="ui/data/panel.py" line="327" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2072,22 +2072,22 @@
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="325" />
+      <location filename="ui/data/panel.py" line="330" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="413" />
+      <location filename="ui/data/panel.py" line="418" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="213" />
+      <location filename="ui/data/panel.py" line="218" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -2117,23 +2117,23 @@
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="269" />
+      <location filename="ui/editor/scene.py" line="285" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="584" />
+      <location filename="ui/editor/scene.py" line="607" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="563" />
+      <location filename="ui/editor/scene.py" line="586" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="437" />
+      <location filename="ui/data/panel.py" line="442" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2155,12 +2155,12 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="587" />
+      <location filename="ui/editor/scene.py" line="610" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="387" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2180,7 +2180,7 @@
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="215" />
+      <location filename="ui/mathviews/matrix.py" line="238" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
@@ -2266,7 +2266,7 @@
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="195" />
+      <location filename="ui/plots/base.py" line="198" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -2276,7 +2276,7 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="347" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2296,7 +2296,7 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/data/panel.py" line="353" />
       <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
@@ -2322,7 +2322,7 @@
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="331" />
+      <location filename="ui/data/panel.py" line="336" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
@@ -2368,22 +2368,22 @@
       <translation>사인 (1차원)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="32" />
+      <location filename="ui/mathviews/gallery.py" line="34" />
       <source>Slope 1 at z = 0, but it falls fast once |z| passes 2: saturated units still make the gradient vanish in deep networks.</source>
       <translation>z = 0에서 기울기가 1이지만 |z|가 2를 넘으면 빠르게 작아집니다. 포화된 뉴런 때문에 깊은 신경망에서는 여전히 기울기가 소실됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="46" />
+      <location filename="ui/mathviews/gallery.py" line="48" />
       <source>Slope 1 everywhere, so gradients never shrink; but stacked linear layers are still one linear map, so it belongs on regression outputs.</source>
       <translation>기울기가 어디서나 1이라 기울기가 줄지 않습니다. 하지만 선형층을 여러 개 쌓아도 결국 하나의 선형 변환이므로 회귀의 출력층에 씁니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="38" />
+      <location filename="ui/mathviews/gallery.py" line="40" />
       <source>Slope 1 for z &gt; 0 and e^z below 0: gradients pass as with ReLU, and negative units still learn a little.</source>
       <translation>z &gt; 0에서 기울기 1, 0보다 작으면 e^z: ReLU처럼 기울기를 전달하고, 음수 쪽 뉴런도 조금씩 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="34" />
+      <location filename="ui/mathviews/gallery.py" line="36" />
       <source>Slope exactly 1 for every z &gt; 0, so the gradient passes many layers without shrinking; a unit stuck at z &lt; 0 passes nothing (a dead ReLU).</source>
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
@@ -2413,12 +2413,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="343" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="280" />
+      <location filename="ui/data/panel.py" line="285" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2453,7 +2453,7 @@
       <translation>에포크 1회</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="253" />
+      <location filename="ui/mathviews/stepper.py" line="259" />
       <source>Step {0} of {1}: {2}</source>
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
@@ -2508,7 +2508,7 @@
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="298" />
+      <location filename="ui/mathviews/stepper.py" line="304" />
       <source>Table copied to the clipboard</source>
       <translation>표를 클립보드에 복사했습니다</translation>
     </message>
@@ -2533,19 +2533,31 @@
       <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="118" />
+      <source>Test</source>
+      <translation>테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="115" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
+      <location filename="ui/plots/loss.py" line="119" />
+      <source>Test acc.</source>
+      <translation>테스트 정확도</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="178" />
       <location filename="ui/plots/loss.py" line="61" />
-      <location filename="ui/plots/loss.py" line="114" />
+      <location filename="ui/plots/loss.py" line="117" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="176" />
+      <location filename="ui/plots/loss.py" line="115" />
       <location filename="ui/plots/loss.py" line="53" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
@@ -2638,7 +2650,7 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -2673,7 +2685,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="133" />
+      <location filename="ui/editor/neuron_view.py" line="151" />
       <source>The neuron's output at each point of the input plane ({0} × {1} points): blue for high, orange for low values, as on the canvas. Output from {2:.3f} to {3:.3f}.</source>
       <translation>입력 평면의 각 점에서 이 뉴런의 출력입니다 ({0} × {1}개 점): 캔버스와 같이 큰 값은 파란색, 작은 값은 주황색입니다. 출력 범위 {2:.3f} ~ {3:.3f}.</translation>
     </message>
@@ -2700,7 +2712,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="486" />
+      <location filename="ui/data/panel.py" line="491" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2750,6 +2762,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 켜기/끄기</translation>
     </message>
     <message>
+      <location filename="ui/plots/loss.py" line="118" />
       <location filename="ui/training/bar.py" line="48" />
       <location filename="ui/training/bar.py" line="146" />
       <source>Train</source>
@@ -2766,13 +2779,19 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="115" />
+      <location filename="ui/plots/loss.py" line="118" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
     <message>
+      <location filename="ui/plots/loss.py" line="119" />
+      <source>Train acc.</source>
+      <translation>학습 정확도</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="60" />
-      <location filename="ui/plots/loss.py" line="113" />
+      <location filename="ui/plots/loss.py" line="116" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -2788,6 +2807,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="177" />
+      <location filename="ui/plots/loss.py" line="115" />
       <location filename="ui/plots/loss.py" line="52" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
@@ -2813,7 +2833,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="349" />
+      <location filename="ui/data/panel.py" line="354" />
       <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
@@ -2854,7 +2874,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="211" />
+      <location filename="ui/data/panel.py" line="216" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -2899,7 +2919,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="251" />
+      <location filename="ui/mathviews/stepper.py" line="257" />
       <source>Update</source>
       <translation>업데이트</translation>
     </message>
@@ -2909,13 +2929,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="252" />
+      <location filename="ui/data/panel.py" line="257" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="445" />
-      <location filename="ui/data/panel.py" line="490" />
+      <location filename="ui/data/panel.py" line="450" />
+      <location filename="ui/data/panel.py" line="495" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -2981,7 +3001,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>작업 프로세스 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="363" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -3011,7 +3031,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="445" />
+      <location filename="ui/editor/scene.py" line="468" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -3027,7 +3047,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="448" />
+      <location filename="ui/editor/scene.py" line="471" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3062,12 +3082,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="442" />
+      <location filename="ui/editor/scene.py" line="465" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="130" />
+      <location filename="ui/data/plot.py" line="144" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3077,12 +3097,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="246" />
+      <location filename="ui/editor/scene.py" line="259" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="93" />
+      <location filename="ui/mathviews/gallery.py" line="95" />
       <source>f′ = 0 everywhere</source>
       <translation>어디서나 f′ = 0</translation>
     </message>
@@ -3097,22 +3117,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="132" />
+      <location filename="ui/data/plot.py" line="146" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="425" />
+      <location filename="ui/editor/scene.py" line="447" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="96" />
+      <location filename="ui/mathviews/gallery.py" line="98" />
       <source>max f′ = {0}</source>
       <translation>f′ 최댓값 = {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="95" />
+      <location filename="ui/mathviews/gallery.py" line="97" />
       <source>max f′ → {0} (large z)</source>
       <translation>f′ 최댓값 → {0} (z가 클 때)</translation>
     </message>
@@ -3148,7 +3168,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="454" />
+      <location filename="ui/editor/scene.py" line="477" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3173,7 +3193,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="520" />
+      <location filename="ui/data/panel.py" line="525" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3183,7 +3203,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="422" />
+      <location filename="ui/editor/scene.py" line="444" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -3198,7 +3218,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>포화: {0:.0%}</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="178" />
+      <location filename="ui/editor/view.py" line="180" />
       <source>select a hidden layer first</source>
       <translation>먼저 은닉층을 선택하세요</translation>
     </message>
@@ -3238,12 +3258,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="551" />
+      <location filename="ui/editor/scene.py" line="574" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="181" />
+      <location filename="ui/editor/view.py" line="183" />
       <source>the input layer follows the data's features</source>
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
@@ -3338,7 +3358,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="165" />
+      <location filename="ui/editor/scene.py" line="170" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3353,7 +3373,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>y</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="42" />
+      <location filename="ui/mathviews/gallery.py" line="44" />
       <source>z·σ(z): its slope rises a little above 1 and stays near 1 for large z, so gradients survive deep networks about as well as with ReLU.</source>
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
@@ -3368,7 +3388,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="518" />
+      <location filename="ui/data/panel.py" line="523" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -3378,17 +3398,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="450" />
+      <location filename="ui/editor/scene.py" line="473" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="178" />
+      <location filename="ui/editor/items.py" line="182" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="521" />
+      <location filename="ui/data/panel.py" line="526" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
@@ -3398,7 +3418,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="145" />
+      <location filename="ui/editor/neuron_view.py" line="163" />
       <source>{0} · activation: {1}</source>
       <translation>{0} · 활성화함수: {1}</translation>
     </message>

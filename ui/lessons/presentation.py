@@ -6,12 +6,16 @@ with it) and the display scale (``ui.display_scale.display``), which the views t
 draw their own text and lines follow: the canvas (titles, labels, legend, line widths),
 the plots (axes, titles, legends, curve widths, points) and the enlarged neuron. The
 other pyqtgraph views of the window (the data preview, the explanation, the grid
-heatmap) are scaled here, with the plots' own function.
+heatmap) are scaled here, with the plots' own function. Larger text widens docks and the
+window (their least sizes grow); turning it off puts the window's geometry and dock
+layout back as they were when it was turned on.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +33,8 @@ class Presentation:
         self.window = window
         #: The application font before presentation mode; None while it is off.
         self.base: QFont | None = None
+        #: The window's saved geometry and dock layout from before presentation mode.
+        self._layout = None
         window.on_close(lambda: self.set_active(False))
 
     @property
@@ -39,8 +45,10 @@ class Presentation:
         app = QApplication.instance()
         if on == self.active:
             return
+        window = self.window
         if on:
             self.base = QFont(app.font())
+            self._layout = (window.saveGeometry(), window.saveState())
             font = QFont(self.base)
             font.setPointSizeF(self.base.pointSizeF() * SCALE)
         else:
@@ -48,5 +56,16 @@ class Presentation:
         app.setFont(font)  # first: text without a font of its own is drawn in it
         factor = SCALE if on else 1.0
         display.set_factor(factor)
-        for view in self.window.findChildren(pg.GraphicsView):
+        for view in window.findChildren(pg.GraphicsView):
             scale_view(view, factor)  # no-op where a view has followed already
+        if not on and self._layout is not None:
+            layout, self._layout = self._layout, None
+            QCoreApplication.sendPostedEvents()  # widgets take the small font: sizes shrink
+            self._restore(layout)
+            # and once more when the docks' layouts have shrunk to the small font too
+            QTimer.singleShot(0, lambda: shiboken6.isValid(window) and self._restore(layout))
+
+    def _restore(self, layout) -> None:
+        geometry, state = layout
+        self.window.restoreGeometry(geometry)
+        self.window.restoreState(state)

@@ -130,12 +130,15 @@ class Axis(pg.AxisItem):
 
     def labelString(self) -> str:  # noqa: N802 (pyqtgraph override)
         """pyqtgraph's label, cut short with "…" where it is longer than the axis (a large
-        font on a short plot: presentation mode); the full label is the axis' tooltip."""
+        font on a short plot: presentation mode), or left out where hardly a word would
+        be left; the full label is then the axis' tooltip."""
         full = self.labelText
         length = self.size().height() if self.orientation in ("left", "right") \
             else self.size().width()
         short = QFontMetricsF(self.label.font()).elidedText(full, Qt.ElideRight, length - 6) \
             if length > 24 else full
+        if short != full and len(short) < 4:  # "m…" says nothing: no title (the tooltip)
+            short = ""
         self.setToolTip(full if short != full else "")
         self.labelText = short
         try:
