@@ -39,10 +39,6 @@ class DisplayScale:
                 method(factor)
         self._slots = [ref for ref in self._slots if ref() is not None]
 
-    def size(self, base: float) -> float:
-        """``base`` at the current factor (a point size, a pen width, a symbol size)."""
-        return base * self.factor
-
 
 #: The app's one display scale.
 display = DisplayScale()

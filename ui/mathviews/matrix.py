@@ -150,7 +150,6 @@ class MatrixBlock(QWidget):
         self.view.setItemDelegate(_FrameDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
-        self.cell_width = _CELL_WIDTH
         self._fit_font()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication
 
 from .legend import Legend
 
-#: Attribute of an item holding {what: (base, applied)}; of a view: whether it holds any.
+#: Attribute of an item holding {what: (base, applied, factor)}; of a view: whether any of
+#: its items is scaled.
 _MEMO, _SCALED = "_display_memo", "_display_scaled"
 
 
