@@ -210,7 +210,11 @@ def test_math_views_and_the_enlarged_neuron_follow(window):
     rows = matrix.blocks["W"].view.verticalHeader().defaultSectionSize()
     stepper = window.mathviews["backprop"].table.verticalHeader().defaultSectionSize()
     op = matrix.plus.font().pointSizeF()
+    note = window.mathviews["backprop"].message  # grey: a style sheet of its own
+    assert note.styleSheet()
+    small = note.font().pointSizeF()
     _toggle(window, True)
+    assert note.font().pointSizeF() == pytest.approx(small * SCALE)
     assert view.heatmap.image_rect.width() == round(side * SCALE)
     assert matrix.blocks["W"].view.verticalHeader().defaultSectionSize() > rows * 1.3
     assert matrix.blocks["W"].cell_width > 64
@@ -220,6 +224,7 @@ def test_math_views_and_the_enlarged_neuron_follow(window):
     assert view.heatmap.image_rect.width() == side
     assert matrix.blocks["W"].view.verticalHeader().defaultSectionSize() == rows
     assert matrix.plus.font().pointSizeF() == pytest.approx(op)
+    assert note.font().pointSizeF() == small
 
 
 def test_closing_the_window_ends_presentation_mode(qtbot):

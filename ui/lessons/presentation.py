@@ -2,8 +2,9 @@
 :data:`SCALE` times as large, and back exactly as it was.
 
 It sets two things: the application font (every widget's text, the math views' tables
-with it) and the display scale (``ui.display_scale.display``), which the views that
-draw their own text and lines follow: the canvas (titles, labels, legend, line widths),
+with it; widgets with a style sheet take it when their sheet is applied again) and the
+display scale (``ui.display_scale.display``), which the views that draw their own text
+and lines follow: the canvas (titles, labels, legend, line widths),
 the plots (axes, titles, legends, curve widths, points) and the enlarged neuron. The
 other pyqtgraph views of the window (the data preview, the explanation, the grid
 heatmap) are scaled here, with the plots' own function. Larger text widens docks and the
@@ -54,6 +55,9 @@ class Presentation:
         else:
             font, self.base = QFont(self.base), None
         app.setFont(font)  # first: text without a font of its own is drawn in it
+        for widget in app.allWidgets():  # a styled widget (grey notes) keeps its old font
+            if widget.styleSheet():      # until its style sheet is applied again
+                widget.setStyleSheet(widget.styleSheet())
         factor = SCALE if on else 1.0
         display.set_factor(factor)
         for view in window.findChildren(pg.GraphicsView):
