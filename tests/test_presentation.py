@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from simulator.document import Document
-from tests import qt_helpers as qh  # noqa: F401 (the helpers' Qt set-up)
 from ui.display_scale import DisplayScale, display
+from ui.editor.connections import pen_of
 from ui.editor.items import FeatureChip, HeaderItem, LabelItem
 from ui.lessons.presentation import SCALE
 from ui.main_window import MainWindow
@@ -186,9 +186,9 @@ def test_a_layer_or_project_arriving_while_on_is_drawn_large(window, qtbot):
     scene = window.canvas.network_scene
     assert len(scene.layers) == 5
     assert all(h.scale() == SCALE for h in scene.items() if isinstance(h, HeaderItem))
-    new = scene.connection_item(1, 0, 0)
-    assert new.pen.widthF() == pytest.approx(new.scale * (new.pen.widthF() / SCALE))
+    new = scene.connection_item(1, 0, 0)  # a line into the new layer
     assert new.scale == SCALE
+    assert new.pen.widthF() == pytest.approx(pen_of(new.pen_key).widthF() * SCALE)
     grads = window.plots["gradients"]
     with qtbot.waitSignal(window.training.snapshot_applied, timeout=10000):
         window.training.step_epoch()
