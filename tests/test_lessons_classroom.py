@@ -100,6 +100,7 @@ def test_presentation_mode_scales_fonts_and_plot_axes(window, qapp):
     before = qapp.font().pointSizeF()
     plot = window.plots["loss"].findChild(pg.GraphicsView)
     item = next(i for i in plot.scene().items() if isinstance(i, pg.PlotItem))
+    tick_before = item.getAxis("bottom").style["tickFont"]
     action.trigger()
     assert qapp.font().pointSizeF() == pytest.approx(before * SCALE)
     assert item.getAxis("bottom").style["tickFont"].pointSizeF() == pytest.approx(before * SCALE)
@@ -107,4 +108,4 @@ def test_presentation_mode_scales_fonts_and_plot_axes(window, qapp):
     assert window.lessons.open_button.font().pointSizeF() == pytest.approx(before * SCALE)
     action.trigger()
     assert qapp.font().pointSizeF() == pytest.approx(before)
-    assert item.getAxis("bottom").style["tickFont"].pointSizeF() == pytest.approx(before)
+    assert item.getAxis("bottom").style["tickFont"] == tick_before  # exactly as before

@@ -24,8 +24,8 @@
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="316" />
-      <location filename="ui/mathviews/stepper.py" line="212" />
+      <location filename="ui/mathviews/matrix.py" line="348" />
+      <location filename="ui/mathviews/stepper.py" line="218" />
       <source> of {0}</source>
       <translation> / {0}</translation>
     </message>
@@ -240,7 +240,7 @@
       <translation>딱 떨어지는 가중치와 표본 하나로 된 2-2-2 시그모이드 신경망: 손으로 한 계산을 확인해 보세요</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="44" />
+      <location filename="ui/mathviews/gallery.py" line="46" />
       <source>A ReLU with a smooth bend: its slope peaks a little above 1 and is near 1 for positive z, so gradients pass deep networks well.</source>
       <translation>부드럽게 꺾인 ReLU: 기울기가 1보다 조금 큰 값에서 최대가 되고 z가 양수이면 1에 가까워, 깊은 신경망에서도 기울기가 잘 전달됩니다.</translation>
     </message>
@@ -255,7 +255,7 @@
       <translation>은닉층: 머리글을 끌어서 옮길 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="40" />
+      <location filename="ui/mathviews/gallery.py" line="42" />
       <source>A smooth ReLU whose slope σ(z) lies between 0 and 1 and nears 1 only for large z, so every layer shrinks the gradient somewhat.</source>
       <translation>부드러운 ReLU: 기울기 σ(z)는 0과 1 사이이고 z가 클 때만 1에 가까워지므로, 층마다 기울기가 조금씩 줄어듭니다.</translation>
     </message>
@@ -275,7 +275,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="267" />
+      <location filename="ui/plots/base.py" line="280" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -340,12 +340,12 @@
       <translation>은닉층 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="272" />
+      <location filename="ui/editor/scene.py" line="288" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="561" />
+      <location filename="ui/editor/scene.py" line="584" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
@@ -375,7 +375,7 @@
       <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="281" />
+      <location filename="ui/mathviews/stepper.py" line="287" />
       <source>Apply backpropagation step</source>
       <translation>역전파 한 단계 적용</translation>
     </message>
@@ -390,7 +390,7 @@
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="221" />
+      <location filename="ui/mathviews/matrix.py" line="243" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -449,7 +449,7 @@
       <translation>이진 교차 엔트로피</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="113" />
+      <location filename="ui/mathviews/gallery.py" line="115" />
       <source>Blue: f(z). Orange, dashed: the slope f′(z), the factor a gradient is multiplied by in each layer it passes back through; the dot marks its largest value.</source>
       <translation>파란 선: f(z). 주황 점선: 기울기 f′(z), 역전파에서 층을 하나 지날 때마다 기울기에 곱해지는 값입니다. 점은 그 최댓값을 표시합니다.</translation>
     </message>
@@ -485,7 +485,7 @@
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="304" />
+      <location filename="ui/mathviews/stepper.py" line="310" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -773,7 +773,7 @@
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="243" />
+      <location filename="ui/mathviews/matrix.py" line="265" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -849,7 +849,7 @@
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="313" />
+      <location filename="ui/mathviews/stepper.py" line="319" />
       <source>Could not write {0}: {1}</source>
       <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
@@ -906,7 +906,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="572" />
+      <location filename="ui/editor/scene.py" line="595" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -921,7 +921,7 @@
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="250" />
+      <location filename="ui/mathviews/stepper.py" line="256" />
       <source>Delta δ = ∂E/∂z</source>
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
@@ -962,17 +962,17 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="433" />
+      <location filename="ui/editor/scene.py" line="456" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="428" />
+      <location filename="ui/editor/scene.py" line="451" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="456" />
+      <location filename="ui/editor/scene.py" line="479" />
       <source>Double-click to enlarge the heatmap</source>
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
@@ -997,7 +997,7 @@
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="280" />
+      <location filename="ui/editor/items.py" line="290" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -1034,19 +1034,19 @@
     <message>
       <location filename="ui/editor/controller.py" line="175" />
       <location filename="ui/editor/controller.py" line="205" />
-      <location filename="ui/mathviews/matrix.py" line="370" />
+      <location filename="ui/mathviews/matrix.py" line="402" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="171" />
       <location filename="ui/editor/controller.py" line="196" />
-      <location filename="ui/mathviews/matrix.py" line="365" />
+      <location filename="ui/mathviews/matrix.py" line="397" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="581" />
+      <location filename="ui/editor/scene.py" line="604" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1093,7 +1093,7 @@
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="249" />
+      <location filename="ui/mathviews/stepper.py" line="255" />
       <source>Error E</source>
       <translation>오차 E</translation>
     </message>
@@ -1159,7 +1159,7 @@
       <translation>그리드 결과 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="273" />
+      <location filename="ui/plots/base.py" line="286" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -1169,7 +1169,7 @@
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="305" />
+      <location filename="ui/mathviews/stepper.py" line="311" />
       <source>Export step-by-step table</source>
       <translation>단계별 표 내보내기</translation>
     </message>
@@ -1184,7 +1184,7 @@
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="315" />
+      <location filename="ui/mathviews/stepper.py" line="321" />
       <source>Exported {0}</source>
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
@@ -1194,7 +1194,7 @@
       <translation>{path}(으)로 내보냈습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="194" />
+      <location filename="ui/plots/base.py" line="197" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -1259,12 +1259,12 @@
       <translation>식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="249" />
+      <location filename="ui/mathviews/stepper.py" line="255" />
       <source>Forward propagation</source>
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="213" />
+      <location filename="ui/mathviews/matrix.py" line="235" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -1325,7 +1325,7 @@
       <translation>샘플의 기울기 × 입력</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="250" />
+      <location filename="ui/mathviews/stepper.py" line="256" />
       <source>Gradients</source>
       <translation>기울기</translation>
     </message>
@@ -1336,7 +1336,7 @@
       <translation>그리드 탐색</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="362" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -1371,9 +1371,9 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="201" />
+      <location filename="ui/editor/scene.py" line="211" />
       <location filename="ui/mathviews/cells.py" line="35" />
-      <location filename="ui/plots/base.py" line="52" />
+      <location filename="ui/plots/base.py" line="55" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
@@ -1404,8 +1404,8 @@
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="214" />
-      <location filename="ui/plots/base.py" line="51" />
+      <location filename="ui/editor/scene.py" line="224" />
+      <location filename="ui/plots/base.py" line="54" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
     </message>
@@ -1441,7 +1441,7 @@
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="210" />
+      <location filename="ui/editor/scene.py" line="220" />
       <source>In</source>
       <translation>입력</translation>
     </message>
@@ -1453,7 +1453,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="174" />
-      <location filename="ui/editor/scene.py" line="195" />
+      <location filename="ui/editor/scene.py" line="205" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1468,12 +1468,12 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="310" />
+      <location filename="ui/editor/scene.py" line="331" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="309" />
+      <location filename="ui/editor/scene.py" line="330" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
@@ -1493,12 +1493,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="569" />
+      <location filename="ui/editor/scene.py" line="592" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="566" />
+      <location filename="ui/editor/scene.py" line="589" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1513,12 +1513,12 @@
       <translation>붓꽃</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="27" />
+      <location filename="ui/mathviews/gallery.py" line="29" />
       <source>Its slope is 0 everywhere, so no gradient passes back at all: only the perceptron rule can train it.</source>
       <translation>기울기가 어디서나 0이라 역전파로 전달되는 기울기가 전혀 없습니다. 퍼셉트론 규칙으로만 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="29" />
+      <location filename="ui/mathviews/gallery.py" line="31" />
       <source>Its slope is at most 0.25, so each layer cuts the gradient to a quarter or less: after 10 layers at most 0.25^10 ≈ 0.000001 is left, the vanishing gradient.</source>
       <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
     </message>
@@ -1563,7 +1563,7 @@
       <translation>언어</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="225" />
+      <location filename="ui/mathviews/matrix.py" line="247" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
@@ -1581,7 +1581,7 @@
     </message>
     <message>
       <location filename="ui/plots/gradients.py" line="109" />
-      <location filename="ui/plots/weights.py" line="48" />
+      <location filename="ui/plots/weights.py" line="67" />
       <source>Layer {0}</source>
       <translation>층 {0}</translation>
     </message>
@@ -1656,7 +1656,7 @@
       <translation>라이선스</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="36" />
+      <location filename="ui/mathviews/gallery.py" line="38" />
       <source>Like ReLU, slope 1 for z &gt; 0, and 0.01 instead of 0 for z &lt; 0, so no unit stops learning for good.</source>
       <translation>ReLU처럼 z &gt; 0에서 기울기가 1이고, z &lt; 0에서도 0 대신 0.01이라 학습을 아예 멈추는 뉴런이 없습니다.</translation>
     </message>
@@ -1667,7 +1667,7 @@
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
-      <location filename="ui/mathviews/stepper.py" line="289" />
+      <location filename="ui/mathviews/stepper.py" line="295" />
       <source>Load worked example</source>
       <translation>풀이 예제 불러오기</translation>
     </message>
@@ -1696,12 +1696,12 @@
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="222" />
+      <location filename="ui/mathviews/stepper.py" line="228" />
       <source>Loss {0}, learning rate α = {1}, E = {2}. Apply is plain gradient descent on this data loss, as in the lecture.</source>
       <translation>손실 {0}, 학습률 α = {1}, E = {2}. 적용은 강의에서처럼 이 오차에 대한 경사하강법 한 단계입니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="304" />
+      <location filename="ui/mathviews/stepper.py" line="310" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
@@ -1793,7 +1793,7 @@
       <translation>신경망 크기: 은닉층 수와 층마다의 뉴런 수. 어느 쪽이든 늘리면 가중치가 많아져 잡음 섞인 점까지 외울 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="114" />
+      <location filename="ui/editor/neuron_view.py" line="132" />
       <source>Neuron {0}</source>
       <translation>뉴런 {0}</translation>
     </message>
@@ -1870,12 +1870,12 @@
       <translation>벌점 없음: 손실 E만 씁니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="122" />
+      <location filename="ui/editor/neuron_view.py" line="140" />
       <source>No picture: heatmaps need data with two inputs (a plane), and this neuron must be one of the first {0} of its layer.</source>
       <translation>그림 없음: 히트맵은 입력이 두 개인(평면) 데이터에서만 그려지고, 이 뉴런이 층의 처음 {0}개 안에 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="258" />
+      <location filename="ui/mathviews/stepper.py" line="264" />
       <source>No step-by-step table</source>
       <translation>단계별 표 없음</translation>
     </message>
@@ -1961,7 +1961,7 @@
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="220" />
+      <location filename="ui/mathviews/matrix.py" line="242" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
@@ -1971,7 +1971,7 @@
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="218" />
+      <location filename="ui/mathviews/matrix.py" line="240" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -2019,15 +2019,15 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="212" />
-      <location filename="ui/plots/base.py" line="51" />
+      <location filename="ui/editor/scene.py" line="222" />
+      <location filename="ui/plots/base.py" line="54" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="200" />
+      <location filename="ui/editor/scene.py" line="210" />
       <location filename="ui/mathviews/cells.py" line="34" />
-      <location filename="ui/plots/base.py" line="52" />
+      <location filename="ui/plots/base.py" line="55" />
       <source>Output</source>
       <translation>출력층</translation>
     </message>
@@ -2037,7 +2037,7 @@
       <translation>출력층 활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="48" />
+      <location filename="ui/mathviews/gallery.py" line="50" />
       <source>Output layer only: with cross-entropy its slope cancels and the output delta is just o − t, so it adds no vanishing of its own.</source>
       <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
@@ -2057,7 +2057,7 @@
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="274" />
+      <location filename="ui/plots/base.py" line="287" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -2122,7 +2122,7 @@
       <translation>그래프</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="77" />
+      <location filename="ui/mathviews/gallery.py" line="79" />
       <source>Point at the plot to read f and f′.</source>
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
@@ -2254,18 +2254,18 @@
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="269" />
+      <location filename="ui/editor/scene.py" line="285" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="584" />
+      <location filename="ui/editor/scene.py" line="607" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="563" />
+      <location filename="ui/editor/scene.py" line="586" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
@@ -2292,7 +2292,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="587" />
+      <location filename="ui/editor/scene.py" line="610" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
@@ -2317,7 +2317,7 @@
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="215" />
+      <location filename="ui/mathviews/matrix.py" line="237" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
@@ -2403,7 +2403,7 @@
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="195" />
+      <location filename="ui/plots/base.py" line="198" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -2510,22 +2510,22 @@
       <translation>사인 (1차원)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="32" />
+      <location filename="ui/mathviews/gallery.py" line="34" />
       <source>Slope 1 at z = 0, but it falls fast once |z| passes 2: saturated units still make the gradient vanish in deep networks.</source>
       <translation>z = 0에서 기울기가 1이지만 |z|가 2를 넘으면 빠르게 작아집니다. 포화된 뉴런 때문에 깊은 신경망에서는 여전히 기울기가 소실됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="46" />
+      <location filename="ui/mathviews/gallery.py" line="48" />
       <source>Slope 1 everywhere, so gradients never shrink; but stacked linear layers are still one linear map, so it belongs on regression outputs.</source>
       <translation>기울기가 어디서나 1이라 기울기가 줄지 않습니다. 하지만 선형층을 여러 개 쌓아도 결국 하나의 선형 변환이므로 회귀의 출력층에 씁니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="38" />
+      <location filename="ui/mathviews/gallery.py" line="40" />
       <source>Slope 1 for z &gt; 0 and e^z below 0: gradients pass as with ReLU, and negative units still learn a little.</source>
       <translation>z &gt; 0에서 기울기 1, 0보다 작으면 e^z: ReLU처럼 기울기를 전달하고, 음수 쪽 뉴런도 조금씩 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="34" />
+      <location filename="ui/mathviews/gallery.py" line="36" />
       <source>Slope exactly 1 for every z &gt; 0, so the gradient passes many layers without shrinking; a unit stuck at z &lt; 0 passes nothing (a dead ReLU).</source>
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
@@ -2600,7 +2600,7 @@
       <translation>에포크 1회</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="253" />
+      <location filename="ui/mathviews/stepper.py" line="259" />
       <source>Step {0} of {1}: {2}</source>
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
@@ -2665,7 +2665,7 @@
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="298" />
+      <location filename="ui/mathviews/stepper.py" line="304" />
       <source>Table copied to the clipboard</source>
       <translation>표를 클립보드에 복사했습니다</translation>
     </message>
@@ -2690,19 +2690,31 @@
       <translation>무엇을 했는지, 무엇을 기대했는지, 실제로 어떻게 되었는지를 이 버전 번호({0})와 함께 담당 교수(강사)나 프로젝트의 이슈 트래커에 알려 주세요. 가능하면 프로젝트 파일(파일 &gt; 다른 이름으로 저장)과 스크린샷(파일 &gt; 스크린샷 내보내기)도 함께 보내 주세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="124" />
+      <location filename="ui/plots/loss.py" line="129" />
+      <source>Test</source>
+      <translation>테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/loss.py" line="126" />
+      <location filename="ui/plots/loss.py" line="129" />
       <source>Test R²</source>
       <translation>테스트 R²</translation>
     </message>
     <message>
+      <location filename="ui/plots/loss.py" line="130" />
+      <source>Test acc.</source>
+      <translation>테스트 정확도</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/grid_dock.py" line="178" />
       <location filename="ui/plots/loss.py" line="63" />
-      <location filename="ui/plots/loss.py" line="125" />
+      <location filename="ui/plots/loss.py" line="128" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="176" />
+      <location filename="ui/plots/loss.py" line="126" />
       <location filename="ui/plots/loss.py" line="55" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
@@ -2870,7 +2882,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="133" />
+      <location filename="ui/editor/neuron_view.py" line="151" />
       <source>The neuron's output at each point of the input plane ({0} × {1} points): blue for high, orange for low values, as on the canvas. Output from {2:.3f} to {3:.3f}.</source>
       <translation>입력 평면의 각 점에서 이 뉴런의 출력입니다 ({0} × {1}개 점): 캔버스와 같이 큰 값은 파란색, 작은 값은 주황색입니다. 출력 범위 {2:.3f} ~ {3:.3f}.</translation>
     </message>
@@ -2957,6 +2969,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 켜기/끄기</translation>
     </message>
     <message>
+      <location filename="ui/plots/loss.py" line="129" />
       <location filename="ui/training/bar.py" line="48" />
       <location filename="ui/training/bar.py" line="146" />
       <source>Train</source>
@@ -2973,7 +2986,8 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습(F5)을 시작하거나 한 에포크씩 진행하면 에포크마다 학습 손실과 테스트 손실이 여기에 나타납니다.</translation>
     </message>
     <message>
-      <location filename="ui/plots/loss.py" line="124" />
+      <location filename="ui/plots/loss.py" line="126" />
+      <location filename="ui/plots/loss.py" line="129" />
       <source>Train R²</source>
       <translation>학습 R²</translation>
     </message>
@@ -2983,8 +2997,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>설정 하나만 바꾼 복사본을 나란히 학습하고 두 손실 곡선을 겹쳐 그립니다</translation>
     </message>
     <message>
+      <location filename="ui/plots/loss.py" line="130" />
+      <source>Train acc.</source>
+      <translation>학습 정확도</translation>
+    </message>
+    <message>
       <location filename="ui/plots/loss.py" line="62" />
-      <location filename="ui/plots/loss.py" line="124" />
+      <location filename="ui/plots/loss.py" line="127" />
       <source>Train accuracy</source>
       <translation>학습 정확도</translation>
     </message>
@@ -3000,6 +3019,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="177" />
+      <location filename="ui/plots/loss.py" line="126" />
       <location filename="ui/plots/loss.py" line="54" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
@@ -3116,7 +3136,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="251" />
+      <location filename="ui/mathviews/stepper.py" line="257" />
       <source>Update</source>
       <translation>업데이트</translation>
     </message>
@@ -3198,7 +3218,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>작업 프로세스 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="362" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -3228,7 +3248,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="445" />
+      <location filename="ui/editor/scene.py" line="468" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -3249,7 +3269,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최저 테스트 손실 {0} @ 에포크 {1}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="448" />
+      <location filename="ui/editor/scene.py" line="471" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3289,7 +3309,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="442" />
+      <location filename="ui/editor/scene.py" line="465" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
@@ -3304,12 +3324,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="246" />
+      <location filename="ui/editor/scene.py" line="259" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="93" />
+      <location filename="ui/mathviews/gallery.py" line="95" />
       <source>f′ = 0 everywhere</source>
       <translation>어디서나 f′ = 0</translation>
     </message>
@@ -3329,17 +3349,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="425" />
+      <location filename="ui/editor/scene.py" line="447" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="96" />
+      <location filename="ui/mathviews/gallery.py" line="98" />
       <source>max f′ = {0}</source>
       <translation>f′ 최댓값 = {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="95" />
+      <location filename="ui/mathviews/gallery.py" line="97" />
       <source>max f′ → {0} (large z)</source>
       <translation>f′ 최댓값 → {0} (z가 클 때)</translation>
     </message>
@@ -3375,7 +3395,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="454" />
+      <location filename="ui/editor/scene.py" line="477" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3410,7 +3430,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="422" />
+      <location filename="ui/editor/scene.py" line="444" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -3425,7 +3445,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>포화: {0:.0%}</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="178" />
+      <location filename="ui/editor/view.py" line="180" />
       <source>select a hidden layer first</source>
       <translation>먼저 은닉층을 선택하세요</translation>
     </message>
@@ -3465,12 +3485,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="551" />
+      <location filename="ui/editor/scene.py" line="574" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="181" />
+      <location filename="ui/editor/view.py" line="183" />
       <source>the input layer follows the data's features</source>
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
@@ -3565,7 +3585,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="165" />
+      <location filename="ui/editor/scene.py" line="170" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3580,7 +3600,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>y</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/gallery.py" line="42" />
+      <location filename="ui/mathviews/gallery.py" line="44" />
       <source>z·σ(z): its slope rises a little above 1 and stays near 1 for large z, so gradients survive deep networks about as well as with ReLU.</source>
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
@@ -3610,12 +3630,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="450" />
+      <location filename="ui/editor/scene.py" line="473" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="178" />
+      <location filename="ui/editor/items.py" line="182" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
@@ -3630,7 +3650,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}행, 입력 특성 {1}개: {2}.</translation>
     </message>
     <message>
-      <location filename="ui/editor/neuron_view.py" line="145" />
+      <location filename="ui/editor/neuron_view.py" line="163" />
       <source>{0} · activation: {1}</source>
       <translation>{0} · 활성화함수: {1}</translation>
     </message>

@@ -29,7 +29,6 @@ from .items import ContainerItem
 #: Pens use flat caps: Qt's raster engine strokes wide antialiased round caps ~10x slower.
 #: Width of the invisible band a hover or click hits.
 HIT_WIDTH = 7.0
-_MARGIN = max(style.MAX_WIDTH, HIT_WIDTH) / 2 + 2
 #: Steps of |w| / WEIGHT_FULL per sign that get their own pen: plenty for the eye.
 STEPS = 24
 
@@ -40,23 +39,34 @@ def _pen_key(value: float, connected: bool) -> tuple:
     return (value >= 0, round(abs(float(palette.weight_t(value))) * STEPS))
 
 
+def _margin(scale: float) -> float:
+    """How far a line's paint or hit band reaches beyond its end points."""
+    return max(style.MAX_WIDTH * scale, HIT_WIDTH) / 2 + 2
+
+
 _PENS: dict[tuple, QPen] = {}
 
 
-def pen_for(value: float, connected: bool = True) -> QPen:
-    """Cached pen of weight ``value``: the ramp's colour and ``style.line_width`` at
-    |w| rounded to STEPS (opaque: translucent lines are too slow to redraw 30 times a
-    second)."""
-    key = _pen_key(value, connected)
-    pen = _PENS.get(key)
+def pen_of(key: tuple, scale: float = 1.0) -> QPen:
+    """Cached pen of a pen key (see ``_pen_key``), ``scale`` times as wide (the display
+    scale: presentation mode)."""
+    pen = _PENS.get((key, scale))
     if pen is None:
-        if not connected:
-            pen = QPen(style.REMOVED, 1.2, Qt.DashLine, Qt.FlatCap)
+        if key[0] == "removed":
+            pen = QPen(style.REMOVED, 1.2 * scale, Qt.DashLine, Qt.FlatCap)
         else:
             w = (1 if key[0] else -1) * key[1] / STEPS * palette.WEIGHT_FULL
-            pen = QPen(style.weight_color(w), style.line_width(w), Qt.SolidLine, Qt.FlatCap)
-        _PENS[key] = pen
+            pen = QPen(style.weight_color(w), style.line_width(w) * scale, Qt.SolidLine,
+                       Qt.FlatCap)
+        _PENS[(key, scale)] = pen
     return pen
+
+
+def pen_for(value: float, connected: bool = True, scale: float = 1.0) -> QPen:
+    """Cached pen of weight ``value``: the ramp's colour and ``style.line_width`` (times
+    ``scale``) at |w| rounded to STEPS (opaque: translucent lines are too slow to redraw
+    30 times a second)."""
+    return pen_of(_pen_key(value, connected), scale)
 
 
 class ConnectionItem(QGraphicsItem):
@@ -64,7 +74,7 @@ class ConnectionItem(QGraphicsItem):
     Ctrl+click to remove or restore (context menu: both)."""
 
     def __init__(self, scene_ref, layer: int, i: int, j: int, p1: QPointF, p2: QPointF,
-                 parent: QGraphicsItem):
+                 parent: QGraphicsItem, scale: float = 1.0):
         super().__init__(parent)
         self._scene_ref = scene_ref
         #: Weight address: layer index (0 = first hidden), source neuron i, target neuron j.
@@ -72,13 +82,15 @@ class ConnectionItem(QGraphicsItem):
         self.line = QLineF(p1, p2)
         self.value = 0.0
         self.connected = True
+        #: Line widths are ``scale`` times ``style.line_width`` (the display scale).
+        self.scale = scale
         self._key = None
-        self._pen = pen_for(0.0)
+        self._pen = pen_for(0.0, scale=scale)
         self._hover = False
         x1, x2 = sorted((p1.x(), p2.x()))
         y1, y2 = sorted((p1.y(), p2.y()))
-        self._bounds = QRectF(x1, y1, x2 - x1, y2 - y1).adjusted(-_MARGIN, -_MARGIN,
-                                                                 _MARGIN, _MARGIN)
+        m = _margin(scale)
+        self._bounds = QRectF(x1, y1, x2 - x1, y2 - y1).adjusted(-m, -m, m, m)
         path = QPainterPath(p1)
         path.lineTo(p2)
         stroker = QPainterPathStroker()
@@ -104,7 +116,7 @@ class ConnectionItem(QGraphicsItem):
         if key == self._key:
             return False
         self._key = key
-        self._pen = pen_for(value, connected)
+        self._pen = pen_of(key, self.scale)
         if self._hover:
             self.update()
         return True
@@ -117,7 +129,7 @@ class ConnectionItem(QGraphicsItem):
         """Only while hovered: the line again, darker and wider."""
         painter.setRenderHint(QPainter.Antialiasing)
         pen = QPen(self._pen)
-        pen.setWidthF(pen.widthF() + 2.0)
+        pen.setWidthF(pen.widthF() + 2.0 * self.scale)
         if self.connected:
             pen.setColor(style.POSITIVE if self.value >= 0 else style.NEGATIVE)
         painter.setPen(pen)
@@ -157,19 +169,22 @@ class ConnectionGroup(ContainerItem):
     faint path standing for the connections of neurons collapsed into "+N" badges."""
 
     def __init__(self, scene_ref, layer: int, src: list[QPointF], dst: list[QPointF],
-                 src_badge: QPointF | None, dst_badge: QPointF | None):
+                 src_badge: QPointF | None, dst_badge: QPointF | None, scale: float = 1.0):
         super().__init__()
         self.setFlag(QGraphicsItem.ItemHasNoContents, False)
         self.layer = layer
+        #: Every line is ``scale`` times its weight's ``style.line_width`` (display scale).
+        self.scale = scale
         self.n_src, self.n_dst = len(src), len(dst)
         #: items[i][j] is the line from drawn source neuron i to drawn target neuron j.
-        self.items = [[ConnectionItem(scene_ref, layer, i, j, a, b, self)
+        self.items = [[ConnectionItem(scene_ref, layer, i, j, a, b, self, scale)
                        for j, b in enumerate(dst)] for i, a in enumerate(src)]
         self._batches: dict[tuple, list[QLineF]] = {}
         pts = src + dst + [p for p in (src_badge, dst_badge) if p is not None]
         xs, ys = [p.x() for p in pts], [p.y() for p in pts]
+        m = _margin(scale)
         self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)) \
-            .adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+            .adjusted(-m, -m, m, m)
         self.bundle = None
         if src_badge is not None or dst_badge is not None:
             path = QPainterPath()
@@ -185,7 +200,7 @@ class ConnectionGroup(ContainerItem):
                 path.moveTo(src_badge)
                 path.lineTo(dst_badge)
             self.bundle = QGraphicsPathItem(path, self)
-            self.bundle.setPen(QPen(on_white(style.REMOVED, 0.3), 1.0, Qt.DotLine))
+            self.bundle.setPen(QPen(on_white(style.REMOVED, 0.3), scale, Qt.DotLine))
             self.bundle.setZValue(-1)
 
     def update_weights(self, W: np.ndarray, mask: np.ndarray | None) -> None:
@@ -215,20 +230,22 @@ class ConnectionGroup(ContainerItem):
         # thin lines first, so strong weights stay on top
         for key in sorted(self._batches, key=lambda k: (-1, 0) if k[0] == "removed" else
                           (k[1], k[0])):
-            painter.setPen(_PENS[key])
+            painter.setPen(pen_of(key, self.scale))
             painter.drawLines(self._batches[key])
         removed = self._batches.get(("removed",))
         if removed:  # a small cross in the middle marks a removed connection
-            painter.setPen(QPen(style.REMOVED, 1.5))
+            painter.setPen(QPen(style.REMOVED, 1.5 * self.scale))
+            d = 4 * self.scale
             for line in removed:
                 m = line.center()
-                painter.drawLine(m + QPointF(-4, -4), m + QPointF(4, 4))
-                painter.drawLine(m + QPointF(-4, 4), m + QPointF(4, -4))
+                painter.drawLine(m + QPointF(-d, -d), m + QPointF(d, d))
+                painter.drawLine(m + QPointF(-d, d), m + QPointF(d, -d))
 
 
 class WeightLegend(QGraphicsItem):
     """The scale of the connection lines, under the network: sample lines for a few
-    weights, drawn with the very pens the connections use."""
+    weights, drawn with the connections' pens at scale 1 (the scene scales the whole
+    legend, text and lines, by the display scale)."""
 
     SAMPLES = (-palette.WEIGHT_FULL, -palette.WEIGHT_FULL / 2, 0.0, palette.WEIGHT_FULL / 2,
                palette.WEIGHT_FULL)

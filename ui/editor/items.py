@@ -1,7 +1,9 @@
 """Graphics items of one layer column: neurons, bias markers, header, +/- buttons, "+N" badge.
 
 Items only draw and forward input to the scene (``NetworkScene``), which owns the
-document and the controller. Coordinates are scene pixels at 100 % zoom.
+document and the controller. Coordinates are scene pixels at 100 % zoom. In presentation
+mode the scene scales the items that carry text (``setScale``: font, box and padding
+alike) by the display scale; the layout (columns, neuron spacing) stays.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
         self.image = None  # QImage of the neuron's output over the input plane, or None
         self._fill = _WHITE
         self.radius = style.NEURON_R
+        #: Width of the circle's outline in pixels (times the display scale).
+        self.edge_width = 1.3
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.hovered = False
@@ -101,7 +105,7 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setRenderHint(QPainter.SmoothPixmapTransform)
         edge = style.ACCENT if self.hovered else style.NEURON_EDGE
-        painter.setPen(QPen(edge, 2.0 if self.hovered else 1.3))
+        painter.setPen(QPen(edge, self.edge_width * (1.5 if self.hovered else 1.0)))
         painter.setBrush(self._fill)
         painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
 
@@ -248,9 +252,11 @@ class HeaderItem(QGraphicsItem):
 
     #: Widest title (scene units): narrower than the column spacing, so titles never overlap.
     MAX_WIDTH = style.COLUMN_GAP - 24
+    #: Half the height of the title band (item units); the band is 2 * HALF_H high.
+    HALF_H = 15.0
 
     def __init__(self, scene_ref, column: int, title: str, subtitle: str, movable: bool,
-                 parent: QGraphicsItem, short: str = ""):
+                 parent: QGraphicsItem, short: str = "", scale: float = 1.0):
         super().__init__(parent)
         self._scene_ref = scene_ref
         self.column, self.subtitle, self.movable = column, subtitle, movable
@@ -259,7 +265,9 @@ class HeaderItem(QGraphicsItem):
         self._sub_font = _font(8.5)
         fm, sm = QFontMetricsF(self._font), QFontMetricsF(self._sub_font)
         grip = 12 if movable else 0
-        room = self.MAX_WIDTH - grip - 18
+        # drawn ``scale`` times larger (presentation mode): the same column width holds
+        # 1 / scale as much text, so a big title takes its short form sooner
+        room = self.MAX_WIDTH / scale - grip - 18
         # Too long for the column ("Hidden 10 · 128 · Leaky ReLU", Korean names): the short
         # form "H10 · 128 · Leaky ReLU", elided if needed; the full title is the tooltip.
         for text in (title, short):
@@ -269,8 +277,10 @@ class HeaderItem(QGraphicsItem):
             text = fm.elidedText(short or title, Qt.ElideRight, room)
         self.title = text
         w = min(max(fm.horizontalAdvance(text) + grip, sm.horizontalAdvance(subtitle)) + 18,
-                self.MAX_WIDTH)
-        self._rect = QRectF(-w / 2, -15, w, 30 if not subtitle else 40)
+                self.MAX_WIDTH / scale)
+        h = self.HALF_H
+        self._rect = QRectF(-w / 2, -h, w, 2 * h if not subtitle else 2 * h + 10)
+        self.setScale(scale)
         self._press_scene_x = None
         self._dragging = False
         self.setAcceptHoverEvents(True)

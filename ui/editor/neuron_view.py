@@ -4,17 +4,21 @@ Double-clicking a neuron on the canvas opens it. The picture is the neuron's arr
 ``document.inspector.views.neuron_grids`` (the canvas's own, no second forward pass),
 coloured with the palette's ramp on the canvas's scale, drawn cell by cell (no
 smoothing, so every square is one computed point) with the plane's extent on the axes.
-It follows ``document.inspector.changed`` while open.
+It follows ``document.inspector.changed`` while open, and the display scale
+(presentation mode: the picture and its margins that much larger; the text follows the
+application font).
 """
 
 from __future__ import annotations
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from simulator.inspector import NEURON_STRIDE
+from ui.display_scale import display
 from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
@@ -34,9 +38,16 @@ class HeatmapWidget(QWidget):
         #: ((x0, x1), (y0, y1)) of the grid points shown, and the axes' names.
         self.extent: tuple[tuple[float, float], tuple[float, float]] | None = None
         self.names = ("x1", "x2")
+        self.set_scale(display.factor)
+
+    def set_scale(self, factor: float) -> None:
+        """Picture and margins ``factor`` times their base size (the display scale)."""
+        side, left, bottom, margin = (round(v * factor) for v in
+                                      (SIDE, MARGIN_LEFT, MARGIN_BOTTOM, MARGIN))
         #: Where the picture is drawn, in widget pixels.
-        self.image_rect = QRect(MARGIN_LEFT, MARGIN, SIDE, SIDE)
-        self.setFixedSize(MARGIN_LEFT + SIDE + MARGIN, MARGIN + SIDE + MARGIN_BOTTOM)
+        self.image_rect = QRect(left, margin, side, side)
+        self.setFixedSize(left + side + margin, margin + side + bottom)
+        self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -95,6 +106,13 @@ class NeuronView(DocumentObserver, QDialog):
         lay.addWidget(self.caption)
         self.follow(document.inspector.changed, self._on_views)
         self.observe(document, spec=self.refresh, reset=self.refresh, data=self.refresh)
+        display.observe(self._on_display_scale)
+
+    def _on_display_scale(self, factor: float) -> None:
+        if shiboken6.isValid(self):
+            self.heatmap.set_scale(factor)
+            self.caption.setMaximumWidth(self.heatmap.width())
+            self.adjustSize()
 
     def show_neuron(self, column: int, index: int) -> None:
         self.column, self.index = column, index

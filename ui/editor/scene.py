@@ -6,6 +6,8 @@
   is rebuilt (this fires up to 30 times a second while training).
 - ``document.inspector.changed``: the neurons' heatmaps are redrawn from the
   inspector's grids (the same forward pass as the output plot's; no second one here).
+- ``ui.display_scale.display`` (presentation mode): rebuilt with the items that carry
+  text scaled by the factor and lines that much wider; the layout stays.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QMenu
 from simulator import palette
 from simulator.datasets.features import FEATURES, LABELS
 from simulator.document import input_names
+from ui.display_scale import display
 from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
@@ -150,6 +153,8 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.groups: list[ConnectionGroup] = []
         self._graveyard: list[QGraphicsItem] = []
         self._max_span = 0.0
+        #: The display scale the items were built at (``ui.display_scale``).
+        self.factor = display.factor
         self.marker = InsertionMarker()
         self.addItem(self.marker)
         self.card = NeuronCard()
@@ -168,6 +173,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
                      data=self._on_data_changed, weights=self._on_weights_changed)
         self.follow(document.inspector.changed, self._on_views_changed)
+        display.observe(self._on_display_scale)
         self.rebuild()
 
     # -- document events ------------------------------------------------------------------
@@ -186,6 +192,10 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
 
     def _on_views_changed(self, views) -> None:
         self.show_heatmaps(views)
+
+    def _on_display_scale(self, _factor: float) -> None:
+        if shiboken6.isValid(self) and self.layers:  # not once detached (window closed)
+            self.rebuild()
 
     # -- build ----------------------------------------------------------------------------
     def spec_column_name(self, column: int) -> str:
@@ -222,8 +232,11 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         return column * style.COLUMN_GAP
 
     def rebuild(self) -> None:
-        """Remove every item of the old layout and lay out the current spec."""
+        """Remove every item of the old layout and lay out the current spec (text and
+        lines at the display scale ``f``: each text item ``setScale(f)``, pens f times as
+        wide; positions do not depend on it)."""
         self._clear()
+        f = self.factor = display.factor
         spec = self.document.spec
         sizes = spec.sizes
         n_cols = len(sizes)
@@ -246,23 +259,26 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             subtitle = self.tr("follows the data") if is_io else ""
             item.header = HeaderItem(self, c, self.column_title(c), subtitle,
                                      movable=not is_io, parent=item,
-                                     short=self.column_title(c, short=True))
+                                     short=self.column_title(c, short=True), scale=f)
             item.header.setPos(0, header_y)
             y0 = -spans[c] / 2
             for i in range(vis[c]):
                 n = NeuronItem(self, c, i, item)
+                n.edge_width *= f
                 n.setPos(0, y0 + i * style.NEURON_GAP)
                 item.neurons.append(n)
                 if c > 0:
-                    b = BiasItem(self, c - 1, i, n)
+                    b = BiasItem(self, c - 1, i, n)  # not scaled: it would cover the heatmap
                     b.setVisible(spec.layers[c - 1].use_bias)
                     item.biases.append(b)
                 names = feature_names if c == 0 else output_names if c == n_cols - 1 else []
                 if i < len(names) and names[i]:
                     label = LabelItem(names[i], align_right=(c == 0), parent=n)
+                    label.setScale(f)
                     label.setPos(-style.NEURON_R - 6 if c == 0 else style.NEURON_R + 6, 0)
             if sizes[c] > vis[c]:
                 item.badge = BadgeItem(sizes[c] - vis[c], sizes[c], item)
+                item.badge.setScale(f)
                 item.badge.setPos(0, y0 + vis[c] * style.NEURON_GAP - 6)
             if not is_io:
                 item.minus = ButtonItem(
@@ -271,8 +287,10 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
                 item.plus = ButtonItem(
                     "+", self.tr("Add a neuron"), lambda c=c: self._units_clicked(c, "plus"),
                     item)
-                item.minus.setPos(-14, header_y + 30)
-                item.plus.setPos(14, header_y + 30)
+                # under the title band, however large it is drawn
+                below = header_y + HeaderItem.HALF_H * (f - 1) + 30
+                item.minus.setPos(-14, below)
+                item.plus.setPos(14, below)
             bg = ColumnBackground(self, c, bg_rect.translated(x, 0))
             self.addItem(bg)
             item.background = bg
@@ -284,10 +302,12 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             dst = [n.scenePos() - QPointF(style.NEURON_R, 0) for n in b.neurons]
             sb = a.badge.scenePos() + QPointF(14, 0) if a.badge else None
             db = b.badge.scenePos() - QPointF(14, 0) if b.badge else None
-            group = ConnectionGroup(self, k, src, dst, sb, db)
+            group = ConnectionGroup(self, k, src, dst, sb, db, scale=f)
             self.addItem(group)
             self.groups.append(group)
         self.marker.set_span(header_y - 20, -top + style.NEURON_R + 20)
+        self.legend.setScale(f)
+        self.card.setScale(f)
         self.legend.setPos(self.column_x(n_cols - 1) / 2, bg_rect.bottom() + 22)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-80, -60, 80, 60))
         self._restore_selection()
@@ -302,8 +322,9 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.feature_chips = {}
         if not on:
             return
-        h = FeatureChip.HEIGHT + 5
-        x = column_rect.left() - FeatureChip.WIDTH / 2 - 12
+        f = self.factor
+        h = (FeatureChip.HEIGHT + 5) * f
+        x = column_rect.left() - FeatureChip.WIDTH * f / 2 - 12
         y0 = -(len(FEATURES) - 1) * h / 2
         for k, name in enumerate(FEATURES):
             tip = (self.tr("Input feature {0} is on: click to switch it off") if name in on
@@ -311,6 +332,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
                 LABELS[name])
             chip = FeatureChip(LABELS[name], name in on, tip,
                                lambda n=name: self.controller.toggle_feature(n))
+            chip.setScale(f)
             chip.setPos(x, y0 + k * h)
             self.addItem(chip)
             self.feature_chips[name] = chip
@@ -420,10 +442,11 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         mask = self.document.spec.layers[layer].mask
         if mask is not None and not mask[i, j]:
             return head + "\n" + self.tr("removed (Ctrl+click to restore)")
-        w = float(W[i, j])
+        w, f = float(W[i, j]), self.factor  # presentation mode draws every line f times wider
         return (head + "\n" + f"w[{i + 1}→{j + 1}] = {w:.4f}" + "\n"
                 + self.tr("line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same "
-                          "scale in every layer)").format(style.line_width(w), style.MAX_WIDTH,
+                          "scale in every layer)").format(style.line_width(w) * f,
+                                                           style.MAX_WIDTH * f,
                                                            palette.WEIGHT_FULL) + "\n"
                 + self.tr("Double-click to edit · Ctrl+click to remove"))
 

@@ -21,6 +21,7 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 #: Fit to view never magnifies beyond this (small networks stay at a natural size).
 FIT_MAX_ZOOM = 1.25
 #: Fit to view never shrinks below this: the column titles (9.5 pt) stay >= 7 pt on screen.
+#: Presentation mode draws them larger (the scene's display scale), and so may shrink more.
 READABLE_ZOOM = 0.75
 
 
@@ -76,11 +77,12 @@ class NetworkCanvas(QGraphicsView):
         rect = rect.adjusted(-30, -30, 30, 30)
         self.setSceneRect(rect.adjusted(-3000, -3000, 3000, 3000))  # room to pan and zoom
         self.fitInView(rect, Qt.KeepAspectRatio)
-        if self.zoom >= READABLE_ZOOM:
+        readable = READABLE_ZOOM / self.network_scene.factor
+        if self.zoom >= readable:
             self.set_zoom(min(self.zoom, FIT_MAX_ZOOM))
             self.centerOn(rect.center())
         else:  # too wide: readable size, inputs at the left edge, pan for the rest
-            self.set_zoom(READABLE_ZOOM)
+            self.set_zoom(readable)
             half_width = self.viewport().width() / self.zoom / 2
             self.centerOn(QPointF(rect.left() + half_width, rect.center().y()))
         self._auto_fit = True

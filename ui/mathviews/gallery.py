@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from simulator.activation_gallery import Curve, gallery
 from simulator.backprop_steps import fmt
+from ui.display_scale import display
 from ui.labels import ACTIVATION_LABELS
 from ui.plots.base import BLUE, ORANGE
+from ui.plots.scaling import scale_view
 
 #: Width a card needs; the grid shows as many columns as fit.
 CARD_WIDTH = 330
@@ -135,6 +137,8 @@ class ActivationGallery(QWidget):
         if not self.cards:
             sentences = gradient_sentences()
             self.cards = [ActivationCard(c, sentences[c.name]) for c in gallery()]
+            for card in self.cards:  # built while presentation mode is on: drawn large
+                scale_view(card.plot, display.factor)
             self._reflow(self._fitting_columns(self.width()))
         super().showEvent(event)
 

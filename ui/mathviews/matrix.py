@@ -8,8 +8,8 @@ and writes out the weighted sum; editing a cell of W or b edits the network (und
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,8 @@ from .cells import layer_title, text_color, value_color
 
 #: Recompute at most this often while weights stream in from training (ms, ~10 Hz).
 _REFRESH_MS = 100
-#: Width of one number column, and the most rows and columns a matrix shows unscrolled.
+#: Width of one number column (the least: wider for a larger font, e.g. presentation mode),
+#: and the most rows and columns a matrix shows unscrolled.
 _CELL_WIDTH = 64
 _VISIBLE_ROWS = 12
 _VISIBLE_COLUMNS = 6
@@ -132,7 +133,8 @@ class _FrameDelegate(QStyledItemDelegate):
 
 
 class MatrixBlock(QWidget):
-    """A caption ("W  3x2") over a scrolling table of one matrix."""
+    """A caption ("W  3x2") over a scrolling table of one matrix; rows and columns sized
+    for the font (it follows the application font: presentation mode enlarges it)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -148,38 +150,58 @@ class MatrixBlock(QWidget):
         self.view.setItemDelegate(_FrameDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
-        self.view.horizontalHeader().setDefaultSectionSize(_CELL_WIDTH)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self._fit_font()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.view, 1)
 
+    def _fit_font(self) -> None:
+        """Cells as high as a line and as wide as "-0.00000" (fmt(v, 3) of a small v)."""
+        fm = QFontMetrics(self.font())
+        self.cell_width = max(_CELL_WIDTH, fm.horizontalAdvance("-0.00000") + 12)
+        self.view.horizontalHeader().setDefaultSectionSize(self.cell_width)
+        self.view.verticalHeader().setDefaultSectionSize(fm.height() + 6)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._fit_font()
+            self._fit_size()
+
     def show_matrix(self, title: str, values, rows, cols, present=None) -> None:
         self.caption.setText(f"{title}   {values.shape[0]}x{values.shape[1]}")
         self.model.show(values, rows, cols, present)
-        v = self.view
-        n, m = values.shape
+        self._fit_size()
+
+    def _fit_size(self) -> None:
+        v, cell = self.view, self.cell_width
+        n, m = self.model.values.shape
         bar = v.verticalScrollBar().sizeHint().width()
         head = v.verticalHeader().sizeHint().width() + 4
-        width = head + _CELL_WIDTH * max(1, m) + (bar if n > _VISIBLE_ROWS else 0)
+        width = head + cell * max(1, m) + (bar if n > _VISIBLE_ROWS else 0)
         shown = min(_VISIBLE_ROWS, max(1, n))
         height = (v.horizontalHeader().sizeHint().height() + 4
                   + v.verticalHeader().defaultSectionSize() * shown
                   + (bar if m > _VISIBLE_COLUMNS else 0))
         # Whole up to 12 rows x 6 columns; larger matrices scroll inside their table.
-        v.setMinimumWidth(min(width, head + _CELL_WIDTH * _VISIBLE_COLUMNS + bar))
+        v.setMinimumWidth(min(width, head + cell * _VISIBLE_COLUMNS + bar))
         v.setMaximumWidth(width)
         v.setFixedHeight(height)
 
 
 def _operator(text: str) -> QLabel:
     label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    label.setFont(font)
     label.setAlignment(Qt.AlignCenter)
+    label.setProperty("relative_size", 1.6)  # of the panel's font: see MatrixPanel._fit_fonts
     return label
+
+
+def _relative_font(base: QFont, size: float, bold: bool = False) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * size)
+    font.setBold(bold)
+    return font
 
 
 class MatrixPanel(QWidget, DocumentObserver):
@@ -255,13 +277,8 @@ class MatrixPanel(QWidget, DocumentObserver):
         scroll.setFrameShape(QScrollArea.NoFrame)
 
         self.shapes = QLabel()
-        font = QFont(self.shapes.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.shapes.setFont(font)
-        sum_font = QFont(self.sum.font())
-        sum_font.setPointSizeF(sum_font.pointSizeF() * 1.15)
-        self.sum.setFont(sum_font)
+        self.shapes.setProperty("relative_size", 1.25)
+        self.sum.setProperty("relative_size", 1.15)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #5f6368;")
@@ -271,6 +288,21 @@ class MatrixPanel(QWidget, DocumentObserver):
         layout.addWidget(self.shapes)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
+        self._fit_fonts()
+
+    def _fit_fonts(self) -> None:
+        """The operators (·, +, =) and the shapes and sum lines, larger than the panel's
+        font by their ``relative_size``: set again when that font changes (presentation
+        mode), which a font of their own would not follow."""
+        for label in self.findChildren(QLabel):
+            size = label.property("relative_size")
+            if size:
+                label.setFont(_relative_font(self.font(), size, bold=label is self.shapes))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange and hasattr(self, "shapes"):
+            self._fit_fonts()
 
     def _fill_layers(self) -> None:
         spec = self.document.spec

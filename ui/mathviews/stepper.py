@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -189,6 +189,12 @@ class StepperPanel(QWidget, DocumentObserver):
         self._stale = True
         if self.isVisible() and not self._timer.isActive():
             self._timer.start()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A larger font (presentation mode): rows as high as its lines."""
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange and hasattr(self, "table"):
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

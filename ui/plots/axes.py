@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from ui.colors import opaque_pen
@@ -127,6 +127,32 @@ class Axis(pg.AxisItem):
         if self.orientation in ("left", "right"):
             return rect.adjusted(0, -m, 0, m)
         return rect.adjusted(-m, 0, m, 0)
+
+    def labelString(self) -> str:  # noqa: N802 (pyqtgraph override)
+        """pyqtgraph's label, cut short with "…" where it is longer than the axis (a large
+        font on a short plot: presentation mode), or left out where hardly a word would
+        be left; the full label is then the axis' tooltip."""
+        full = self.labelText
+        length = self.size().height() if self.orientation in ("left", "right") \
+            else self.size().width()
+        short = QFontMetricsF(self.label.font()).elidedText(full, Qt.ElideRight, length - 6) \
+            if length > 24 else full
+        if short != full and len(short) < 4:  # "m…" says nothing: no title (the tooltip)
+            short = ""
+        self.setToolTip(full if short != full else "")
+        self.labelText = short
+        try:
+            return super().labelString()
+        finally:
+            self.labelText = full
+
+    def resizeEvent(self, ev=None) -> None:  # noqa: N802 (Qt override)
+        if self.label is not None and self.labelText:
+            html = self.labelString()  # cut to the new length
+            if html != getattr(self, "_label_html", None):
+                self._label_html = html
+                self.label.setHtml(html)
+        super().resizeEvent(ev)
 
     def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802,N803 (pyqtgraph)
         tickSpecs = [(opaque_pen(pen), a, b) for pen, a, b in tickSpecs]  # noqa: N806

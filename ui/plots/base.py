@@ -1,5 +1,6 @@
 """What every live plot shares: a pyqtgraph area, an Export button, ``export(path)``,
-redraw only while visible, and history decimation for long runs."""
+redraw only while visible, history decimation for long runs, and the display scale
+(presentation mode: text, lines and points larger, ``ui.plots.scaling``)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.palette import BLUE, ORANGE  # noqa: F401 (the plots' two line colours)
+from ui.display_scale import display
 
 from .axes import Axis, LogAxis
 from .figure import FIGURE_INCHES
 from .legend import Legend
+from .scaling import scale_view
 
 #: Most points a history curve draws; longer runs are thinned for display only (the
 #: stroke cost grows with the points, and a docked plot is a few hundred pixels wide).
@@ -195,6 +198,7 @@ class PlotPanel(QWidget):
         self.export_button.setToolTip(_t("Save this plot as PNG or SVG"))
         self.export_button.setAutoRaise(True)
         self.export_button.clicked.connect(self._ask_export)
+        display.observe(self._on_display_scale)
 
     def add_plot(self, row=None, col=None, log_axis: bool = False,
                  grid: tuple[bool, bool] = (True, True)) -> pg.PlotItem:
@@ -237,6 +241,8 @@ class PlotPanel(QWidget):
             return False
         self._dirty = False
         self.redraw()
+        # curves and points the redraw made are drawn at the display scale too
+        scale_view(self.graphics, display.factor)
         for plot in self.graphics.ci.items:
             if isinstance(getattr(plot, "legend", None), Legend):
                 plot.legend.arrange()  # entries of curves shown or hidden by redraw()
@@ -251,6 +257,13 @@ class PlotPanel(QWidget):
 
     def redraw(self) -> None:  # overridden
         pass
+
+    def _on_display_scale(self, factor: float) -> None:
+        """Presentation mode on or off: everything at the new size now, and a redraw
+        (labels that fit the width, e.g. the bar names, depend on the text size)."""
+        if shiboken6.isValid(self):
+            scale_view(self.graphics, factor)
+            self.changed()
 
     # -- export --------------------------------------------------------------------------
     def export(self, path) -> Path:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication, QSizePolicy
 
 
 def _grid_width(widths: list[float], cols: int, gap: float) -> float:
@@ -22,21 +23,28 @@ class _Sample(pg.ItemSample):
 
     def __init__(self, item) -> None:
         super().__init__(item)
-        self.setFixedWidth(self.WIDTH)
-        self.setFixedHeight(self.HEIGHT)
+        self.set_scale(1.0)
+
+    def set_scale(self, factor: float) -> None:
+        """``factor`` times the base size (the display scale: presentation mode)."""
+        self.size = (self.WIDTH * factor, self.HEIGHT * factor)
+        self.setFixedWidth(self.size[0])
+        self.setFixedHeight(self.size[1])
+        self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return QRectF(0, 0, self.WIDTH, self.HEIGHT)
+        return QRectF(0, 0, *self.size)
 
     def paint(self, p, *args) -> None:
         opts = self.item.opts
         p.setPen(pg.mkPen(opts.get("pen")))
         brush = opts.get("brush")
+        w, h = self.size
         if brush is not None and opts.get("fillLevel") is not None:
             p.setBrush(pg.mkBrush(brush))
-            p.drawRect(QRectF(3, 1, self.WIDTH - 6, self.HEIGHT - 2))
+            p.drawRect(QRectF(3, 1, w - 6, h - 2))
         else:
-            p.drawLine(QPointF(0, self.HEIGHT / 2), QPointF(self.WIDTH, self.HEIGHT / 2))
+            p.drawLine(QPointF(0, h / 2), QPointF(w, h / 2))
 
     def mouseClickEvent(self, event) -> None:  # noqa: N802 (pyqtgraph override)
         event.ignore()
@@ -47,16 +55,18 @@ class Legend(pg.LegendItem):
     the data; entries wrap into as many columns as the plot's width allows, and entries
     of hidden curves leave the legend."""
 
-    #: Pixels between two entries of a row.
+    #: Pixels between two entries of a row, and the labels' text size (points).
     ENTRY_GAP = 14
+    LABEL_PT = 9
 
     def __init__(self, plot: pg.PlotItem) -> None:
-        super().__init__(offset=None, frame=False, labelTextSize="9pt", horSpacing=4,
-                         sampleType=_Sample)
+        super().__init__(offset=None, frame=False, labelTextSize=f"{self.LABEL_PT}pt",
+                         horSpacing=4, sampleType=_Sample)
         # scale with the figure in exports (pyqtgraph keeps legends at screen size)
         self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.plot = plot
         self._arranged = None
+        self._scale = 1.0  # of the swatches (see set_scale)
         self._narrowest = 0.0  # one column of entries
         # its own size, centred; narrower down to one column (see sizeHint)
         self.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
@@ -67,7 +77,18 @@ class Legend(pg.LegendItem):
         plot.vb.sigResized.connect(self.arrange)
 
     def _addItemToLayout(self, sample, label) -> None:  # noqa: N802 (pyqtgraph)
-        pass  # arrange() places the entries
+        sample.set_scale(self._scale)  # arrange() places the entries
+
+    def set_scale(self, factor: float) -> None:
+        """Swatches ``factor`` times their base size (the labels' text is scaled with every
+        other text of the view, ``ui.plots.scaling``); the entries are laid out again."""
+        if factor == self._scale:
+            return
+        self._scale = factor
+        for sample, _label in self.items:
+            sample.set_scale(factor)
+        self._arranged = None
+        self.arrange()
 
     def updateSize(self) -> None:  # noqa: N802 (pyqtgraph: entries added or removed)
         self.arrange()
@@ -80,6 +101,17 @@ class Legend(pg.LegendItem):
         if which == Qt.MinimumSize:
             return QSizeF(min(hint.width(), self._narrowest), hint.height())
         return hint
+
+    def fits_one_row(self, names: list[str]) -> bool:
+        """Whether entries labelled ``names`` fit side by side in the legend's width (at
+        the display scale): a plot with short names to offer uses them otherwise."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(self.LABEL_PT * self._scale)
+        metrics = QFontMetricsF(font)
+        sample = _Sample.WIDTH * self._scale + self.layout.horizontalSpacing()
+        widths = [sample + metrics.horizontalAdvance(n) for n in names]
+        return _grid_width(widths, len(widths), self.ENTRY_GAP) <= self._room() if widths \
+            else True
 
     def _room(self) -> float:
         """Width the legend may take: its figure's, less a margin. (The plot's own width

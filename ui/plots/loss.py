@@ -121,11 +121,29 @@ class LossPlot(DocumentObserver, PlotPanel):
         self._draw_live(log)
 
     def _rename_legend(self, r2: bool) -> None:
-        names = (_t("Train R²"), _t("Test R²")) if r2 else (_t("Train accuracy"),
-                                                          _t("Test accuracy"))
-        for (_sample, label), name in zip(self.legend.items[2:4], names, strict=False):
+        """Name the metric (accuracy or R²); in short words where only they fit the shown
+        entries into one row of the legend (a narrow dock, presentation mode)."""
+        full = [_t("Train loss"), _t("Test loss"), *((_t("Train R²"), _t("Test R²")) if r2
+                                                     else (_t("Train accuracy"),
+                                                           _t("Test accuracy")))]
+        short = [_t("Train"), _t("Test"), *((_t("Train R²"), _t("Test R²")) if r2
+                                            else (_t("Train acc."), _t("Test acc.")))]
+        entries = self.legend.items[:4]
+
+        def one_row(names: list[str]) -> bool:
+            return self.legend.fits_one_row([name for (sample, _label), name in
+                                             zip(entries, names, strict=False)
+                                             if sample.item.isVisible()])
+
+        # the short words only where they save a row (two rows of them say less)
+        names = short if not one_row(full) and one_row(short) else full
+        for (_sample, label), name in zip(entries, names, strict=False):
             if label.text != name:
                 label.setText(name)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.changed()  # the full legend names may fit now, or no longer
 
     def set_overlays(self, runs: list[tuple]) -> None:
         """Draw earlier runs under the current one: ``(label, rgb, epoch, train, test)``

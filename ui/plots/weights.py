@@ -37,26 +37,41 @@ class WeightsPlot(DocumentObserver, PlotPanel):
         if self.views is None:
             return
         hists = self.views.weight_hists
-        spec = self.document.spec
         if len(self.curves) != len(hists):
             for c in self.curves:
                 self.plot.removeItem(c)
                 self.legend.removeItem(c)
             colors = layer_colors(len(hists))
-            names = layer_names(spec, short=len(hists) > 4)  # many layers: "H1" ... "Out"
-            if len(names) != len(hists):
-                names = [_t("Layer {0}").format(k + 1) for k in range(len(hists))]
             self.curves = []
-            for c, name in zip(colors, names, strict=True):
+            for c in colors:
                 curve = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center",
                                          pen=pg.mkPen(c, width=2),
                                          fillLevel=0, brush=pg.mkBrush(*c, 40))
                 self.plot.addItem(curve)
-                self.legend.addItem(curve, name)
+                self.legend.addItem(curve, "")
                 self.curves.append(curve)
+        for (_sample, label), name in zip(self.legend.items, self.legend_names(len(hists)),
+                                          strict=False):
+            if label.text != name:
+                label.setText(name)
         for curve, (counts, edges) in zip(self.curves, hists, strict=True):
             total = max(int(counts.sum()), 1)
             curve.setData(edges, counts / total)
+
+    def legend_names(self, n: int) -> list[str]:
+        """The layers' names, or "H1" ... "Out" for many layers or where the full names
+        would not fit one row of the legend (a narrow dock, presentation mode)."""
+        spec = self.document.spec
+        names = layer_names(spec)
+        if len(names) != n:
+            return [_t("Layer {0}").format(k + 1) for k in range(n)]
+        if n > 4 or not self.legend.fits_one_row(names):
+            return layer_names(spec, short=True)
+        return names
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.changed()  # the full names may fit now, or no longer
 
     def histograms(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Per layer (counts, edges) as last drawn."""
