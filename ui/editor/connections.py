@@ -29,7 +29,9 @@ from .items import ContainerItem
 #: Pens use flat caps: Qt's raster engine strokes wide antialiased round caps ~10x slower.
 #: Width of the invisible band a hover or click hits.
 HIT_WIDTH = 7.0
-_MARGIN = max(style.MAX_WIDTH, HIT_WIDTH) / 2 + 2
+#: Extra width of the accent halo under a selected line.
+SELECTED_HALO = 5.0
+_MARGIN = max(style.MAX_WIDTH + SELECTED_HALO, HIT_WIDTH) / 2 + 2
 #: Steps of |w| / WEIGHT_FULL per sign that get their own pen: plenty for the eye.
 STEPS = 24
 
@@ -75,6 +77,8 @@ class ConnectionItem(QGraphicsItem):
         self._key = None
         self._pen = pen_for(0.0)
         self._hover = False
+        #: The document's selected connection: drawn over the others with a halo.
+        self.selected = False
         x1, x2 = sorted((p1.x(), p2.x()))
         y1, y2 = sorted((p1.y(), p2.y()))
         self._bounds = QRectF(x1, y1, x2 - x1, y2 - y1).adjusted(-_MARGIN, -_MARGIN,
@@ -105,17 +109,34 @@ class ConnectionItem(QGraphicsItem):
             return False
         self._key = key
         self._pen = pen_for(value, connected)
-        if self._hover:
+        if self._hover or self.selected:
             self.update()
         return True
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self._show_own_paint()
 
     @property
     def pen_key(self) -> tuple:
         return self._key
 
+    def _show_own_paint(self) -> None:
+        """Hovered or selected lines paint themselves over the group's batch; others not."""
+        own = self._hover or self.selected
+        self.setFlag(QGraphicsItem.ItemHasNoContents, not own)
+        self.setZValue(1 if own else 0)
+        self.update()
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        """Only while hovered: the line again, darker and wider."""
+        """Only while hovered or selected: the line again, darker and wider; a selected
+        one on an accent halo."""
         painter.setRenderHint(QPainter.Antialiasing)
+        if self.selected:
+            painter.setPen(QPen(style.ACCENT, self._pen.widthF() + SELECTED_HALO, Qt.SolidLine,
+                                Qt.FlatCap))
+            painter.drawLine(self.line)
         pen = QPen(self._pen)
         pen.setWidthF(pen.widthF() + 2.0)
         if self.connected:
@@ -125,23 +146,24 @@ class ConnectionItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self._hover = True
-        self.setFlag(QGraphicsItem.ItemHasNoContents, False)
-        self.setZValue(1)
         self.setToolTip(self._scene_ref.connection_tooltip(self.layer, self.i, self.j))
-        self.update()
+        self._show_own_paint()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self.update()  # the hovered drawing's area, before the flag hides it
         self._hover = False
-        self.update()
-        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
-        self.setZValue(0)
+        self._show_own_paint()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.LeftButton and event.modifiers() & Qt.ControlModifier:
             event.accept()
             self._scene_ref.controller.toggle_connection(self.layer, self.i, self.j)
             return
-        event.accept() if event.button() == Qt.LeftButton else event.ignore()
+        if event.button() == Qt.LeftButton:
+            event.accept()
+            self._scene_ref.select_connection(self.layer, self.i, self.j)
+        else:
+            event.ignore()
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.LeftButton:

@@ -145,6 +145,8 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.NoIndex)  # few items; they restyle often
         #: Selected column (0 = inputs), -1 when none.
         self.selected_column = -1
+        #: The spec the items show (a newer one in the document: a rebuild is coming).
+        self._laid_out = None
         self._selected_uid: int | None = None  # 0 = inputs, else the layer's uid
         self.layers: list[LayerItem] = []
         self.groups: list[ConnectionGroup] = []
@@ -168,6 +170,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
                      data=self._on_data_changed, weights=self._on_weights_changed)
         self.follow(document.inspector.changed, self._on_views_changed)
+        self.follow(document.selection.changed, self._on_selection_changed)
         self.rebuild()
 
     # -- document events ------------------------------------------------------------------
@@ -186,6 +189,37 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
 
     def _on_views_changed(self, views) -> None:
         self.show_heatmaps(views)
+
+    def _on_selection_changed(self, _selected=None) -> None:
+        """Outline the document's selected neuron or connection (and only it); its layer
+        becomes the selected column (a pick made in the matrix view selects it here)."""
+        if self.document.spec is not self._laid_out:
+            return  # the selection follows a new layout first; rebuild() shows it then
+        s = self.document.selection.current
+        if s.kind != "none":
+            self.select_column(s.layer + (s.kind == "connection"))
+        for item in self.layers:
+            for n in item.neurons:
+                n.set_selected(s.neuron == (n.column, n.index))
+        for group in self.groups:
+            for row in group.items:
+                for c in row:
+                    c.set_selected(s.connection == (c.layer, c.i, c.j))
+
+    def select_neuron(self, column: int, index: int) -> None:
+        """A click on a neuron: its column and the neuron itself (``document.selection``)."""
+        self.select_column(column)
+        self.document.selection.select_neuron(column, index)
+
+    def select_connection(self, layer: int, i: int, j: int) -> None:
+        """A click on a line: the layer its weight belongs to, and the connection."""
+        self.select_column(layer + 1)
+        self.document.selection.select_connection(layer, i, j)
+
+    def select_layer(self, column: int) -> None:
+        """A click on a column's band or title (or beside the network): the layer only."""
+        self.select_column(column)
+        self.document.selection.clear()
 
     # -- build ----------------------------------------------------------------------------
     def spec_column_name(self, column: int) -> str:
@@ -224,7 +258,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
     def rebuild(self) -> None:
         """Remove every item of the old layout and lay out the current spec."""
         self._clear()
-        spec = self.document.spec
+        spec = self._laid_out = self.document.spec
         sizes = spec.sizes
         n_cols = len(sizes)
         vis = [min(n, style.MAX_VISIBLE) for n in sizes]
@@ -291,6 +325,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.legend.setPos(self.column_x(n_cols - 1) / 2, bg_rect.bottom() + 22)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-80, -60, 80, 60))
         self._restore_selection()
+        self._on_selection_changed()
         self.update_weights()
         self.show_heatmaps(self.document.inspector.views)
         self.layout_changed.emit()
