@@ -24,7 +24,7 @@
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="316" />
+      <location filename="ui/mathviews/matrix.py" line="329" />
       <location filename="ui/mathviews/stepper.py" line="212" />
       <source> of {0}</source>
       <translation> / {0}</translation>
@@ -215,7 +215,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="210" />
+      <location filename="ui/data/panel.py" line="217" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -325,17 +325,17 @@
       <translation>은닉층 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="272" />
+      <location filename="ui/editor/scene.py" line="306" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="561" />
+      <location filename="ui/editor/scene.py" line="596" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="432" />
+      <location filename="ui/data/panel.py" line="439" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -375,7 +375,7 @@
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="221" />
+      <location filename="ui/mathviews/matrix.py" line="234" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -391,7 +391,7 @@
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="139" />
+      <location filename="ui/training/bar.py" line="141" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
@@ -458,8 +458,8 @@
       <translation>봉우리</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="201" />
-      <location filename="ui/training/bar.py" line="206" />
+      <location filename="ui/training/bar.py" line="203" />
+      <location filename="ui/training/bar.py" line="208" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -634,17 +634,17 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="314" />
+      <location filename="ui/data/panel.py" line="321" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="426" />
+      <location filename="ui/data/panel.py" line="433" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="309" />
+      <location filename="ui/data/panel.py" line="316" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -664,13 +664,13 @@
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="324" />
+      <location filename="ui/data/panel.py" line="331" />
       <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="84" />
+      <location filename="ui/training/bar.py" line="86" />
       <source>Change speed</source>
       <translation>속도 변경</translation>
     </message>
@@ -685,7 +685,7 @@
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="419" />
+      <location filename="ui/data/panel.py" line="426" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -706,7 +706,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="392" />
+      <location filename="ui/data/panel.py" line="399" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -731,7 +731,7 @@
       <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="43" />
+      <location filename="ui/data/plot.py" line="48" />
       <source>Class of the points that a left click adds</source>
       <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
     </message>
@@ -746,7 +746,8 @@
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="243" />
+      <location filename="ui/mathviews/matrix.py" line="379" />
+      <location filename="ui/mathviews/matrix.py" line="256" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -756,7 +757,7 @@
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="41" />
+      <location filename="ui/data/plot.py" line="46" />
       <source>Click adds:</source>
       <translation>클릭 시 추가:</translation>
     </message>
@@ -847,7 +848,7 @@
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="367" />
+      <location filename="ui/data/panel.py" line="374" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -863,7 +864,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="572" />
+      <location filename="ui/editor/scene.py" line="607" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -894,7 +895,7 @@
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="140" />
+      <location filename="ui/training/bar.py" line="142" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
@@ -919,17 +920,17 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="433" />
+      <location filename="ui/editor/scene.py" line="468" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="428" />
+      <location filename="ui/editor/scene.py" line="463" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="456" />
+      <location filename="ui/editor/scene.py" line="491" />
       <source>Double-click to enlarge the heatmap</source>
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
@@ -954,7 +955,7 @@
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="280" />
+      <location filename="ui/editor/items.py" line="300" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -984,26 +985,26 @@
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="178" />
+      <location filename="ui/training/bar.py" line="180" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="175" />
       <location filename="ui/editor/controller.py" line="205" />
-      <location filename="ui/mathviews/matrix.py" line="370" />
+      <location filename="ui/mathviews/matrix.py" line="454" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="171" />
       <location filename="ui/editor/controller.py" line="196" />
-      <location filename="ui/mathviews/matrix.py" line="365" />
+      <location filename="ui/mathviews/matrix.py" line="449" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="581" />
+      <location filename="ui/editor/scene.py" line="616" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1029,8 +1030,8 @@
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="164" />
-      <location filename="ui/training/bar.py" line="165" />
+      <location filename="ui/training/bar.py" line="166" />
+      <location filename="ui/training/bar.py" line="167" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -1196,7 +1197,7 @@
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="213" />
+      <location filename="ui/mathviews/matrix.py" line="226" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -1263,7 +1264,7 @@
       <translation>그리드 탐색</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="343" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -1293,7 +1294,7 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="201" />
+      <location filename="ui/editor/scene.py" line="235" />
       <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Hidden {0}</source>
@@ -1321,12 +1322,12 @@
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="41" />
-      <location filename="ui/training/bar.py" line="220" />
+      <location filename="ui/training/bar.py" line="222" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="214" />
+      <location filename="ui/editor/scene.py" line="248" />
       <location filename="ui/plots/base.py" line="51" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
@@ -1348,22 +1349,22 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="251" />
+      <location filename="ui/data/panel.py" line="258" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="472" />
+      <location filename="ui/data/panel.py" line="479" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="515" />
+      <location filename="ui/data/panel.py" line="522" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="210" />
+      <location filename="ui/editor/scene.py" line="244" />
       <source>In</source>
       <translation>입력</translation>
     </message>
@@ -1375,7 +1376,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="174" />
-      <location filename="ui/editor/scene.py" line="195" />
+      <location filename="ui/editor/scene.py" line="229" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1390,17 +1391,17 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="310" />
+      <location filename="ui/editor/scene.py" line="345" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="309" />
+      <location filename="ui/editor/scene.py" line="344" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="495" />
+      <location filename="ui/data/panel.py" line="502" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1415,12 +1416,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="569" />
+      <location filename="ui/editor/scene.py" line="604" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="566" />
+      <location filename="ui/editor/scene.py" line="601" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1485,7 +1486,7 @@
       <translation>언어</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="225" />
+      <location filename="ui/mathviews/matrix.py" line="238" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
@@ -1545,7 +1546,7 @@
       <translation>학습률들</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1647,12 +1648,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="222" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="346" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1729,7 +1730,7 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="326" />
+      <location filename="ui/data/panel.py" line="333" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1775,17 +1776,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="347" />
+      <location filename="ui/data/panel.py" line="354" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="311" />
+      <location filename="ui/data/panel.py" line="318" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="345" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1796,7 +1797,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="350" />
+      <location filename="ui/data/panel.py" line="357" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1826,7 +1827,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="306" />
+      <location filename="ui/data/panel.py" line="313" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1846,7 +1847,7 @@
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="220" />
+      <location filename="ui/mathviews/matrix.py" line="233" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
@@ -1856,7 +1857,7 @@
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="218" />
+      <location filename="ui/mathviews/matrix.py" line="231" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -1903,13 +1904,13 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="212" />
+      <location filename="ui/editor/scene.py" line="246" />
       <location filename="ui/plots/base.py" line="51" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="200" />
+      <location filename="ui/editor/scene.py" line="234" />
       <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
@@ -1946,7 +1947,7 @@
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="148" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -1991,12 +1992,12 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="353" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="221" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
@@ -2006,7 +2007,7 @@
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="153" />
+      <location filename="ui/training/bar.py" line="155" />
       <source>Preparing the fast engine…</source>
       <translation>빠른 학습 엔진을 준비하는 중…</translation>
     </message>
@@ -2052,7 +2053,7 @@
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="322" />
+      <location filename="ui/data/panel.py" line="329" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2062,7 +2063,7 @@
       <translation>ReLU: z가 양수면 z, 아니면 0. 활성 구간의 기울기가 1이라 기울기 소실이 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="107" />
+      <location filename="ui/training/bar.py" line="109" />
       <source>Reached the epoch limit ({0}).</source>
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
@@ -2072,22 +2073,22 @@
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="222" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="325" />
+      <location filename="ui/data/panel.py" line="332" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="413" />
+      <location filename="ui/data/panel.py" line="420" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="213" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -2117,23 +2118,23 @@
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="269" />
+      <location filename="ui/editor/scene.py" line="303" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="584" />
+      <location filename="ui/editor/scene.py" line="619" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="563" />
+      <location filename="ui/editor/scene.py" line="598" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="437" />
+      <location filename="ui/data/panel.py" line="444" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2155,12 +2156,12 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="587" />
+      <location filename="ui/editor/scene.py" line="622" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="389" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2175,12 +2176,17 @@
       <translation>계단 함수 뉴런 한 층을 위한 로젠블랫의 규칙: t는 목표값, y는 출력, x는 입력.</translation>
     </message>
     <message>
+      <location filename="ui/data/plot.py" line="159" />
+      <source>Row {0}: t = {1}, o = {2}, {3}</source>
+      <translation>{0}번째 행: t = {1}, o = {2}, {3}</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="184" />
       <source>Rows</source>
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="215" />
+      <location filename="ui/mathviews/matrix.py" line="228" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
@@ -2276,7 +2282,7 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="349" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2296,7 +2302,7 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/data/panel.py" line="355" />
       <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
@@ -2322,7 +2328,7 @@
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="331" />
+      <location filename="ui/data/panel.py" line="338" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
@@ -2388,6 +2394,11 @@
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
     <message>
+      <location filename="ui/training/bar.py" line="83" />
+      <source>Slow motion: epochs per second. With the perceptron rule: samples per second, the line moving after each one</source>
+      <translation>느린 재생: 초당 에포크 수. 퍼셉트론 학습 규칙에서는 초당 샘플 수이며, 샘플 하나마다 결정 직선이 움직입니다</translation>
+    </message>
+    <message>
       <location filename="ui/tooltips.py" line="79" />
       <source>Softmax: outputs that are positive and sum to 1 (class probabilities).</source>
       <translation>소프트맥스: 출력이 모두 양수이고 합이 1입니다 (클래스 확률).</translation>
@@ -2413,12 +2424,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="345" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="280" />
+      <location filename="ui/data/panel.py" line="287" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2556,7 +2567,7 @@
       <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="174" />
+      <location filename="ui/training/bar.py" line="176" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -2638,7 +2649,7 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -2700,7 +2711,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="486" />
+      <location filename="ui/data/panel.py" line="493" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2715,7 +2726,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="180" />
+      <location filename="ui/training/bar.py" line="182" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
@@ -2751,7 +2762,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="148" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -2793,7 +2804,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="173" />
+      <location filename="ui/training/bar.py" line="175" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -2813,7 +2824,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="349" />
+      <location filename="ui/data/panel.py" line="356" />
       <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
@@ -2824,12 +2835,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 발산</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="104" />
+      <location filename="ui/training/bar.py" line="106" />
       <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="161" />
+      <location filename="ui/training/bar.py" line="163" />
       <source>Training path: {0}</source>
       <translation>학습 경로: {0}</translation>
     </message>
@@ -2854,7 +2865,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="211" />
+      <location filename="ui/data/panel.py" line="218" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -2909,13 +2920,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="252" />
+      <location filename="ui/data/panel.py" line="259" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="445" />
-      <location filename="ui/data/panel.py" line="490" />
+      <location filename="ui/data/panel.py" line="452" />
+      <location filename="ui/data/panel.py" line="497" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -2981,7 +2992,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>작업 프로세스 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="343" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -3011,7 +3022,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="445" />
+      <location filename="ui/editor/scene.py" line="480" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -3027,7 +3038,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="448" />
+      <location filename="ui/editor/scene.py" line="483" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3040,6 +3051,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="226" />
       <source>classification into {0} classes ({1})</source>
       <translation>{0}개 클래스 분류 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="158" />
+      <source>classified right: t − o = 0, the line stays</source>
+      <translation>바르게 분류됨: t − o = 0이므로 직선은 그대로입니다</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="185" />
@@ -3062,12 +3078,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="442" />
+      <location filename="ui/editor/scene.py" line="477" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="130" />
+      <location filename="ui/data/plot.py" line="178" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3077,7 +3093,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="246" />
+      <location filename="ui/editor/scene.py" line="280" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -3097,12 +3113,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="132" />
+      <location filename="ui/data/plot.py" line="180" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="425" />
+      <location filename="ui/editor/scene.py" line="460" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -3120,6 +3136,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/plots/gradients.py" line="41" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="157" />
+      <source>misclassified: w ← w + η(t − o)·x moved the line</source>
+      <translation>잘못 분류됨: w ← w + η(t − o)·x 로 직선이 움직였습니다</translation>
     </message>
     <message>
       <location filename="ui/training/controller.py" line="247" />
@@ -3148,7 +3169,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="454" />
+      <location filename="ui/editor/scene.py" line="489" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3173,7 +3194,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="520" />
+      <location filename="ui/data/panel.py" line="527" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3183,7 +3204,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="422" />
+      <location filename="ui/editor/scene.py" line="457" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -3238,7 +3259,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="551" />
+      <location filename="ui/editor/scene.py" line="586" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -3328,7 +3349,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="205" />
+      <location filename="ui/training/bar.py" line="207" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -3338,7 +3359,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="165" />
+      <location filename="ui/editor/scene.py" line="167" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3358,19 +3379,24 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="211" />
+      <location filename="ui/training/bar.py" line="213" />
       <source>{0:g} epoch/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="211" />
+      <location filename="ui/training/bar.py" line="213" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="518" />
+      <location filename="ui/data/panel.py" line="525" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="398" />
+      <source>{0} feeds every unit of this layer through its row of W.</source>
+      <translation>{0}은(는) W의 해당 행을 거쳐 이 층의 모든 뉴런에 입력됩니다.</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="474" />
@@ -3378,17 +3404,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="450" />
+      <location filename="ui/editor/scene.py" line="485" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="178" />
+      <location filename="ui/editor/items.py" line="198" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="521" />
+      <location filename="ui/data/panel.py" line="528" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
