@@ -12,6 +12,8 @@ loop publishes a running snapshot only when the outbox is ready, and a state cha
 (paused, limit, stopped, diverged, error) always; so the consumer's pace (the GUI's
 33 ms timer) is the only throttle, and every snapshot sent carries fresh plot data.
 A step (one epoch or one batch) sends one snapshot, at its end.
+History rows finished in between accumulate in the loop and travel with the next
+snapshot: merged, never dropped.
 
 Slow motion (``epochs_per_second`` > 0) paces whole epochs, except for the perceptron
 rule: there it trains one sample at a time at that many samples per second (batch size
@@ -20,8 +22,6 @@ for the consumer to take the previous one), carrying ``views.step``
 (``perceptron.SampleStep``: which sample, its t and o, whether it moved the line). The
 lecture's rule is online, w ← w + η(t − o)x after each sample, and that is what the
 student watches.
-History rows finished in between accumulate in the loop and travel with the next
-snapshot: merged, never dropped.
 
 Memory stays bounded when nobody consumes: once :data:`MAX_PENDING_ROWS` rows wait,
 the loop stops training until the outbox is ready again (it keeps answering
