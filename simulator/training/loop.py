@@ -155,7 +155,8 @@ class TrainingLoop:
         self.batch_size = int(job.settings.batch_size)
         #: The sample the latest batch trained when it was one perceptron update, else None.
         self.sample: SampleStep | None = None
-        self._pace_from, self._paced = time.perf_counter(), 0
+        #: Slow motion: when pacing (re)started, and the steps paced since.
+        self._pace_from, self._paced = 0.0, 0
         #: Epochs done in this run, and the finished history rows not yet published.
         self.epoch = job.epoch
         self.rows: list[dict] = []
@@ -219,6 +220,7 @@ class TrainingLoop:
         step: str | None = None  # "epoch" or "batch" while a step is under way
         batches = None
         run_start = time.perf_counter()
+        self._restart_pace()  # after the build: loading the compiled kernels is no training
         while True:
             # -- commands (blocking while paused) ---------------------------------------
             if not running and step is None:
