@@ -19,6 +19,7 @@ from .errors import SpecError
 from .history import History
 from .inspector import Inspector
 from .observable import Signal
+from .selection import Selection
 from .settings import DataSource, TrainingSettings
 from .spec import LayerSpec, NetworkSpec
 
@@ -71,6 +72,9 @@ class Document:
         self.events = DocumentEvents()
         #: The newest plot data (Views) of this document; plots and canvas observe it.
         self.inspector = Inspector(self)
+        #: The neuron or connection the student picked (canvas and matrix view share it);
+        #: connected first, so it follows a layout change before any view rebuilds.
+        self.selection = Selection(self)
         self.settings = settings or TrainingSettings()
         self.settings.validate()
         self.data_source = data_source or DataSource()

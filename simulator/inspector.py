@@ -78,6 +78,9 @@ class Views:
     separator: perceptron.Separator | None = None
     #: 3 inputs: the lecture's "4×w1 + 3×w2 + 2×w3 > threshold" with the current numbers.
     lecture_sum: str | None = None
+    #: The perceptron rule in slow motion: the sample whose update gave these weights
+    #: (set by the training loop; None otherwise).
+    step: perceptron.SampleStep | None = None
 
 
 def forward_layers(net, X) -> list[tuple[np.ndarray, np.ndarray]]:

@@ -6,6 +6,8 @@
   is larger than a threshold then O, else X", with the current numbers.
 - :func:`needs_hidden_layer`: whether to say that one line cannot split the data (XOR)
   and offer a hidden layer; :func:`with_hidden_layer` is that spec.
+- :class:`SampleStep`: in slow motion the perceptron rule runs one sample at a time
+  (``training/loop.py``); each snapshot says which sample moved the line and why.
 
 Coordinates are the inputs as the network sees them (after normalization), the same
 plane the output plot draws.
@@ -19,6 +21,7 @@ import numpy as np
 
 from . import activations
 from .spec import LayerSpec, NetworkSpec
+from .xp import to_numpy
 
 #: The lecture's example input (4, 3, 2).
 LECTURE_INPUT = (4.0, 3.0, 2.0)
@@ -41,6 +44,28 @@ class Separator:
     ends: tuple | None
     #: "0.40·x1 + 0.40·x2 − 0.60 = 0".
     equation: str
+
+
+@dataclass(frozen=True)
+class SampleStep:
+    """One update of the perceptron rule, w ← w + η(t − o)x, for one training sample."""
+
+    #: The sample's row in the training set (``document.data.train``).
+    row: int
+    #: Its target t and the output o the unit gave it before the update (one per unit).
+    target: tuple
+    output: tuple
+    #: o ≠ t: the rule moved the weights (and the line); else they stayed as they were.
+    misclassified: bool
+
+
+def sample_step(rows, outputs, targets) -> SampleStep:
+    """The :class:`SampleStep` of a one-row batch: ``rows`` its position in the training set,
+    ``outputs`` (1, units) the outputs before the update, ``targets`` the training Y."""
+    row = int(to_numpy(rows).ravel()[0])
+    o = tuple(float(v) for v in to_numpy(outputs).ravel())
+    t = tuple(float(v) for v in np.asarray(targets[row], float).ravel())
+    return SampleStep(row, t, o, o != t)
 
 
 def single_layer(spec: NetworkSpec) -> bool:

@@ -93,6 +93,11 @@ class BatchResult(NamedTuple):
     loss: float | None
     #: Set when this batch ended an epoch (or training): that epoch's stats.
     stats: EpochStats | None
+    #: Positions in the training set (rows of X) of the batch just trained, and the
+    #: network's outputs for them before its update: views valid until the next batch,
+    #: on the device's array library; None on the compiled path (whole epochs).
+    rows: object = None
+    outputs: object = None
 
 
 def detect_task(Y: np.ndarray) -> str:

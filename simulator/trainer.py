@@ -276,7 +276,8 @@ class Trainer:
                 p += bs
                 if every_batch and p < n:
                     self.elapsed += time.perf_counter() - t0
-                    yield BatchResult(self.epoch + 1, nb, e if log is None else None, None)
+                    yield BatchResult(self.epoch + 1, nb, e if log is None else None, None,
+                                      perm[p - bs:p], P[p - bs:p])
                     t0 = time.perf_counter()
             if nb > 0:  # a stop between epochs reports the current state under the same number
                 self.epoch += 1
@@ -323,7 +324,8 @@ class Trainer:
             self.elapsed += time.perf_counter() - t0
             stats.elapsed = self.elapsed
             last = None if log is not None else e if nb else math.nan
-            yield BatchResult(self.epoch, nb, last, stats)
+            trained = (perm[p - bs:p], P[p - bs:p]) if nb else (None, None)
+            yield BatchResult(self.epoch, nb, last, stats, *trained)
             t0 = time.perf_counter()
             if status:
                 return

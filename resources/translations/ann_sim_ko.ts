@@ -24,7 +24,7 @@
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="348" />
+      <location filename="ui/mathviews/matrix.py" line="361" />
       <location filename="ui/mathviews/stepper.py" line="218" />
       <source> of {0}</source>
       <translation> / {0}</translation>
@@ -230,7 +230,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="216" />
+      <location filename="ui/data/panel.py" line="218" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -340,17 +340,17 @@
       <translation>은닉층 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="288" />
+      <location filename="ui/editor/scene.py" line="322" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="584" />
+      <location filename="ui/editor/scene.py" line="619" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="443" />
+      <location filename="ui/data/panel.py" line="445" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -390,7 +390,7 @@
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="243" />
+      <location filename="ui/mathviews/matrix.py" line="256" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -406,7 +406,7 @@
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="139" />
+      <location filename="ui/training/bar.py" line="141" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
@@ -479,8 +479,8 @@
       <translation>봉우리</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="201" />
-      <location filename="ui/training/bar.py" line="206" />
+      <location filename="ui/training/bar.py" line="203" />
+      <location filename="ui/training/bar.py" line="208" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -661,17 +661,17 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="320" />
+      <location filename="ui/data/panel.py" line="322" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="437" />
+      <location filename="ui/data/panel.py" line="439" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="315" />
+      <location filename="ui/data/panel.py" line="317" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -691,13 +691,13 @@
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="330" />
+      <location filename="ui/data/panel.py" line="332" />
       <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="84" />
+      <location filename="ui/training/bar.py" line="86" />
       <source>Change speed</source>
       <translation>속도 변경</translation>
     </message>
@@ -712,7 +712,7 @@
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="430" />
+      <location filename="ui/data/panel.py" line="432" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -733,7 +733,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="403" />
+      <location filename="ui/data/panel.py" line="405" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -758,7 +758,7 @@
       <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="45" />
+      <location filename="ui/data/plot.py" line="48" />
       <source>Class of the points that a left click adds</source>
       <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
     </message>
@@ -773,7 +773,8 @@
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="265" />
+      <location filename="ui/mathviews/matrix.py" line="411" />
+      <location filename="ui/mathviews/matrix.py" line="278" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -783,7 +784,7 @@
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="43" />
+      <location filename="ui/data/plot.py" line="46" />
       <source>Click adds:</source>
       <translation>클릭 시 추가:</translation>
     </message>
@@ -890,7 +891,7 @@
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="378" />
+      <location filename="ui/data/panel.py" line="380" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -906,7 +907,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="595" />
+      <location filename="ui/editor/scene.py" line="630" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -937,7 +938,7 @@
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="140" />
+      <location filename="ui/training/bar.py" line="142" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
@@ -962,17 +963,17 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="456" />
+      <location filename="ui/editor/scene.py" line="491" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="451" />
+      <location filename="ui/editor/scene.py" line="486" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="479" />
+      <location filename="ui/editor/scene.py" line="514" />
       <source>Double-click to enlarge the heatmap</source>
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
@@ -997,7 +998,7 @@
       <translation>캔버스로 끌어다 놓으면 활성화함수가 {0}인 은닉층을 삽입합니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="290" />
+      <location filename="ui/editor/items.py" line="310" />
       <source>Drag sideways to move this layer; click to select it</source>
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
@@ -1027,26 +1028,26 @@
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="178" />
+      <location filename="ui/training/bar.py" line="180" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="175" />
       <location filename="ui/editor/controller.py" line="205" />
-      <location filename="ui/mathviews/matrix.py" line="402" />
+      <location filename="ui/mathviews/matrix.py" line="486" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="171" />
       <location filename="ui/editor/controller.py" line="196" />
-      <location filename="ui/mathviews/matrix.py" line="397" />
+      <location filename="ui/mathviews/matrix.py" line="481" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="604" />
+      <location filename="ui/editor/scene.py" line="639" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1077,8 +1078,8 @@
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="164" />
-      <location filename="ui/training/bar.py" line="165" />
+      <location filename="ui/training/bar.py" line="166" />
+      <location filename="ui/training/bar.py" line="167" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -1264,7 +1265,7 @@
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="235" />
+      <location filename="ui/mathviews/matrix.py" line="248" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -1336,7 +1337,7 @@
       <translation>그리드 탐색</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="362" />
+      <location filename="ui/mathviews/matrix.py" line="375" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -1371,7 +1372,7 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="211" />
+      <location filename="ui/editor/scene.py" line="245" />
       <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="55" />
       <source>Hidden {0}</source>
@@ -1399,12 +1400,12 @@
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="41" />
-      <location filename="ui/training/bar.py" line="220" />
+      <location filename="ui/training/bar.py" line="222" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="224" />
+      <location filename="ui/editor/scene.py" line="258" />
       <location filename="ui/plots/base.py" line="54" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
@@ -1426,22 +1427,22 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="257" />
+      <location filename="ui/data/panel.py" line="259" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="483" />
+      <location filename="ui/data/panel.py" line="485" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="526" />
+      <location filename="ui/data/panel.py" line="528" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="220" />
+      <location filename="ui/editor/scene.py" line="254" />
       <source>In</source>
       <translation>입력</translation>
     </message>
@@ -1453,7 +1454,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="174" />
-      <location filename="ui/editor/scene.py" line="205" />
+      <location filename="ui/editor/scene.py" line="239" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1468,17 +1469,17 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="331" />
+      <location filename="ui/editor/scene.py" line="366" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="330" />
+      <location filename="ui/editor/scene.py" line="365" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="506" />
+      <location filename="ui/data/panel.py" line="508" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1493,12 +1494,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="592" />
+      <location filename="ui/editor/scene.py" line="627" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="589" />
+      <location filename="ui/editor/scene.py" line="624" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1563,7 +1564,7 @@
       <translation>언어</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="247" />
+      <location filename="ui/mathviews/matrix.py" line="260" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
@@ -1624,7 +1625,7 @@
       <translation>학습률들</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="216" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1727,12 +1728,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="221" />
+      <location filename="ui/data/panel.py" line="223" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="345" />
+      <location filename="ui/data/panel.py" line="347" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1767,7 +1768,7 @@
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="361" />
+      <location filename="ui/data/panel.py" line="363" />
       <source>Network</source>
       <translation>신경망</translation>
     </message>
@@ -1834,7 +1835,7 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="332" />
+      <location filename="ui/data/panel.py" line="334" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1885,17 +1886,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="353" />
+      <location filename="ui/data/panel.py" line="355" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="317" />
+      <location filename="ui/data/panel.py" line="319" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="344" />
+      <location filename="ui/data/panel.py" line="346" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1906,7 +1907,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="356" />
+      <location filename="ui/data/panel.py" line="358" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1941,7 +1942,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="312" />
+      <location filename="ui/data/panel.py" line="314" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1961,7 +1962,7 @@
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="242" />
+      <location filename="ui/mathviews/matrix.py" line="255" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
@@ -1971,7 +1972,7 @@
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="240" />
+      <location filename="ui/mathviews/matrix.py" line="253" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -2019,13 +2020,13 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="222" />
+      <location filename="ui/editor/scene.py" line="256" />
       <location filename="ui/plots/base.py" line="54" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="210" />
+      <location filename="ui/editor/scene.py" line="244" />
       <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="55" />
       <source>Output</source>
@@ -2077,7 +2078,7 @@
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="148" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -2127,12 +2128,12 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="352" />
+      <location filename="ui/data/panel.py" line="354" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="220" />
+      <location filename="ui/data/panel.py" line="222" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
@@ -2142,7 +2143,7 @@
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="153" />
+      <location filename="ui/training/bar.py" line="155" />
       <source>Preparing the fast engine…</source>
       <translation>빠른 학습 엔진을 준비하는 중…</translation>
     </message>
@@ -2188,7 +2189,7 @@
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="328" />
+      <location filename="ui/data/panel.py" line="330" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2198,7 +2199,7 @@
       <translation>ReLU: z가 양수면 z, 아니면 0. 활성 구간의 기울기가 1이라 기울기 소실이 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="107" />
+      <location filename="ui/training/bar.py" line="109" />
       <source>Reached the epoch limit ({0}).</source>
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
@@ -2208,22 +2209,22 @@
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="221" />
+      <location filename="ui/data/panel.py" line="223" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="331" />
+      <location filename="ui/data/panel.py" line="333" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="424" />
+      <location filename="ui/data/panel.py" line="426" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="219" />
+      <location filename="ui/data/panel.py" line="221" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -2254,23 +2255,23 @@
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="285" />
+      <location filename="ui/editor/scene.py" line="319" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="607" />
+      <location filename="ui/editor/scene.py" line="642" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="586" />
+      <location filename="ui/editor/scene.py" line="621" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="448" />
+      <location filename="ui/data/panel.py" line="450" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2292,12 +2293,12 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="610" />
+      <location filename="ui/editor/scene.py" line="645" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="393" />
+      <location filename="ui/data/panel.py" line="395" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2312,12 +2313,17 @@
       <translation>계단 함수 뉴런 한 층을 위한 로젠블랫의 규칙: t는 목표값, y는 출력, x는 입력.</translation>
     </message>
     <message>
+      <location filename="ui/data/plot.py" line="159" />
+      <source>Row {0}: t = {1}, o = {2}, {3}</source>
+      <translation>{0}번째 행: t = {1}, o = {2}, {3}</translation>
+    </message>
+    <message>
       <location filename="ui/data/panel.py" line="185" />
       <source>Rows</source>
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="237" />
+      <location filename="ui/mathviews/matrix.py" line="250" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
@@ -2413,7 +2419,7 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/data/panel.py" line="350" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2433,7 +2439,7 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="354" />
+      <location filename="ui/data/panel.py" line="356" />
       <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
@@ -2464,7 +2470,7 @@
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="337" />
+      <location filename="ui/data/panel.py" line="339" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
@@ -2530,6 +2536,11 @@
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
     <message>
+      <location filename="ui/training/bar.py" line="83" />
+      <source>Slow motion: epochs per second. With the perceptron rule: samples per second, the line moving after each one</source>
+      <translation>느린 재생: 초당 에포크 수. 퍼셉트론 학습 규칙에서는 초당 샘플 수이며, 샘플 하나마다 결정 직선이 움직입니다</translation>
+    </message>
+    <message>
       <location filename="ui/tooltips.py" line="79" />
       <source>Softmax: outputs that are positive and sum to 1 (class probabilities).</source>
       <translation>소프트맥스: 출력이 모두 양수이고 합이 1입니다 (클래스 확률).</translation>
@@ -2555,12 +2566,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="344" />
+      <location filename="ui/data/panel.py" line="346" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="286" />
+      <location filename="ui/data/panel.py" line="288" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2725,7 +2736,7 @@
       <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="174" />
+      <location filename="ui/training/bar.py" line="176" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -2847,7 +2858,7 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="216" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -2914,7 +2925,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>현재와 같은 값입니다. 시드가 같으면 학습 결과가 똑같으므로 두 실행은 같은 곡선을 그려야 합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="497" />
+      <location filename="ui/data/panel.py" line="499" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2929,7 +2940,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="180" />
+      <location filename="ui/training/bar.py" line="182" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
@@ -2971,7 +2982,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     <message>
       <location filename="ui/plots/loss.py" line="129" />
       <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="148" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -3025,7 +3036,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="173" />
+      <location filename="ui/training/bar.py" line="175" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -3045,7 +3056,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="355" />
+      <location filename="ui/data/panel.py" line="357" />
       <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
@@ -3056,12 +3067,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 발산</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="104" />
+      <location filename="ui/training/bar.py" line="106" />
       <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="161" />
+      <location filename="ui/training/bar.py" line="163" />
       <source>Training path: {0}</source>
       <translation>학습 경로: {0}</translation>
     </message>
@@ -3091,7 +3102,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="217" />
+      <location filename="ui/data/panel.py" line="219" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -3146,13 +3157,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="258" />
+      <location filename="ui/data/panel.py" line="260" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="456" />
-      <location filename="ui/data/panel.py" line="501" />
+      <location filename="ui/data/panel.py" line="458" />
+      <location filename="ui/data/panel.py" line="503" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -3218,7 +3229,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>작업 프로세스 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="362" />
+      <location filename="ui/mathviews/matrix.py" line="375" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -3248,7 +3259,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="468" />
+      <location filename="ui/editor/scene.py" line="503" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
@@ -3269,7 +3280,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최저 테스트 손실 {0} @ 에포크 {1}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="471" />
+      <location filename="ui/editor/scene.py" line="506" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3282,6 +3293,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="226" />
       <source>classification into {0} classes ({1})</source>
       <translation>{0}개 클래스 분류 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="158" />
+      <source>classified right: t − o = 0, the line stays</source>
+      <translation>바르게 분류됨: t − o = 0이므로 직선은 그대로입니다</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="185" />
@@ -3309,12 +3325,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="465" />
+      <location filename="ui/editor/scene.py" line="500" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="144" />
+      <location filename="ui/data/plot.py" line="178" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3324,7 +3340,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="259" />
+      <location filename="ui/editor/scene.py" line="293" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -3344,12 +3360,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="146" />
+      <location filename="ui/data/plot.py" line="180" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="447" />
+      <location filename="ui/editor/scene.py" line="482" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -3367,6 +3383,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/plots/gradients.py" line="41" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
+    </message>
+    <message>
+      <location filename="ui/data/plot.py" line="157" />
+      <source>misclassified: w ← w + η(t − o)·x moved the line</source>
+      <translation>잘못 분류됨: w ← w + η(t − o)·x 로 직선이 움직였습니다</translation>
     </message>
     <message>
       <location filename="ui/training/controller.py" line="247" />
@@ -3395,7 +3416,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="477" />
+      <location filename="ui/editor/scene.py" line="512" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3420,7 +3441,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="531" />
+      <location filename="ui/data/panel.py" line="533" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3430,7 +3451,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="444" />
+      <location filename="ui/editor/scene.py" line="479" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
@@ -3485,7 +3506,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="574" />
+      <location filename="ui/editor/scene.py" line="609" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
@@ -3575,7 +3596,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="205" />
+      <location filename="ui/training/bar.py" line="207" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -3585,7 +3606,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="170" />
+      <location filename="ui/editor/scene.py" line="172" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3605,12 +3626,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="211" />
+      <location filename="ui/training/bar.py" line="213" />
       <source>{0:g} epoch/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="211" />
+      <location filename="ui/training/bar.py" line="213" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
@@ -3620,9 +3641,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} (비교)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="529" />
+      <location filename="ui/data/panel.py" line="531" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
+    </message>
+    <message>
+      <location filename="ui/mathviews/matrix.py" line="430" />
+      <source>{0} feeds every unit of this layer through its row of W.</source>
+      <translation>{0}은(는) W의 해당 행을 거쳐 이 층의 모든 뉴런에 입력됩니다.</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="474" />
@@ -3630,17 +3656,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="473" />
+      <location filename="ui/editor/scene.py" line="508" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
     <message>
-      <location filename="ui/editor/items.py" line="182" />
+      <location filename="ui/editor/items.py" line="202" />
       <source>{0} more neurons are not drawn; this layer has {1}.</source>
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="532" />
+      <location filename="ui/data/panel.py" line="534" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>

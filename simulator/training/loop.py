@@ -15,6 +15,14 @@ A step (one epoch or one batch) sends one snapshot, at its end.
 History rows finished in between accumulate in the loop and travel with the next
 snapshot: merged, never dropped.
 
+Slow motion (``epochs_per_second`` > 0) paces whole epochs, except for the perceptron
+rule: there it trains one sample at a time at that many samples per second (batch size
+1, whatever the setting says), and every sample's snapshot is delivered (the loop waits
+for the consumer to take the previous one), carrying ``views.step``
+(``perceptron.SampleStep``: which sample, its t and o, whether it moved the line). The
+lecture's rule is online, w ← w + η(t − o)x after each sample, and that is what the
+student watches.
+
 Memory stays bounded when nobody consumes: once :data:`MAX_PENDING_ROWS` rows wait,
 the loop stops training until the outbox is ready again (it keeps answering
 commands). Waiting rather than dropping or packing rows keeps the history complete
@@ -33,6 +41,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from simulator.inspector import Views, compute_views
+from simulator.perceptron import SampleStep, sample_step
 
 #: Most finished history rows that wait in the loop for a consumer; training pauses there.
 MAX_PENDING_ROWS = 8192
@@ -142,6 +151,12 @@ class TrainingLoop:
         self.stop_flag = threading.Event()
         self.limit = int(job.settings.epoch_limit)
         self.speed = float(job.settings.epochs_per_second)
+        #: The batch size setting (the trainer runs 1 while the perceptron is in slow motion).
+        self.batch_size = int(job.settings.batch_size)
+        #: The sample the latest batch trained when it was one perceptron update, else None.
+        self.sample: SampleStep | None = None
+        #: Slow motion: when pacing (re)started, and the steps paced since.
+        self._pace_from, self._paced = 0.0, 0
         #: Epochs done in this run, and the finished history rows not yet published.
         self.epoch = job.epoch
         self.rows: list[dict] = []
@@ -205,7 +220,7 @@ class TrainingLoop:
         step: str | None = None  # "epoch" or "batch" while a step is under way
         batches = None
         run_start = time.perf_counter()
-        pace_start, pace_epochs = run_start, 0
+        self._restart_pace()  # after the build: loading the compiled kernels is no training
         while True:
             # -- commands (blocking while paused) ---------------------------------------
             if not running and step is None:
@@ -217,8 +232,8 @@ class TrainingLoop:
                     continue
                 running, step = self._handle(cmd, running, step)
                 if running or step:
-                    run_start = pace_start = time.perf_counter()
-                    pace_epochs = 0
+                    run_start = time.perf_counter()
+                    self._restart_pace()
                 continue
             if not self.commands.empty():
                 was = running
@@ -235,8 +250,8 @@ class TrainingLoop:
                     self._publish("paused")
                     continue
                 if running and not was:
-                    run_start = pace_start = time.perf_counter()
-                    pace_epochs = 0
+                    run_start = time.perf_counter()
+                    self._restart_pace()
             if self.stop_flag.is_set():
                 break
             if len(self.rows) >= MAX_PENDING_ROWS and not self.outbox.ready():
@@ -245,8 +260,10 @@ class TrainingLoop:
             # -- one batch ------------------------------------------------------------------
             if batches is None:
                 batches = self.trainer.iter_batches(job.X, job.Y, job.X_test, job.Y_test)
+            by_sample = running and step is None and self._slow_perceptron()
             # The compiled path yields whole epochs; a batch step needs the NumPy path's batches.
-            self.trainer.batch_steps = step == "batch"
+            self.trainer.batch_steps = step == "batch" or by_sample
+            self.trainer.batch_size = 1 if by_sample else self.batch_size
             try:
                 item = next(batches)
             except StopIteration:
@@ -254,11 +271,18 @@ class TrainingLoop:
                 continue
             self.batch += 1
             stats = item.stats
+            self.sample = self._sample(item) if by_sample or step == "batch" else None
             if stats is None:
                 if step == "batch":
                     step, running = None, False
                     self.seconds += time.perf_counter() - run_start
                     self._publish("paused")
+                    continue
+                if by_sample:  # every sample shown, at the slow-motion pace
+                    self._pace_one()
+                    self._wait_for_consumer()
+                    self._publish("running",
+                                  seconds=self.seconds + time.perf_counter() - run_start)
                     continue
                 if step is None and self.outbox.ready():  # a step shows only its end
                     self._publish("running",
@@ -289,8 +313,9 @@ class TrainingLoop:
                 self._publish(status)
                 continue
             if self.speed > 0:
-                pace_epochs += 1
-                self._pace(pace_start + pace_epochs / self.speed)
+                self._pace_one()
+            if by_sample:
+                self._wait_for_consumer()
             if self.outbox.ready():
                 self._publish("running",
                               seconds=self.seconds + time.perf_counter() - run_start)
@@ -311,6 +336,7 @@ class TrainingLoop:
         if kind == "weights":
             self.net.set_weights(cmd[1])
             self.edits += 1
+            self.sample = None  # the edit, not a sample, made these weights
             if not running:
                 self._publish("paused")
             return running, step
@@ -320,10 +346,38 @@ class TrainingLoop:
                 self.limit = int(value)
             elif name == "epochs_per_second":
                 self.speed = float(value)
+                self._restart_pace()  # the next step is due 1 / speed from now
+            elif name == "batch_size":
+                self.batch_size = int(value)
             elif hasattr(self.trainer, name):
                 setattr(self.trainer, name, value)
             return running, step
         raise ValueError(f"unknown training command {cmd!r}")
+
+    def _slow_perceptron(self) -> bool:
+        """Slow motion of the perceptron rule: one sample per paced step."""
+        return self.speed > 0 and self.trainer.optimizer == "perceptron"
+
+    def _sample(self, item) -> SampleStep | None:
+        """The latest batch as one perceptron update, if it was one (one row)."""
+        if self.trainer.optimizer != "perceptron" or item.rows is None or len(item.rows) != 1:
+            return None
+        return sample_step(item.rows, item.outputs, self.job.Y)
+
+    def _restart_pace(self) -> None:
+        self._pace_from, self._paced = time.perf_counter(), 0
+
+    def _pace_one(self) -> None:
+        """Wait until the next slow-motion step (epoch, or perceptron sample) is due."""
+        self._paced += 1
+        self._pace(self._pace_from + self._paced / self.speed)
+
+    def _wait_for_consumer(self) -> None:
+        """Until the previous snapshot is taken (or a command or stop comes): in the
+        perceptron's slow motion no sample's update may be skipped."""
+        while not (self.outbox.ready() or self.stop_flag.is_set()
+                   or not self.commands.empty()):
+            time.sleep(CONSUMER_POLL)
 
     def _pace(self, until: float) -> None:
         """Sleep until ``until`` (slow-motion speed), waking early for commands."""
@@ -338,6 +392,8 @@ class TrainingLoop:
             views = compute_views(self.net, self.job.sample, self.job.extent)
         except Exception:  # noqa: BLE001 - plots are optional, training is not
             views = None
+        if views is not None:
+            views.step = self.sample
         snap = Snapshot(self.net.get_weights(), self.rows, self.epoch, self.batch, status,
                         message, views, self.seconds if seconds is None else seconds,
                         self.edits, self.trainer.engine_path or self.engine)

@@ -202,6 +202,8 @@ class DataPanel(DocumentObserver, QWidget):
     def _on_views_changed(self, views) -> None:
         self.plot.show_separator(views.separator if views is not None else None,
                                  self._doc.data.normalizer)
+        self.plot.show_step(views.step if views is not None else None,
+                            self._doc.data.train_indices)
 
     # -- building ---------------------------------------------------------------------------
     def _build_chooser(self) -> None:

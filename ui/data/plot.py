@@ -18,6 +18,9 @@ from simulator import palette
 
 from .look import MUTED, class_color, value_rgb
 
+#: Diameter (pixels) of the ring around the perceptron's latest sample.
+STEP_RING = 20
+
 
 def swatch(color: QColor, size: int = 12) -> QIcon:
     pm = QPixmap(size, size)
@@ -66,8 +69,18 @@ class DataPlot(QWidget):
         self.plot_item.addItem(self.test_item)
         #: Perceptron mode: the decision line, in the data's own units.
         self.separator = self.plot_item.plot(pen=pg.mkPen(palette.SEPARATOR, width=2))
+        #: Perceptron slow motion: a ring around the sample of the latest update.
+        self.step_ring = pg.ScatterPlotItem(size=STEP_RING, pxMode=True,
+                                            brush=pg.mkBrush(0, 0, 0, 0))
+        self.step_ring.setZValue(10)
+        self.plot_item.addItem(self.step_ring)
         self.view.scene().sigMouseClicked.connect(self._on_click)
         lay.addWidget(self.view, 1)
+        #: What the latest perceptron update did (slow motion), under the plot.
+        self.step_text = QLabel()
+        self.step_text.setWordWrap(True)
+        self.step_text.setVisible(False)
+        lay.addWidget(self.step_text)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet(f"color: {MUTED};")
@@ -125,6 +138,27 @@ class DataPlot(QWidget):
             return
         (x0, y0), (x1, y1) = normalizer.inverse_transform(np.array(separator.ends, float))
         self.separator.setData([x0, x1], [y0, y1])
+
+    def show_step(self, step, train_indices) -> None:
+        """Ring the sample of the perceptron's latest update (``perceptron.SampleStep``, its
+        row in the training set; ``train_indices`` maps it to the data's rows) and say what
+        the rule did with it; None hides both."""
+        row = None if step is None or step.row >= len(train_indices) else \
+            int(train_indices[step.row])
+        if row is None or row >= len(self._X) or self._X.shape[1] != 2:
+            self.step_ring.setData([], [])
+            self.step_text.setVisible(False)
+            return
+        wrong = step.misclassified
+        pen = pg.mkPen(palette.SEPARATOR, width=3) if wrong else \
+            pg.mkPen(MUTED, width=1.5, style=Qt.DashLine)
+        self.step_ring.setData([self._X[row, 0]], [self._X[row, 1]], pen=pen)
+        t, o = (", ".join(f"{v:g}" for v in values) for values in (step.target, step.output))
+        what = (self.tr("misclassified: w ← w + η(t − o)·x moved the line") if wrong
+                else self.tr("classified right: t − o = 0, the line stays"))
+        self.step_text.setText(self.tr("Row {0}: t = {1}, o = {2}, {3}").format(
+            row + 1, t, o, what))
+        self.step_text.setVisible(True)
 
     def _set_classes(self, ds) -> None:
         names = list(ds.class_names) if self._editable else []

@@ -29,6 +29,8 @@ from .items import ContainerItem
 #: Pens use flat caps: Qt's raster engine strokes wide antialiased round caps ~10x slower.
 #: Width of the invisible band a hover or click hits.
 HIT_WIDTH = 7.0
+#: Extra width of the accent halo under a selected line.
+SELECTED_HALO = 5.0
 #: Steps of |w| / WEIGHT_FULL per sign that get their own pen: plenty for the eye.
 STEPS = 24
 
@@ -41,7 +43,7 @@ def _pen_key(value: float, connected: bool) -> tuple:
 
 def _margin(scale: float) -> float:
     """How far a line's paint or hit band reaches beyond its end points."""
-    return max(style.MAX_WIDTH * scale, HIT_WIDTH) / 2 + 2
+    return max((style.MAX_WIDTH + SELECTED_HALO) * scale, HIT_WIDTH) / 2 + 2
 
 
 _PENS: dict[tuple, QPen] = {}
@@ -87,6 +89,8 @@ class ConnectionItem(QGraphicsItem):
         self._key = None
         self._pen = pen_for(0.0, scale=scale)
         self._hover = False
+        #: The document's selected connection: drawn over the others with a halo.
+        self.selected = False
         x1, x2 = sorted((p1.x(), p2.x()))
         y1, y2 = sorted((p1.y(), p2.y()))
         m = _margin(scale)
@@ -117,17 +121,34 @@ class ConnectionItem(QGraphicsItem):
             return False
         self._key = key
         self._pen = pen_of(key, self.scale)
-        if self._hover:
+        if self._hover or self.selected:
             self.update()
         return True
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self._show_own_paint()
 
     @property
     def pen_key(self) -> tuple:
         return self._key
 
+    def _show_own_paint(self) -> None:
+        """Hovered or selected lines paint themselves over the group's batch; others not."""
+        own = self._hover or self.selected
+        self.setFlag(QGraphicsItem.ItemHasNoContents, not own)
+        self.setZValue(1 if own else 0)
+        self.update()
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        """Only while hovered: the line again, darker and wider."""
+        """Only while hovered or selected: the line again, darker and wider; a selected
+        one on an accent halo."""
         painter.setRenderHint(QPainter.Antialiasing)
+        if self.selected:
+            halo = self._pen.widthF() + SELECTED_HALO * self.scale
+            painter.setPen(QPen(style.ACCENT, halo, Qt.SolidLine, Qt.FlatCap))
+            painter.drawLine(self.line)
         pen = QPen(self._pen)
         pen.setWidthF(pen.widthF() + 2.0 * self.scale)
         if self.connected:
@@ -137,23 +158,24 @@ class ConnectionItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self._hover = True
-        self.setFlag(QGraphicsItem.ItemHasNoContents, False)
-        self.setZValue(1)
         self.setToolTip(self._scene_ref.connection_tooltip(self.layer, self.i, self.j))
-        self.update()
+        self._show_own_paint()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self.update()  # the hovered drawing's area, before the flag hides it
         self._hover = False
-        self.update()
-        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
-        self.setZValue(0)
+        self._show_own_paint()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.LeftButton and event.modifiers() & Qt.ControlModifier:
             event.accept()
             self._scene_ref.controller.toggle_connection(self.layer, self.i, self.j)
             return
-        event.accept() if event.button() == Qt.LeftButton else event.ignore()
+        if event.button() == Qt.LeftButton:
+            event.accept()
+            self._scene_ref.select_connection(self.layer, self.i, self.j)
+        else:
+            event.ignore()
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.LeftButton:

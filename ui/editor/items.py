@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsObject
 from . import style
 
 _WHITE = QBrush(QColor("#ffffff"))
+#: Width of the ring around a selected neuron (scene pixels at 100 %).
+SELECTED_RING = 5.0
 
 
 def _font(point_size: float, bold: bool = False) -> QFont:
@@ -49,15 +51,18 @@ class ContainerItem(QGraphicsItem):
 
 
 class SelectsColumn:
-    """Left click selects the item's column; right click opens the layer's menu.
-    Needs ``self.column`` and ``self._scene_ref``."""
+    """Left click selects the item's column (``_select``); right click opens the layer's
+    menu. Needs ``self.column`` and ``self._scene_ref``."""
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.LeftButton:
-            self._scene_ref.select_column(self.column)
+            self._select()
             event.accept()
         else:
             event.ignore()
+
+    def _select(self) -> None:
+        self._scene_ref.select_layer(self.column)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         self._scene_ref.layer_context_menu(self.column, event.screenPos())
@@ -79,9 +84,19 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.hovered = False
+        #: The document's selected neuron: drawn with an outer ring.
+        self.selected = False
+
+    def _select(self) -> None:
+        self._scene_ref.select_neuron(self.column, self.index)
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        r = self.radius + 2
+        r = self.radius + SELECTED_RING + 2
         return QRectF(-r, -r, 2 * r, 2 * r)
 
     def shape(self) -> QPainterPath:
@@ -108,6 +123,11 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
         painter.setPen(QPen(edge, self.edge_width * (1.5 if self.hovered else 1.0)))
         painter.setBrush(self._fill)
         painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        if self.selected:  # a ring outside the heatmap: the picture itself stays readable
+            painter.setPen(QPen(style.ACCENT, SELECTED_RING - 1))
+            painter.setBrush(Qt.NoBrush)
+            ring = r + SELECTED_RING / 2
+            painter.drawEllipse(QRectF(-ring, -ring, 2 * ring, 2 * ring))
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.LeftButton:  # the first click has selected the column
@@ -325,7 +345,7 @@ class HeaderItem(QGraphicsItem):
             return
         self._press_scene_x = event.scenePos().x()
         self._dragging = False
-        self._scene_ref.select_column(self.column)
+        self._scene_ref.select_layer(self.column)
         event.accept()
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802

@@ -148,6 +148,8 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.NoIndex)  # few items; they restyle often
         #: Selected column (0 = inputs), -1 when none.
         self.selected_column = -1
+        #: The spec the items show (a newer one in the document: a rebuild is coming).
+        self._laid_out = None
         self._selected_uid: int | None = None  # 0 = inputs, else the layer's uid
         self.layers: list[LayerItem] = []
         self.groups: list[ConnectionGroup] = []
@@ -174,6 +176,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
                      data=self._on_data_changed, weights=self._on_weights_changed)
         self.follow(document.inspector.changed, self._on_views_changed)
         display.observe(self._on_display_scale)
+        self.follow(document.selection.changed, self._on_selection_changed)
         self.rebuild()
 
     # -- document events ------------------------------------------------------------------
@@ -196,6 +199,37 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
     def _on_display_scale(self, _factor: float) -> None:
         if shiboken6.isValid(self) and self.layers:  # not once detached (window closed)
             self.rebuild()
+
+    def _on_selection_changed(self, _selected=None) -> None:
+        """Outline the document's selected neuron or connection (and only it); its layer
+        becomes the selected column (a pick made in the matrix view selects it here)."""
+        if self.document.spec is not self._laid_out:
+            return  # the selection follows a new layout first; rebuild() shows it then
+        s = self.document.selection.current
+        if s.kind != "none":
+            self.select_column(s.layer + (s.kind == "connection"))
+        for item in self.layers:
+            for n in item.neurons:
+                n.set_selected(s.neuron == (n.column, n.index))
+        for group in self.groups:
+            for row in group.items:
+                for c in row:
+                    c.set_selected(s.connection == (c.layer, c.i, c.j))
+
+    def select_neuron(self, column: int, index: int) -> None:
+        """A click on a neuron: its column and the neuron itself (``document.selection``)."""
+        self.select_column(column)
+        self.document.selection.select_neuron(column, index)
+
+    def select_connection(self, layer: int, i: int, j: int) -> None:
+        """A click on a line: the layer its weight belongs to, and the connection."""
+        self.select_column(layer + 1)
+        self.document.selection.select_connection(layer, i, j)
+
+    def select_layer(self, column: int) -> None:
+        """A click on a column's band or title (or beside the network): the layer only."""
+        self.select_column(column)
+        self.document.selection.clear()
 
     # -- build ----------------------------------------------------------------------------
     def spec_column_name(self, column: int) -> str:
@@ -237,7 +271,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         wide; positions do not depend on it)."""
         self._clear()
         f = self.factor = display.factor
-        spec = self.document.spec
+        spec = self._laid_out = self.document.spec
         sizes = spec.sizes
         n_cols = len(sizes)
         vis = [min(n, style.MAX_VISIBLE) for n in sizes]
@@ -311,6 +345,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.legend.setPos(self.column_x(n_cols - 1) / 2, bg_rect.bottom() + 22)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-80, -60, 80, 60))
         self._restore_selection()
+        self._on_selection_changed()
         self.update_weights()
         self.show_heatmaps(self.document.inspector.views)
         self.layout_changed.emit()

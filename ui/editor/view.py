@@ -192,7 +192,7 @@ class NetworkCanvas(QGraphicsView):
             return
         super().mousePressEvent(event)
         if event.button() == Qt.LeftButton and self.itemAt(event.position().toPoint()) is None:
-            self.network_scene.select_column(-1)
+            self.network_scene.select_layer(-1)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if self._pan_from is not None:

@@ -39,8 +39,9 @@ def install(window) -> None:
 
 
 def _follow_canvas(window) -> None:
-    """Selecting a layer on the canvas shows it in the matrix view and back; stepping
-    through backpropagation selects the layer the step is about."""
+    """Selecting a layer on the canvas shows it in the matrix view and back (a neuron or
+    connection: both follow ``document.selection``); stepping through backpropagation
+    selects the layer the step is about."""
     canvas = getattr(window, "canvas", None)
     scene = getattr(canvas, "network_scene", None)
     if scene is None:
@@ -48,7 +49,7 @@ def _follow_canvas(window) -> None:
     matrix, stepper = window.mathviews["matrix"], window.mathviews["backprop"]
     # the canvas counts columns (0 = inputs); the views count layers (0 = first hidden)
     canvas.selection_changed.connect(lambda column: column > 0 and matrix.show_layer(column - 1))
-    matrix.layer_chosen.connect(lambda layer: scene.select_column(layer + 1))
+    matrix.layer_chosen.connect(lambda layer: scene.select_layer(layer + 1))
     stepper.step_changed.connect(lambda layer: layer >= 0 and scene.select_column(layer + 1))
 
 

@@ -3,6 +3,11 @@
 The numbers come from ``simulator.matrix_view`` (one ``net.forward``); this module only
 draws them. Clicking a cell of Z selects the row of X and the column of W that make it
 and writes out the weighted sum; editing a cell of W or b edits the network (undoable).
+
+The panel shares ``document.selection`` with the canvas: a selected neuron frames its
+column of W, b, Z and H (an input neuron: its column of X and row of W), a selected
+connection its cell W[i, j]; clicking a cell or a column header selects the neuron or
+connection it belongs to.
 """
 
 from __future__ import annotations
@@ -58,7 +63,10 @@ class MatrixModel(QAbstractTableModel):
         self._scale = 1.0
 
     def set_highlight(self, cells) -> None:
-        self.highlight = set(cells)
+        cells = set(cells)
+        if cells == self.highlight:
+            return
+        self.highlight = cells
         if self.values.size:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.values.shape[0] - 1, self.values.shape[1] - 1))
@@ -150,6 +158,8 @@ class MatrixBlock(QWidget):
         self.view.setItemDelegate(_FrameDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
+        self.view.horizontalHeader().setSectionsClickable(True)  # a header picks its neuron
+        self.view.verticalHeader().setSectionsClickable(True)
         self._fit_font()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -219,9 +229,12 @@ class MatrixPanel(QWidget, DocumentObserver):
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=_REFRESH_MS)
         self._timer.timeout.connect(self.recompute)
+        #: (row, unit) of the clicked Z cell whose weighted sum is written out, or None.
+        self._z_cell: tuple[int, int] | None = None
         self.observe(document, weights=self._on_changed, spec=self._on_spec_changed,
                      data=self._on_changed, reset=self._on_spec_changed,
                      settings=self._on_settings_changed)
+        self.follow(document.selection.changed, self._on_selection_changed)
         self._fill_layers()
         # computed when first shown (showEvent): hidden docks cost nothing at startup
 
@@ -252,8 +265,8 @@ class MatrixPanel(QWidget, DocumentObserver):
         self.blocks = {key: MatrixBlock() for key in ("A", "W", "b", "Z", "H")}
         self.blocks["W"].model.commit = self._edit_weight
         self.blocks["b"].model.commit = lambda _i, j, v: self._edit_bias(j, v)
-        self.blocks["Z"].view.clicked.connect(self._on_z_clicked)
         self.blocks["Z"].view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self._connect_clicks()
         self.plus = _operator("+")
         self.f_label = _operator("f")
         row = QHBoxLayout()
@@ -373,24 +386,95 @@ class MatrixPanel(QWidget, DocumentObserver):
         self.f_label.setText(f"→ {act} →")
         self.blocks["H"].show_matrix("H = f(Z)", m.H, m.row_names, m.out_names)
         self.shapes.setText(m.shapes + ("  (+ b)" if has_bias else ""))
+        self._show_selection()
 
-    # -- clicks and edits -------------------------------------------------------------
-    def _on_z_clicked(self, index) -> None:
-        self.select_z(index.row(), index.column())
+    # -- the shared selection ---------------------------------------------------------
+    def _on_selection_changed(self, selected) -> None:
+        """Show the layer the canvas's pick belongs to, framed (see the module docstring)."""
+        self._z_cell = None
+        if self.layer.count() != len(self.document.spec.layers):
+            return  # a new layout: _on_spec_changed refills the layers and redraws
+        if selected.kind == "connection":
+            self.show_layer(selected.layer)
+        elif selected.kind == "neuron":
+            self.show_layer(max(0, selected.layer - 1))  # the layer whose output it is
+        self._show_selection()
 
-    def select_z(self, row: int, unit: int) -> None:
-        """Show how Z[row, unit] is made: its X row, W column and the sum with numbers."""
+    def _show_selection(self) -> None:
+        """Frame the cells of the selected neuron or connection if they are in this layer."""
         m = self.matrices
         if m is None:
             return
-        k = m.W.shape[0]
-        self.blocks["A"].model.set_highlight((row, i) for i in range(k) if m.present[i, unit])
-        self.blocks["W"].model.set_highlight((i, unit) for i in range(k) if m.present[i, unit])
-        self.blocks["b"].model.set_highlight([(0, unit)] if m.b is not None else [])
-        self.blocks["Z"].model.set_highlight([(row, unit)])
-        self.blocks["H"].model.set_highlight([(row, unit)])
-        self.sum.setText(f"z({m.row_names[row]}, {m.out_names[unit]}) = "
-                         f"{m.weighted_sum_symbols(unit)}\n= {m.weighted_sum(row, unit)}")
+        s = self.document.selection.current
+        (n, k), units = m.A.shape, m.W.shape[1]
+        cells = {key: [] for key in self.blocks}
+        text = self.tr("Click a cell of Z to see its weighted sum.")
+        if s.kind == "neuron" and s.layer == m.layer + 1 and s.index < units:
+            j = s.index
+            if self._z_cell is not None and self._z_cell[1] == j and self._z_cell[0] < n:
+                row = self._z_cell[0]
+                rows = [row]
+                text = (f"z({m.row_names[row]}, {m.out_names[j]}) = "
+                        f"{m.weighted_sum_symbols(j)}\n= {m.weighted_sum(row, j)}")
+                cells["A"] = [(row, i) for i in range(k) if m.present[i, j]]
+            else:
+                rows = range(n)
+                text = f"z({m.out_names[j]}) = {m.weighted_sum_symbols(j)}"
+            cells["W"] = [(i, j) for i in range(k) if m.present[i, j]]
+            cells["b"] = [(0, j)] if m.b is not None else []
+            cells["Z"] = cells["H"] = [(r, j) for r in rows]
+        elif s.kind == "neuron" and s.layer == m.layer and s.index < k:
+            i = s.index
+            cells["A"] = [(r, i) for r in range(n)]
+            cells["W"] = [(i, j) for j in range(units) if m.present[i, j]]
+            text = self.tr("{0} feeds every unit of this layer through its row of W.").format(
+                m.in_names[i])
+        elif s.kind == "connection" and s.layer == m.layer and s.index < k and \
+                s.target < units:
+            i, j = s.index, s.target
+            cells["W"] = [(i, j)]
+            text = f"W[{m.in_names[i]}, {m.out_names[j]}] = {fmt(m.W[i, j], 4)}"
+        for key, block in self.blocks.items():
+            block.model.set_highlight(cells[key])
+        self.sum.setText(text)
+
+    # -- clicks and edits -------------------------------------------------------------
+    def _connect_clicks(self) -> None:
+        """Every cell and column header selects the neuron or connection it belongs to."""
+        clicks = {"A": lambda index: self._pick_source(index.column()),
+                  "W": lambda index: self._pick_weight(index.row(), index.column()),
+                  "b": lambda index: self._pick_unit(index.column()),
+                  "Z": lambda index: self.select_z(index.row(), index.column()),
+                  "H": lambda index: self._pick_unit(index.column())}
+        for key, block in self.blocks.items():
+            block.view.clicked.connect(clicks[key])
+            header = self._pick_source if key == "A" else self._pick_unit
+            block.view.horizontalHeader().sectionClicked.connect(header)
+        self.blocks["W"].view.verticalHeader().sectionClicked.connect(self._pick_source)
+
+    def _pick_unit(self, j: int) -> None:
+        """Unit j of the shown layer (a column of W, b, Z, H)."""
+        if self.matrices is not None:
+            self.document.selection.select_neuron(self.matrices.layer + 1, j)
+
+    def _pick_source(self, i: int) -> None:
+        """Input i of the shown layer (a column of X or H before, a row of W)."""
+        if self.matrices is not None:
+            self.document.selection.select_neuron(self.matrices.layer, i)
+
+    def _pick_weight(self, i: int, j: int) -> None:
+        if self.matrices is not None:
+            self.document.selection.select_connection(self.matrices.layer, i, j)
+
+    def select_z(self, row: int, unit: int) -> None:
+        """Show how Z[row, unit] is made: its X row, W column and the sum with numbers
+        (and select its neuron, on the canvas too)."""
+        m = self.matrices
+        if m is None:
+            return
+        self.document.selection.select_neuron(m.layer + 1, unit)
+        self._z_cell = (row, unit)
+        self._show_selection()
 
     def _edit_weight(self, i: int, j: int, value: float) -> None:
         layer = self.matrices.layer

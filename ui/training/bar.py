@@ -80,6 +80,8 @@ class TrainingBar:
         self.speed = QComboBox()
         for v in SPEEDS:
             self.speed.addItem(_t("as fast as possible") if v == 0 else speed_text(v), v)
+        self.speed.setToolTip(_t("Slow motion: epochs per second. With the perceptron rule: "
+                                 "samples per second, the line moving after each one"))
         self.speed.activated.connect(lambda i: self._set(
             _t("Change speed"), epochs_per_second=float(self.speed.itemData(i))))
         tb.addWidget(self.speed)
