@@ -108,8 +108,11 @@ def test_a_live_comparison_from_the_dialog_then_stop(qtbot, window, jobs, tmp_pa
     assert main_job.epoch == variant_job.epoch == 0
 
     # the variant's own numbers on the plot, growing while it trains
-    qtbot.waitUntil(lambda: len(live.history) >= 5, timeout=20000)
-    qtbot.wait(60)  # a redraw
+    # (waits for the plot itself: on a loaded machine a redraw can lag the history)
+    def drawn():
+        x = plot._live[0].getData()[0] if plot._live else None
+        return 0 if x is None else len(x)
+    qtbot.waitUntil(lambda: drawn() >= 5, timeout=20000)
     train, test = plot._live
     x, y = train.getData()
     n = len(x)
@@ -122,7 +125,7 @@ def test_a_live_comparison_from_the_dialog_then_stop(qtbot, window, jobs, tmp_pa
     assert "lr 0.3 (compare)" in labels
     # the variant's numbers are not the current run's
     assert not np.array_equal(y[:5], doc.history.column("train_loss")[:5])
-    qtbot.waitUntil(lambda: len(plot._live[0].getData()[0]) >= n + 5, timeout=20000)
+    qtbot.waitUntil(lambda: drawn() >= n + 5, timeout=20000)
 
     pid = live.runner.pid
     click(window.train_toolbar.widgetForAction(window.training_bar.act_stop))
