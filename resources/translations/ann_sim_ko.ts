@@ -4,12 +4,12 @@
   <context>
     <name>ANN Simulator</name>
     <message>
-      <location filename="ui/training/bar.py" line="79" />
+      <location filename="ui/training/bar.py" line="88" />
       <source>  Speed </source>
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="132" />
+      <location filename="ui/plots/activation.py" line="133" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -19,13 +19,13 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="164" />
+      <location filename="ui/training/panel.py" line="165" />
       <source> epochs</source>
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="316" />
-      <location filename="ui/mathviews/stepper.py" line="212" />
+      <location filename="ui/mathviews/matrix.py" line="317" />
+      <location filename="ui/mathviews/stepper.py" line="220" />
       <source> of {0}</source>
       <translation> / {0}</translation>
     </message>
@@ -45,7 +45,7 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="77" />
+      <location filename="ui/main_window.py" line="78" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
@@ -55,7 +55,7 @@
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="76" />
+      <location filename="ui/main_window.py" line="77" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -65,7 +65,7 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="80" />
+      <location filename="ui/main_window.py" line="81" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
@@ -75,7 +75,7 @@
       <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="106" />
+      <location filename="ui/main_window.py" line="105" />
       <source>&amp;Language</source>
       <translation>언어(&amp;L)</translation>
     </message>
@@ -110,7 +110,7 @@
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="83" />
+      <location filename="ui/main_window.py" line="144" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
@@ -125,17 +125,17 @@
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="79" />
+      <location filename="ui/main_window.py" line="80" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="81" />
+      <location filename="ui/main_window.py" line="143" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="78" />
+      <location filename="ui/main_window.py" line="79" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
@@ -215,7 +215,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="210" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -294,16 +294,16 @@
       <location filename="ui/editor/properties.py" line="122" />
       <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Activation</source>
-      <translation>활성화함수</translation>
+      <translation>활성화</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="43" />
+      <location filename="ui/lessons/panel.py" line="44" />
       <location filename="ui/plots/__init__.py" line="31" />
       <source>Activation function</source>
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="45" />
+      <location filename="ui/lessons/panel.py" line="46" />
       <location filename="ui/mathviews/__init__.py" line="29" />
       <source>Activation gallery</source>
       <translation>활성화함수 갤러리</translation>
@@ -325,17 +325,17 @@
       <translation>은닉층 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="272" />
+      <location filename="ui/editor/scene.py" line="280" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="561" />
+      <location filename="ui/editor/scene.py" line="569" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="432" />
+      <location filename="ui/data/panel.py" line="447" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -360,7 +360,7 @@
       <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="281" />
+      <location filename="ui/mathviews/stepper.py" line="289" />
       <source>Apply backpropagation step</source>
       <translation>역전파 한 단계 적용</translation>
     </message>
@@ -370,12 +370,12 @@
       <translation>그리드 실행 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="151" />
+      <location filename="ui/mathviews/stepper.py" line="150" />
       <source>Apply update</source>
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="221" />
+      <location filename="ui/mathviews/matrix.py" line="222" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -386,17 +386,17 @@
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="206" />
+      <location filename="ui/training/panel.py" line="207" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="139" />
+      <location filename="ui/training/bar.py" line="149" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="44" />
+      <location filename="ui/lessons/panel.py" line="45" />
       <location filename="ui/mathviews/__init__.py" line="28" />
       <source>Backpropagation step by step</source>
       <translation>역전파 단계별 보기</translation>
@@ -407,7 +407,7 @@
       <translation>배치</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="135" />
+      <location filename="ui/training/panel.py" line="136" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -458,13 +458,13 @@
       <translation>봉우리</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="201" />
-      <location filename="ui/training/bar.py" line="206" />
+      <location filename="ui/training/bar.py" line="211" />
+      <location filename="ui/training/bar.py" line="216" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="304" />
+      <location filename="ui/mathviews/stepper.py" line="312" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="165" />
+      <location filename="ui/mathviews/stepper.py" line="164" />
       <source>CSV…</source>
       <translation>CSV…</translation>
     </message>
@@ -545,7 +545,7 @@
     </message>
     <message>
       <location filename="ui/lessons/classroom.py" line="189" />
-      <location filename="ui/lessons/panel.py" line="221" />
+      <location filename="ui/lessons/panel.py" line="238" />
       <source>Cannot open lesson</source>
       <translation>수업을 열 수 없음</translation>
     </message>
@@ -587,29 +587,29 @@
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="227" />
+      <location filename="ui/training/panel.py" line="230" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="134" />
+      <location filename="ui/training/panel.py" line="135" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="171" />
-      <location filename="ui/training/panel.py" line="176" />
+      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="177" />
       <source>Change early stopping</source>
       <translation>조기 종료 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="77" />
+      <location filename="ui/training/bar.py" line="86" />
       <source>Change epoch limit</source>
       <translation>최대 에포크 변경</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="157" />
-      <location filename="ui/training/panel.py" line="226" />
+      <location filename="ui/training/panel.py" line="229" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -619,12 +619,12 @@
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="251" />
+      <location filename="ui/training/panel.py" line="254" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="225" />
+      <location filename="ui/training/panel.py" line="228" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -634,58 +634,58 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="314" />
+      <location filename="ui/data/panel.py" line="329" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="426" />
+      <location filename="ui/data/panel.py" line="441" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="309" />
+      <location filename="ui/data/panel.py" line="324" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="225" />
+      <location filename="ui/training/panel.py" line="228" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="226" />
+      <location filename="ui/training/panel.py" line="229" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="254" />
+      <location filename="ui/training/panel.py" line="257" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="324" />
-      <location filename="ui/training/panel.py" line="196" />
+      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/training/panel.py" line="197" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="84" />
+      <location filename="ui/training/bar.py" line="93" />
       <source>Change speed</source>
       <translation>속도 변경</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="152" />
+      <location filename="ui/mathviews/stepper.py" line="151" />
       <source>Change the network's weights to the new values (w ← w − α·∂E/∂w); undo with Ctrl+Z</source>
       <translation>신경망의 가중치를 새 값으로 바꿉니다 (w ← w − α·∂E/∂w). Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="263" />
+      <location filename="ui/training/panel.py" line="266" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="419" />
+      <location filename="ui/data/panel.py" line="434" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -706,7 +706,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="392" />
+      <location filename="ui/data/panel.py" line="407" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -731,7 +731,7 @@
       <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="43" />
+      <location filename="ui/data/plot.py" line="45" />
       <source>Class of the points that a left click adds</source>
       <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
     </message>
@@ -746,7 +746,7 @@
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="243" />
+      <location filename="ui/mathviews/matrix.py" line="244" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -756,7 +756,7 @@
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="41" />
+      <location filename="ui/data/plot.py" line="43" />
       <source>Click adds:</source>
       <translation>클릭 시 추가:</translation>
     </message>
@@ -796,7 +796,7 @@
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="159" />
+      <location filename="ui/mathviews/stepper.py" line="158" />
       <source>Copy table</source>
       <translation>표 복사</translation>
     </message>
@@ -806,7 +806,7 @@
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="313" />
+      <location filename="ui/mathviews/stepper.py" line="321" />
       <source>Could not write {0}: {1}</source>
       <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
@@ -842,12 +842,12 @@
     </message>
     <message>
       <location filename="ui/data/__init__.py" line="14" />
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="367" />
+      <location filename="ui/data/panel.py" line="382" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -863,7 +863,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="572" />
+      <location filename="ui/editor/scene.py" line="580" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -878,7 +878,7 @@
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="250" />
+      <location filename="ui/mathviews/stepper.py" line="258" />
       <source>Delta δ = ∂E/∂z</source>
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
@@ -894,7 +894,7 @@
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="140" />
+      <location filename="ui/training/bar.py" line="150" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>출력 이산화</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="63" />
+      <location filename="ui/training/panel.py" line="64" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
@@ -919,17 +919,17 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="433" />
+      <location filename="ui/editor/scene.py" line="441" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="428" />
+      <location filename="ui/editor/scene.py" line="436" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="456" />
+      <location filename="ui/editor/scene.py" line="464" />
       <source>Double-click to enlarge the heatmap</source>
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
@@ -974,36 +974,36 @@
       <translation>조기 종료 (인내 에포크)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="179" />
+      <location filename="ui/training/panel.py" line="180" />
       <source>Early stopping</source>
       <translation>조기 종료</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="166" />
+      <location filename="ui/training/panel.py" line="167" />
       <source>Early stopping: stop when the test loss (without test data: the training loss) has not improved for this many epochs. Guards against overfitting.</source>
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="178" />
+      <location filename="ui/training/bar.py" line="188" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="175" />
       <location filename="ui/editor/controller.py" line="205" />
-      <location filename="ui/mathviews/matrix.py" line="370" />
+      <location filename="ui/mathviews/matrix.py" line="371" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="171" />
       <location filename="ui/editor/controller.py" line="196" />
-      <location filename="ui/mathviews/matrix.py" line="365" />
+      <location filename="ui/mathviews/matrix.py" line="366" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="581" />
+      <location filename="ui/editor/scene.py" line="589" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1029,8 +1029,8 @@
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="164" />
-      <location filename="ui/training/bar.py" line="165" />
+      <location filename="ui/training/bar.py" line="174" />
+      <location filename="ui/training/bar.py" line="175" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -1040,12 +1040,12 @@
       <translation>실행당 에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="63" />
+      <location filename="ui/training/bar.py" line="72" />
       <source>Epochs trained in this run</source>
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="249" />
+      <location filename="ui/mathviews/stepper.py" line="257" />
       <source>Error E</source>
       <translation>오차 E</translation>
     </message>
@@ -1066,12 +1066,12 @@
     </message>
     <message>
       <location filename="ui/explain/__init__.py" line="17" />
-      <location filename="ui/lessons/panel.py" line="46" />
+      <location filename="ui/lessons/panel.py" line="47" />
       <source>Explanation</source>
       <translation>설명</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="162" />
+      <location filename="ui/mathviews/stepper.py" line="161" />
       <source>Export</source>
       <translation>내보내기</translation>
     </message>
@@ -1121,7 +1121,7 @@
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="305" />
+      <location filename="ui/mathviews/stepper.py" line="313" />
       <source>Export step-by-step table</source>
       <translation>단계별 표 내보내기</translation>
     </message>
@@ -1136,7 +1136,7 @@
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="315" />
+      <location filename="ui/mathviews/stepper.py" line="323" />
       <source>Exported {0}</source>
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
@@ -1186,17 +1186,17 @@
       <translation>클래스 1일 확률을 내는 시그모이드 출력 하나에 씁니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="134" />
+      <location filename="ui/mathviews/stepper.py" line="186" />
       <source>Formula</source>
       <translation>식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="249" />
+      <location filename="ui/mathviews/stepper.py" line="257" />
       <source>Forward propagation</source>
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="213" />
+      <location filename="ui/mathviews/matrix.py" line="214" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -1241,7 +1241,7 @@
       <translation>경사하강법: 기울기 g = ∂E/∂w의 반대 방향으로 한 걸음.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="42" />
+      <location filename="ui/lessons/panel.py" line="43" />
       <location filename="ui/plots/__init__.py" line="30" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
@@ -1252,18 +1252,18 @@
       <translation>샘플의 기울기 × 입력</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="250" />
+      <location filename="ui/mathviews/stepper.py" line="258" />
       <source>Gradients</source>
       <translation>기울기</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="446" />
-      <location filename="ui/lessons/panel.py" line="45" />
+      <location filename="ui/lessons/panel.py" line="46" />
       <source>Grid search</source>
       <translation>그리드 탐색</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="331" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -1293,14 +1293,14 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="201" />
+      <location filename="ui/editor/scene.py" line="209" />
       <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="84" />
+      <location filename="ui/lessons/panel.py" line="85" />
       <source>Hide answer</source>
       <translation>답 숨기기</translation>
     </message>
@@ -1320,13 +1320,13 @@
       <translation>쌍곡탄젠트: 시그모이드와 비슷하지만 −1에서 1까지이고 0이 중심입니다.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="41" />
-      <location filename="ui/training/bar.py" line="220" />
+      <location filename="ui/lessons/panel.py" line="42" />
+      <location filename="ui/training/bar.py" line="230" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="214" />
+      <location filename="ui/editor/scene.py" line="222" />
       <location filename="ui/plots/base.py" line="51" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
@@ -1348,34 +1348,34 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="251" />
+      <location filename="ui/data/panel.py" line="255" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="472" />
+      <location filename="ui/data/panel.py" line="487" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="515" />
+      <location filename="ui/data/panel.py" line="530" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="210" />
+      <location filename="ui/editor/scene.py" line="218" />
       <source>In</source>
       <translation>입력</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="135" />
-      <location filename="ui/training/panel.py" line="138" />
+      <location filename="ui/training/panel.py" line="139" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="174" />
-      <location filename="ui/editor/scene.py" line="195" />
+      <location filename="ui/editor/scene.py" line="203" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1390,17 +1390,17 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="310" />
+      <location filename="ui/editor/scene.py" line="318" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="309" />
+      <location filename="ui/editor/scene.py" line="317" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="495" />
+      <location filename="ui/data/panel.py" line="510" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1415,12 +1415,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="569" />
+      <location filename="ui/editor/scene.py" line="577" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="566" />
+      <location filename="ui/editor/scene.py" line="574" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1480,19 +1480,14 @@
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="124" />
-      <source>Language</source>
-      <translation>언어</translation>
-    </message>
-    <message>
-      <location filename="ui/mathviews/matrix.py" line="225" />
+      <location filename="ui/mathviews/matrix.py" line="226" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="67" />
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <source>Layer properties</source>
       <translation>층 속성</translation>
     </message>
@@ -1509,9 +1504,9 @@
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="66" />
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <source>Layers</source>
-      <translation>층</translation>
+      <translation>층 종류</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="169" />
@@ -1519,7 +1514,7 @@
       <translation>구성</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="198" />
+      <location filename="ui/main_window.py" line="214" />
       <source>Layout reset to the default</source>
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
@@ -1534,7 +1529,7 @@
       <translation>학습률</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="128" />
+      <location filename="ui/training/panel.py" line="129" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
@@ -1545,7 +1540,7 @@
       <translation>학습률들</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1555,13 +1550,13 @@
       <translation>수업 저장됨: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="232" />
+      <location filename="ui/lessons/panel.py" line="249" />
       <source>Lesson: {0}</source>
       <translation>수업: {0}</translation>
     </message>
     <message>
       <location filename="ui/lessons/__init__.py" line="55" />
-      <location filename="ui/lessons/panel.py" line="52" />
+      <location filename="ui/lessons/panel.py" line="53" />
       <source>Lessons</source>
       <translation>수업</translation>
     </message>
@@ -1588,7 +1583,7 @@
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
-      <location filename="ui/mathviews/stepper.py" line="289" />
+      <location filename="ui/mathviews/stepper.py" line="297" />
       <source>Load worked example</source>
       <translation>풀이 예제 불러오기</translation>
     </message>
@@ -1608,30 +1603,30 @@
       <translation>손실 축을 로그 눈금으로: 손실이 작을 때도 변화가 보입니다</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="42" />
+      <location filename="ui/lessons/panel.py" line="43" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="50" />
-      <location filename="ui/training/panel.py" line="110" />
+      <location filename="ui/training/panel.py" line="111" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="222" />
+      <location filename="ui/mathviews/stepper.py" line="230" />
       <source>Loss {0}, learning rate α = {1}, E = {2}. Apply is plain gradient descent on this data loss, as in the lecture.</source>
       <translation>손실 {0}, 학습률 α = {1}, E = {2}. 적용은 강의에서처럼 이 오차에 대한 경사하강법 한 단계입니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="304" />
+      <location filename="ui/mathviews/stepper.py" line="312" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="166" />
+      <location filename="ui/mathviews/stepper.py" line="165" />
       <source>Markdown…</source>
       <translation>Markdown…</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="44" />
+      <location filename="ui/lessons/panel.py" line="45" />
       <location filename="ui/mathviews/__init__.py" line="26" />
       <source>Matrix view</source>
       <translation>행렬 보기</translation>
@@ -1647,12 +1642,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="354" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1692,7 +1687,7 @@
       <translation>신경망 캔버스</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="41" />
+      <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="28" />
       <source>Network output</source>
       <translation>신경망 출력</translation>
@@ -1719,7 +1714,7 @@
       <translation>이 뉴런의 새 편향:</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="59" />
+      <location filename="ui/training/bar.py" line="67" />
       <source>New initial weights for the seed; the run starts again</source>
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
@@ -1729,7 +1724,7 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="326" />
+      <location filename="ui/data/panel.py" line="341" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1739,8 +1734,8 @@
       <translation>이 연결의 새 가중치:</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="116" />
-      <location filename="ui/mathviews/stepper.py" line="149" />
+      <location filename="ui/lessons/panel.py" line="117" />
+      <location filename="ui/mathviews/stepper.py" line="148" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
     </message>
@@ -1765,7 +1760,7 @@
       <translation>그림 없음: 히트맵은 입력이 두 개인(평면) 데이터에서만 그려지고, 이 뉴런이 층의 처음 {0}개 안에 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="258" />
+      <location filename="ui/mathviews/stepper.py" line="266" />
       <source>No step-by-step table</source>
       <translation>단계별 표 없음</translation>
     </message>
@@ -1775,17 +1770,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="347" />
+      <location filename="ui/data/panel.py" line="362" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="311" />
+      <location filename="ui/data/panel.py" line="326" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="353" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1796,7 +1791,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="350" />
+      <location filename="ui/data/panel.py" line="365" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1826,7 +1821,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="306" />
+      <location filename="ui/data/panel.py" line="321" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1841,12 +1836,12 @@
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="173" />
+      <location filename="ui/training/panel.py" line="174" />
       <source>On early stopping, go back to the weights of the epoch with the lowest loss</source>
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="220" />
+      <location filename="ui/mathviews/matrix.py" line="221" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
@@ -1856,7 +1851,7 @@
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="218" />
+      <location filename="ui/mathviews/matrix.py" line="219" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -1877,7 +1872,7 @@
     </message>
     <message>
       <location filename="ui/lessons/classroom.py" line="182" />
-      <location filename="ui/lessons/panel.py" line="117" />
+      <location filename="ui/lessons/panel.py" line="118" />
       <source>Open lesson</source>
       <translation>수업 열기</translation>
     </message>
@@ -1893,7 +1888,7 @@
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="171" />
-      <location filename="ui/training/panel.py" line="111" />
+      <location filename="ui/training/panel.py" line="112" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -1903,13 +1898,13 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="212" />
+      <location filename="ui/editor/scene.py" line="220" />
       <location filename="ui/plots/base.py" line="51" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="200" />
+      <location filename="ui/editor/scene.py" line="208" />
       <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="52" />
       <source>Output</source>
@@ -1946,7 +1941,7 @@
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="156" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -1991,12 +1986,12 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="361" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="219" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
@@ -2006,7 +2001,7 @@
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="153" />
+      <location filename="ui/training/bar.py" line="163" />
       <source>Preparing the fast engine…</source>
       <translation>빠른 학습 엔진을 준비하는 중…</translation>
     </message>
@@ -2017,7 +2012,7 @@
       <translation>학습한 뒤 계산을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="134" />
+      <location filename="ui/mathviews/stepper.py" line="186" />
       <source>Quantity</source>
       <translation>항목</translation>
     </message>
@@ -2027,7 +2022,7 @@
       <translation>질문</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="63" />
+      <location filename="ui/lessons/panel.py" line="64" />
       <source>Question {0}</source>
       <translation>질문 {0}</translation>
     </message>
@@ -2047,12 +2042,12 @@
       <translation>0과 1 사이의 난수, 모두 양수 (강의의 방식).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="194" />
+      <location filename="ui/training/panel.py" line="195" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="322" />
+      <location filename="ui/data/panel.py" line="337" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2062,32 +2057,32 @@
       <translation>ReLU: z가 양수면 z, 아니면 0. 활성 구간의 기울기가 1이라 기울기 소실이 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="107" />
+      <location filename="ui/training/bar.py" line="116" />
       <source>Reached the epoch limit ({0}).</source>
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="66" />
+      <location filename="ui/main_window.py" line="67" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="325" />
+      <location filename="ui/data/panel.py" line="340" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="413" />
+      <location filename="ui/data/panel.py" line="428" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="213" />
+      <location filename="ui/data/panel.py" line="218" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -2107,33 +2102,33 @@
       <translation>3 x 2 격자에 놓인 여섯 봉우리(위로 셋, 아래로 셋)의 회귀: y는 -1 .. 1이고 봉우리에서 멀어지면 0입니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="142" />
+      <location filename="ui/training/panel.py" line="143" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="156" />
+      <location filename="ui/training/panel.py" line="157" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="269" />
+      <location filename="ui/editor/scene.py" line="277" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="584" />
+      <location filename="ui/editor/scene.py" line="592" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="563" />
+      <location filename="ui/editor/scene.py" line="571" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="437" />
+      <location filename="ui/data/panel.py" line="452" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2148,19 +2143,19 @@
       <translation>문제 알리기</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="57" />
+      <location filename="ui/training/bar.py" line="65" />
       <location filename="ui/training/controller.py" line="149" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="587" />
+      <location filename="ui/editor/scene.py" line="595" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="397" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2177,15 +2172,15 @@
     <message>
       <location filename="ui/data/panel.py" line="184" />
       <source>Rows</source>
-      <translation>표</translation>
+      <translation>행</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="215" />
+      <location filename="ui/mathviews/matrix.py" line="216" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="285" />
+      <location filename="ui/training/panel.py" line="288" />
       <source>Rows per weight update: 1 = online learning, {0} (the training rows) = full batch.</source>
       <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
@@ -2195,7 +2190,7 @@
       <translation>실행 위치</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="150" />
+      <location filename="ui/mathviews/stepper.py" line="149" />
       <source>Run to end ▶▶</source>
       <translation>끝까지 ▶▶</translation>
     </message>
@@ -2215,7 +2210,7 @@
       <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="134" />
+      <location filename="ui/mathviews/stepper.py" line="186" />
       <source>Sample</source>
       <translation>표본</translation>
     </message>
@@ -2276,7 +2271,7 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="357" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2296,8 +2291,8 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
-      <location filename="ui/training/panel.py" line="197" />
+      <location filename="ui/data/panel.py" line="363" />
+      <location filename="ui/training/panel.py" line="198" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -2317,17 +2312,17 @@
       <translation>세미콜론  ;</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="186" />
+      <location filename="ui/training/panel.py" line="187" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="331" />
+      <location filename="ui/data/panel.py" line="346" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="101" />
+      <location filename="ui/plots/activation.py" line="102" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -2337,8 +2332,8 @@
       <translation>모든 컨트롤 보이기(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="72" />
-      <location filename="ui/lessons/panel.py" line="84" />
+      <location filename="ui/lessons/panel.py" line="73" />
+      <location filename="ui/lessons/panel.py" line="85" />
       <source>Show answer</source>
       <translation>답 보기</translation>
     </message>
@@ -2413,12 +2408,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="353" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="280" />
+      <location filename="ui/data/panel.py" line="295" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2433,7 +2428,7 @@
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="49" />
+      <location filename="ui/training/bar.py" line="56" />
       <source>Start or pause training</source>
       <translation>학습 시작 또는 일시정지</translation>
     </message>
@@ -2443,17 +2438,17 @@
       <translation>작업 프로세스를 시작하는 중...</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="52" />
+      <location filename="ui/training/bar.py" line="59" />
       <source>Step batch</source>
       <translation>배치 1회</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="50" />
+      <location filename="ui/training/bar.py" line="57" />
       <source>Step epoch</source>
       <translation>에포크 1회</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="253" />
+      <location filename="ui/mathviews/stepper.py" line="261" />
       <source>Step {0} of {1}: {2}</source>
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
@@ -2463,17 +2458,17 @@
       <translation>계단 함수: 퍼셉트론의 임계값. 기울기가 0이라 역전파를 할 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="55" />
+      <location filename="ui/training/bar.py" line="62" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="70" />
+      <location filename="ui/training/bar.py" line="79" />
       <source>Stop at epoch </source>
       <translation>최대 에포크 </translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="56" />
+      <location filename="ui/training/bar.py" line="63" />
       <source>Stop training; Train continues from the current weights</source>
       <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
     </message>
@@ -2508,7 +2503,7 @@
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="298" />
+      <location filename="ui/mathviews/stepper.py" line="306" />
       <source>Table copied to the clipboard</source>
       <translation>표를 클립보드에 복사했습니다</translation>
     </message>
@@ -2556,7 +2551,7 @@
       <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="174" />
+      <location filename="ui/training/bar.py" line="184" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -2571,7 +2566,7 @@
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="326" />
+      <location filename="ui/training/panel.py" line="338" />
       <source>The GPU cannot be used here</source>
       <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
@@ -2589,11 +2584,6 @@
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>The XOR truth table: inputs x1, x2 in {0, 1}, target 0 or 1. No single straight line separates the classes: a perceptron cannot learn it, a network with a hidden layer can.</source>
       <translation>XOR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 어떤 직선 하나로도 두 클래스를 나눌 수 없어 퍼셉트론은 학습하지 못하고, 은닉층이 있는 신경망은 학습합니다.</translation>
-    </message>
-    <message>
-      <location filename="ui/main_window.py" line="124" />
-      <source>The app shows the new language after a restart. Restart now? You are asked to save unsaved changes first; otherwise it changes the next time you start.</source>
-      <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다. 지금 다시 시작할까요? 저장하지 않은 변경 사항이 있으면 먼저 저장할지 묻습니다. 다시 시작하지 않으면 다음 실행 때 바뀝니다.</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="86" />
@@ -2623,12 +2613,7 @@
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="128" />
-      <source>The language changes the next time you start the app</source>
-      <translation>다음에 프로그램을 시작할 때 언어가 바뀝니다</translation>
-    </message>
-    <message>
-      <location filename="ui/training/panel.py" line="123" />
+      <location filename="ui/training/panel.py" line="124" />
       <source>The learning rate α: how far each step moves the weights against the gradient. Type a value or pick one.</source>
       <translation>학습률 α: 한 단계마다 가중치를 기울기 반대 방향으로 얼마나 움직일지 정합니다. 값을 입력하거나 고르세요.</translation>
     </message>
@@ -2638,19 +2623,19 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="218" />
+      <location filename="ui/lessons/panel.py" line="235" />
       <source>The lesson could not be opened:
 {0}</source>
       <translation>수업을 열 수 없습니다:
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="313" />
+      <location filename="ui/training/panel.py" line="325" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -2695,12 +2680,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="151" />
+      <location filename="ui/training/panel.py" line="152" />
       <source>The regularization rate λ: how much the penalty on the weights counts against the loss E.</source>
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="486" />
+      <location filename="ui/data/panel.py" line="501" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2715,7 +2700,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="180" />
+      <location filename="ui/training/bar.py" line="190" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
@@ -2725,7 +2710,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="326" />
+      <location filename="ui/training/panel.py" line="338" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
     </message>
@@ -2735,7 +2720,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>체크한 실행의 학습 손실(실선)과 테스트 손실(점선)을 손실 그래프에 겹쳐 그립니다</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="66" />
+      <location filename="ui/training/bar.py" line="75" />
       <source>Time spent training in this run</source>
       <translation>이번 실행의 학습 시간</translation>
     </message>
@@ -2750,8 +2735,8 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 켜기/끄기</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="146" />
+      <location filename="ui/training/bar.py" line="55" />
+      <location filename="ui/training/bar.py" line="156" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -2777,12 +2762,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 정확도</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="54" />
+      <location filename="ui/training/bar.py" line="61" />
       <source>Train exactly one batch (one weight update)</source>
       <translation>배치 하나만 학습 (가중치 업데이트 1회)</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="51" />
+      <location filename="ui/training/bar.py" line="58" />
       <source>Train exactly one epoch</source>
       <translation>정확히 한 에포크만 학습</translation>
     </message>
@@ -2793,7 +2778,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="173" />
+      <location filename="ui/training/bar.py" line="183" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -2808,33 +2793,33 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="63" />
+      <location filename="ui/main_window.py" line="64" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="349" />
-      <location filename="ui/training/panel.py" line="189" />
+      <location filename="ui/data/panel.py" line="364" />
+      <location filename="ui/training/panel.py" line="190" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="321" />
+      <location filename="ui/training/panel.py" line="333" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="104" />
+      <location filename="ui/training/bar.py" line="113" />
       <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="161" />
+      <location filename="ui/training/bar.py" line="171" />
       <source>Training path: {0}</source>
       <translation>학습 경로: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="330" />
+      <location filename="ui/training/panel.py" line="342" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -2854,7 +2839,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="211" />
+      <location filename="ui/data/panel.py" line="216" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -2899,7 +2884,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="251" />
+      <location filename="ui/mathviews/stepper.py" line="259" />
       <source>Update</source>
       <translation>업데이트</translation>
     </message>
@@ -2909,13 +2894,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="252" />
+      <location filename="ui/data/panel.py" line="256" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="445" />
-      <location filename="ui/data/panel.py" line="490" />
+      <location filename="ui/data/panel.py" line="460" />
+      <location filename="ui/data/panel.py" line="505" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -2935,7 +2920,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="43" />
+      <location filename="ui/lessons/panel.py" line="44" />
       <location filename="ui/plots/__init__.py" line="32" />
       <source>Weights</source>
       <translation>가중치</translation>
@@ -2971,7 +2956,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>와인</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="135" />
+      <location filename="ui/mathviews/stepper.py" line="187" />
       <source>With the numbers</source>
       <translation>숫자를 넣은 식</translation>
     </message>
@@ -2981,7 +2966,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>작업 프로세스 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="330" />
+      <location filename="ui/mathviews/matrix.py" line="331" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -3011,13 +2996,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="445" />
+      <location filename="ui/editor/scene.py" line="453" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
     <message>
       <location filename="ui/lessons/classroom.py" line="103" />
-      <location filename="ui/training/bar.py" line="82" />
+      <location filename="ui/training/bar.py" line="91" />
       <source>as fast as possible</source>
       <translation>최대 속도</translation>
     </message>
@@ -3027,7 +3012,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="448" />
+      <location filename="ui/editor/scene.py" line="456" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3062,12 +3047,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="442" />
+      <location filename="ui/editor/scene.py" line="450" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="130" />
+      <location filename="ui/data/plot.py" line="144" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3077,7 +3062,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="246" />
+      <location filename="ui/editor/scene.py" line="254" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -3097,12 +3082,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="132" />
+      <location filename="ui/data/plot.py" line="146" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="425" />
+      <location filename="ui/editor/scene.py" line="433" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -3132,13 +3117,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>머리글 행 없음</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="74" />
+      <location filename="ui/training/bar.py" line="83" />
       <source>no limit</source>
       <translation>제한 없음</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="115" />
-      <location filename="ui/training/panel.py" line="163" />
+      <location filename="ui/training/panel.py" line="164" />
       <source>off</source>
       <translation>끔</translation>
     </message>
@@ -3148,7 +3133,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="454" />
+      <location filename="ui/editor/scene.py" line="462" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3173,7 +3158,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="520" />
+      <location filename="ui/data/panel.py" line="535" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3183,22 +3168,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="422" />
+      <location filename="ui/editor/scene.py" line="430" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="173" />
       <source>restore best</source>
       <translation>최적 가중치 복원</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="100" />
+      <location filename="ui/plots/activation.py" line="101" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="178" />
+      <location filename="ui/editor/view.py" line="181" />
       <source>select a hidden layer first</source>
       <translation>먼저 은닉층을 선택하세요</translation>
     </message>
@@ -3238,12 +3223,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="551" />
+      <location filename="ui/editor/scene.py" line="559" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="181" />
+      <location filename="ui/editor/view.py" line="184" />
       <source>the input layer follows the data's features</source>
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
@@ -3328,7 +3313,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="205" />
+      <location filename="ui/training/bar.py" line="215" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -3338,7 +3323,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="165" />
+      <location filename="ui/editor/scene.py" line="195" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3358,17 +3343,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="211" />
+      <location filename="ui/training/bar.py" line="221" />
       <source>{0:g} epoch/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="211" />
+      <location filename="ui/training/bar.py" line="221" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="518" />
+      <location filename="ui/data/panel.py" line="533" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -3378,7 +3363,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="450" />
+      <location filename="ui/editor/scene.py" line="458" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
@@ -3388,7 +3373,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="521" />
+      <location filename="ui/data/panel.py" line="536" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
@@ -3418,7 +3403,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}: 항목 '{1}': {2}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="164" />
+      <location filename="ui/lessons/panel.py" line="166" />
       <source>{0}: this view is not available in this version yet.</source>
       <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
     </message>
@@ -3468,12 +3453,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{what}: 숫자를 공백이나 쉼표로 구분해 쓰세요</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="148" />
+      <location filename="ui/mathviews/stepper.py" line="147" />
       <source>◀ Back</source>
-      <translation>◀ 이전</translation>
+      <translation>◀ 뒤로</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="115" />
+      <location filename="ui/lessons/panel.py" line="116" />
       <source>◀ Previous</source>
       <translation>◀ 이전</translation>
     </message>

@@ -194,7 +194,7 @@ class DataPanel(DocumentObserver, QWidget):
         self._content = content
 
         self.observe(document, data=self._on_data_changed, reset=self._on_reset,
-                     spec=self._update_hints)
+                     spec=self._update_hints, language=self._retranslate)
         self.follow(document.inspector.changed, self._on_views_changed)
         self._refresh(refit=True)
 
@@ -241,8 +241,7 @@ class DataPanel(DocumentObserver, QWidget):
                 b.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
                 b.setMinimumWidth(ICON_SIZE + 14)
                 b.setStyleSheet(BUTTON_STYLE)
-                b.setToolTip(f"<b>{builtin_title(info)}</b><br>"
-                             f"{translated_description(info.description)}")
+                b.setToolTip(self._button_tip(info))
                 b.setAccessibleName(info.title)
                 b.clicked.connect(lambda _=False, n=name: self.choose(n))
                 self.button_group.addButton(b)
@@ -257,6 +256,17 @@ class DataPanel(DocumentObserver, QWidget):
         self.import_button.setToolTip(self.tr("Use your own table: a CSV file with one column "
                                               "to predict (UTF-8 or CP949)"))
         self.import_button.clicked.connect(self.open_import_dialog)
+
+    @staticmethod
+    def _button_tip(info) -> str:
+        return f"<b>{builtin_title(info)}</b><br>{translated_description(info.description)}"
+
+    def _retranslate(self) -> None:
+        """The language changed: the texts made from the data, in the new one."""
+        for name, b in self.buttons.items():
+            b.setText(self.short_title(name))
+            b.setToolTip(self._button_tip(BUILTINS[name]))
+        self._refresh()
 
     def short_title(self, name: str) -> str:
         """The caption under a thumbnail (AND, OR and XOR told apart at a glance)."""

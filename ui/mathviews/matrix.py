@@ -198,6 +198,7 @@ class MatrixPanel(QWidget, DocumentObserver):
         self._timer = QTimer(self, singleShot=True, interval=_REFRESH_MS)
         self._timer.timeout.connect(self.recompute)
         self.observe(document, weights=self._on_changed, spec=self._on_spec_changed,
+                     language=self._on_spec_changed,
                      data=self._on_changed, reset=self._on_spec_changed,
                      settings=self._on_settings_changed)
         self._fill_layers()
