@@ -9,8 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 
 from tests.i18n_walk import shown_texts
 from ui import i18n
@@ -87,6 +88,7 @@ def test_live_switch_to_korean_and_back(qtbot, tmp_path):
         assert (W == W0).all() and (b == b0).all()
     assert (w.undo_stack.count(), w.undo_stack.index()) == undo
     assert doc.path == tmp_path / "mine.annproj" and doc.dirty
+    assert w.windowTitle().startswith("mine.annproj*")
     assert w.saveState() == layout and w.saveGeometry() == geometry
     assert HANGUL.search(w._undo.text())  # Edit > Undo names the command in Korean too
     w.undo_stack.undo()
@@ -106,6 +108,13 @@ def test_started_in_korean_switches_to_english_like_a_fresh_window(qtbot, qapp):
     fresh = _window(qtbot)
     assert _left_over(korean, "ko", "en") == []
     assert _catalog_texts(korean) == _catalog_texts(fresh)
+
+
+def test_an_untitled_project_is_named_in_the_new_language(qtbot):
+    w = _window(qtbot)
+    w.document.mark_dirty(True)
+    _choose(w, "ko")
+    assert w.windowTitle().startswith(CATALOG["Untitled"] + "*")
 
 
 def test_the_language_is_remembered_and_the_menu_checked(qtbot):
@@ -181,3 +190,40 @@ def test_relabeler_keeps_filled_in_values_and_the_remembered_source():
 def test_no_app_without_windows_is_needed(qapp):
     assert i18n.switch(QApplication.instance(), "ko") is True
     assert i18n.switch(QApplication.instance(), "ko") is False
+
+
+def _cut_texts(window, dock) -> list[str]:
+    """Buttons and one-line labels narrower than their text."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+    out = []
+    for w in dock.widget().findChildren(QWidget):
+        if not w.isVisible() or w.visibleRegion().isEmpty():
+            continue
+        one_line = isinstance(w, QLabel) and not w.wordWrap() and w.text() \
+            and w.textFormat() != Qt.RichText and "<" not in w.text()
+        if (one_line or isinstance(w, QAbstractButton) and w.text()) and \
+                w.width() < w.minimumSizeHint().width() - 1:
+            out.append(f"{dock.objectName()}/{type(w).__name__} {w.text()!r}: "
+                       f"{w.width()} < {w.minimumSizeHint().width()} px")
+    return out
+
+
+def test_korean_texts_fit_a_laptop_screen_after_a_live_switch(qtbot):
+    from tests.test_layout import MAIN_DOCKS, TASKBAR, problems
+    w = _window(qtbot)
+    w.resize(1366, 768 - TASKBAR)
+    w.reset_layout()
+    w.resize(1366, 768 - TASKBAR)
+    _choose(w, "ko")
+    qtbot.wait(30)
+    found = []
+    for key in MAIN_DOCKS:
+        w.docks[key].raise_()
+        qtbot.wait(5)
+        found += problems(w, w.docks[key]) + _cut_texts(w, w.docks[key])
+    assert not found, "\n".join(found)
+    # the check itself: a squeezed button is caught
+    w.docks["data"].raise_()
+    w.data_panel.import_button.setFixedWidth(30)
+    qtbot.wait(5)
+    assert any("CSV" in p for p in _cut_texts(w, w.docks["data"]))

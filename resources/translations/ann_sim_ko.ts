@@ -30,12 +30,12 @@
       <translation> / {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="98" />
+      <location filename="ui/main_window.py" line="99" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="129" />
+      <location filename="ui/files/manager.py" line="131" />
       <source>&amp;Copy Screenshot</source>
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
@@ -45,17 +45,17 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="78" />
+      <location filename="ui/main_window.py" line="79" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="112" />
+      <location filename="ui/files/manager.py" line="114" />
       <source>&amp;Examples</source>
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="77" />
+      <location filename="ui/main_window.py" line="78" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -65,17 +65,17 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="81" />
+      <location filename="ui/main_window.py" line="82" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="91" />
+      <location filename="ui/main_window.py" line="92" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="105" />
+      <location filename="ui/main_window.py" line="106" />
       <source>&amp;Language</source>
       <translation>언어(&amp;L)</translation>
     </message>
@@ -85,17 +85,17 @@
       <translation>수업(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="98" />
+      <location filename="ui/files/manager.py" line="100" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="100" />
+      <location filename="ui/files/manager.py" line="102" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="90" />
+      <location filename="ui/main_window.py" line="91" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
@@ -105,37 +105,37 @@
       <translation>발표 모드 (큰 글꼴)(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="106" />
+      <location filename="ui/files/manager.py" line="108" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="144" />
+      <location filename="ui/main_window.py" line="147" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="94" />
+      <location filename="ui/main_window.py" line="95" />
       <source>&amp;Reset layout</source>
       <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="102" />
+      <location filename="ui/files/manager.py" line="104" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="80" />
+      <location filename="ui/main_window.py" line="81" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="143" />
+      <location filename="ui/main_window.py" line="146" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="79" />
+      <location filename="ui/main_window.py" line="80" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
@@ -185,12 +185,12 @@
       <translation>'{0}'은(는) 더 새로운 버전의 시뮬레이터로 저장되었습니다 (형식 버전 {1}, 이 버전은 {2}까지 읽음). 프로그램을 업데이트하세요</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="171" />
+      <location filename="ui/files/manager.py" line="173" />
       <source>(no examples found)</source>
       <translation>(예제 없음)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="157" />
+      <location filename="ui/files/manager.py" line="159" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
@@ -255,7 +255,7 @@
       <translation>인공신경망 시뮬레이터</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="338" />
+      <location filename="ui/files/manager.py" line="340" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
@@ -265,12 +265,12 @@
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="296" />
+      <location filename="ui/files/manager.py" line="298" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="78" />
+      <location filename="ui/files/manager.py" line="80" />
       <source>ANN Simulator projects (*.annproj);;All files (*)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
@@ -484,17 +484,17 @@
       <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="415" />
+      <location filename="ui/files/manager.py" line="417" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="388" />
+      <location filename="ui/files/manager.py" line="390" />
       <source>CSV tables in a folder (*.csv)</source>
       <translation>폴더 안의 CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="389" />
+      <location filename="ui/files/manager.py" line="391" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
@@ -519,17 +519,17 @@
       <translation>유방암</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="470" />
+      <location filename="ui/files/manager.py" line="472" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="421" />
+      <location filename="ui/files/manager.py" line="423" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="404" />
+      <location filename="ui/files/manager.py" line="406" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -539,7 +539,7 @@
       <translation>가져올 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="259" />
+      <location filename="ui/files/manager.py" line="261" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
     </message>
@@ -550,13 +550,13 @@
       <translation>수업을 열 수 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="239" />
-      <location filename="ui/files/manager.py" line="275" />
+      <location filename="ui/files/manager.py" line="241" />
+      <location filename="ui/files/manager.py" line="277" />
       <source>Cannot open project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="350" />
+      <location filename="ui/files/manager.py" line="352" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
     </message>
@@ -567,12 +567,12 @@
       <translation>수업을 저장할 수 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="309" />
+      <location filename="ui/files/manager.py" line="311" />
       <source>Cannot save project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="446" />
+      <location filename="ui/files/manager.py" line="448" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
@@ -741,7 +741,7 @@
       <translation>분류 (클래스)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="155" />
+      <location filename="ui/files/manager.py" line="157" />
       <source>Clear list</source>
       <translation>목록 지우기</translation>
     </message>
@@ -761,7 +761,7 @@
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="107" />
+      <location filename="ui/files/manager.py" line="109" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
@@ -1050,12 +1050,12 @@
       <translation>오차 E</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="134" />
+      <location filename="ui/files/manager.py" line="136" />
       <source>Every plot, the network picture, the config and the weights in one folder</source>
       <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="264" />
+      <location filename="ui/files/manager.py" line="266" />
       <source>Example: {0}</source>
       <translation>예제: {0}</translation>
     </message>
@@ -1076,17 +1076,17 @@
       <translation>내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="133" />
+      <location filename="ui/files/manager.py" line="135" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="126" />
+      <location filename="ui/files/manager.py" line="128" />
       <source>Export &amp;Screenshot</source>
       <translation>스크린샷 내보내기(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="119" />
+      <location filename="ui/files/manager.py" line="121" />
       <source>Export &amp;Weights…</source>
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
@@ -1096,12 +1096,12 @@
       <translation>CSV 내보내기...</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="122" />
+      <location filename="ui/files/manager.py" line="124" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="456" />
+      <location filename="ui/files/manager.py" line="458" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
@@ -1116,7 +1116,7 @@
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="435" />
+      <location filename="ui/files/manager.py" line="437" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
@@ -1126,12 +1126,12 @@
       <translation>단계별 표 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="413" />
+      <location filename="ui/files/manager.py" line="415" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="391" />
+      <location filename="ui/files/manager.py" line="393" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
     </message>
@@ -1310,7 +1310,7 @@
       <translation>학생에게 숨길 컨트롤</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="423" />
+      <location filename="ui/files/manager.py" line="425" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
@@ -1445,7 +1445,7 @@
       <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="387" />
+      <location filename="ui/files/manager.py" line="389" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -1514,7 +1514,7 @@
       <translation>구성</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="214" />
+      <location filename="ui/main_window.py" line="217" />
       <source>Layout reset to the default</source>
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
@@ -1719,7 +1719,7 @@
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="222" />
+      <location filename="ui/files/manager.py" line="224" />
       <source>New project</source>
       <translation>새 프로젝트</translation>
     </message>
@@ -1765,7 +1765,7 @@
       <translation>단계별 표 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="411" />
+      <location filename="ui/files/manager.py" line="413" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
@@ -1816,7 +1816,7 @@
       <translation>NumPy (CPU)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="387" />
+      <location filename="ui/files/manager.py" line="389" />
       <source>NumPy archive (*.npz)</source>
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
@@ -1826,7 +1826,7 @@
       <translation>생성할 점의 개수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="390" />
+      <location filename="ui/files/manager.py" line="392" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
@@ -1861,12 +1861,12 @@
       <translation>수업 열기(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="110" />
+      <location filename="ui/files/manager.py" line="112" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="101" />
+      <location filename="ui/files/manager.py" line="103" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
@@ -1877,12 +1877,12 @@
       <translation>수업 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="77" />
+      <location filename="ui/files/manager.py" line="79" />
       <source>Open project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="249" />
+      <location filename="ui/files/manager.py" line="251" />
       <source>Opened {0}</source>
       <translation>열었습니다: {0}</translation>
     </message>
@@ -1916,7 +1916,7 @@
       <translation>출력층 전용: 교차 엔트로피와 함께 쓰면 기울기 항이 약분되어 출력층 델타가 그냥 o − t가 되므로, 그 자체로는 기울기 소실을 일으키지 않습니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="434" />
+      <location filename="ui/files/manager.py" line="436" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
@@ -1926,7 +1926,7 @@
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="181" />
+      <location filename="ui/files/manager.py" line="183" />
       <source>PNG scale (print quality)</source>
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
@@ -2062,7 +2062,7 @@
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="67" />
+      <location filename="ui/main_window.py" line="68" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
@@ -2160,7 +2160,7 @@
       <translation>데이터셋 복원: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="337" />
+      <location filename="ui/files/manager.py" line="339" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -2205,7 +2205,7 @@
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="434" />
+      <location filename="ui/files/manager.py" line="436" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
@@ -2220,7 +2220,7 @@
       <translation>표본 </translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="104" />
+      <location filename="ui/files/manager.py" line="106" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
@@ -2236,27 +2236,27 @@
       <translation>수업으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="295" />
+      <location filename="ui/files/manager.py" line="297" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="123" />
+      <location filename="ui/files/manager.py" line="125" />
       <source>Save the loss and accuracy of every epoch as a CSV table</source>
       <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="103" />
+      <location filename="ui/files/manager.py" line="105" />
       <source>Save the project</source>
       <translation>프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="105" />
+      <location filename="ui/files/manager.py" line="107" />
       <source>Save the project under a new name</source>
       <translation>프로젝트를 새 이름으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="120" />
+      <location filename="ui/files/manager.py" line="122" />
       <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
@@ -2266,7 +2266,7 @@
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="318" />
+      <location filename="ui/files/manager.py" line="320" />
       <source>Saved {0}</source>
       <translation>저장했습니다: {0}</translation>
     </message>
@@ -2281,12 +2281,12 @@
       <translation>스케줄러 주소</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="453" />
+      <location filename="ui/files/manager.py" line="455" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="448" />
+      <location filename="ui/files/manager.py" line="450" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
@@ -2423,7 +2423,7 @@
       <translation>시작</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="99" />
+      <location filename="ui/files/manager.py" line="101" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
@@ -2601,7 +2601,7 @@
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="240" />
+      <location filename="ui/files/manager.py" line="242" />
       <source>The file could not be opened:
 {0}</source>
       <translation>파일을 열 수 없습니다:
@@ -2668,14 +2668,14 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="276" />
+      <location filename="ui/files/manager.py" line="278" />
       <source>The project could not be shown:
 {0}: {1}</source>
       <translation>프로젝트를 화면에 표시할 수 없습니다:
 {0}: {1}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="65" />
+      <location filename="ui/files/manager.py" line="67" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
@@ -2793,7 +2793,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="64" />
+      <location filename="ui/main_window.py" line="65" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
@@ -2874,12 +2874,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="64" />
+      <location filename="ui/files/manager.py" line="66" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="197" />
+      <location filename="ui/files/manager.py" line="199" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
@@ -2926,7 +2926,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="406" />
+      <location filename="ui/files/manager.py" line="408" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
@@ -3238,7 +3238,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="339" />
+      <location filename="ui/files/manager.py" line="341" />
       <source>the last autosave</source>
       <translation>마지막 자동 저장</translation>
     </message>
@@ -3358,7 +3358,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="474" />
+      <location filename="ui/files/manager.py" line="476" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
