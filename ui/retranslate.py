@@ -149,6 +149,8 @@ class Relabeler:
                 if shown.weight >= MIN_LITERAL:
                     self.templates.append((source, shown))
         self.templates.sort(key=lambda st: -st[1].weight)  # the most specific match first
+        self._done: dict[tuple[str, str | None], tuple[str, str | None] | None] = {}
+        self.changed = 0
 
     def render(self, source: str, lang: str) -> str:
         return self.catalog.get(source, source) if lang == "ko" else source
@@ -165,6 +167,12 @@ class Relabeler:
         when ``text`` is not the catalog's (user data, numbers, names)."""
         if not text or self.old == self.new:
             return None
+        key = (text, memo)
+        if key not in self._done:  # a window shows many texts several times (tooltips)
+            self._done[key] = self._translate(text, memo)
+        return self._done[key]
+
+    def _translate(self, text: str, memo: str | None) -> tuple[str, str | None] | None:
         source = self.source_of(text, memo)
         if source is not None:
             return self.render(source, self.new), source

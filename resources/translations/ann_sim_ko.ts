@@ -335,7 +335,7 @@
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="447" />
+      <location filename="ui/data/panel.py" line="449" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -634,17 +634,17 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="329" />
+      <location filename="ui/data/panel.py" line="331" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="441" />
+      <location filename="ui/data/panel.py" line="443" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="324" />
+      <location filename="ui/data/panel.py" line="326" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -664,7 +664,7 @@
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="341" />
       <location filename="ui/training/panel.py" line="197" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
@@ -685,7 +685,7 @@
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="434" />
+      <location filename="ui/data/panel.py" line="436" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -706,7 +706,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="407" />
+      <location filename="ui/data/panel.py" line="409" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -847,7 +847,7 @@
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="384" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -1353,12 +1353,12 @@
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="487" />
+      <location filename="ui/data/panel.py" line="489" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="530" />
+      <location filename="ui/data/panel.py" line="525" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
@@ -1400,7 +1400,7 @@
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="510" />
+      <location filename="ui/data/panel.py" line="512" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1647,7 +1647,7 @@
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="354" />
+      <location filename="ui/data/panel.py" line="356" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1724,7 +1724,7 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="341" />
+      <location filename="ui/data/panel.py" line="343" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1770,17 +1770,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="362" />
+      <location filename="ui/data/panel.py" line="364" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="326" />
+      <location filename="ui/data/panel.py" line="328" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="353" />
+      <location filename="ui/data/panel.py" line="355" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1791,7 +1791,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="365" />
+      <location filename="ui/data/panel.py" line="367" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1821,7 +1821,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="321" />
+      <location filename="ui/data/panel.py" line="323" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1986,7 +1986,7 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="361" />
+      <location filename="ui/data/panel.py" line="363" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
@@ -2047,7 +2047,7 @@
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="337" />
+      <location filename="ui/data/panel.py" line="339" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2072,12 +2072,12 @@
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="340" />
+      <location filename="ui/data/panel.py" line="342" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="428" />
+      <location filename="ui/data/panel.py" line="430" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
@@ -2128,7 +2128,7 @@
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="452" />
+      <location filename="ui/data/panel.py" line="454" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2155,7 +2155,7 @@
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="397" />
+      <location filename="ui/data/panel.py" line="399" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2271,7 +2271,7 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="357" />
+      <location filename="ui/data/panel.py" line="359" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2291,7 +2291,7 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="363" />
+      <location filename="ui/data/panel.py" line="365" />
       <location filename="ui/training/panel.py" line="198" />
       <source>Seed</source>
       <translation>시드</translation>
@@ -2317,7 +2317,7 @@
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="348" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
@@ -2408,12 +2408,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="353" />
+      <location filename="ui/data/panel.py" line="355" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="295" />
+      <location filename="ui/data/panel.py" line="297" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2685,7 +2685,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="501" />
+      <location filename="ui/data/panel.py" line="503" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2798,7 +2798,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="364" />
+      <location filename="ui/data/panel.py" line="366" />
       <location filename="ui/training/panel.py" line="190" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
@@ -2899,8 +2899,8 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="460" />
-      <location filename="ui/data/panel.py" line="505" />
+      <location filename="ui/data/panel.py" line="462" />
+      <location filename="ui/data/panel.py" line="507" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -3052,7 +3052,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="144" />
+      <location filename="ui/data/plot.py" line="148" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3082,7 +3082,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="146" />
+      <location filename="ui/data/plot.py" line="150" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
@@ -3158,7 +3158,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="535" />
+      <location filename="ui/data/panel.py" line="530" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3353,7 +3353,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="533" />
+      <location filename="ui/data/panel.py" line="528" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -3373,7 +3373,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="536" />
+      <location filename="ui/data/panel.py" line="531" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>

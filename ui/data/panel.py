@@ -266,7 +266,9 @@ class DataPanel(DocumentObserver, QWidget):
         for name, b in self.buttons.items():
             b.setText(self.short_title(name))
             b.setToolTip(self._button_tip(BUILTINS[name]))
-        self._refresh()
+        self._show_texts()
+        self._update_hints()
+        self.plot.show_legend()
 
     def short_title(self, name: str) -> str:
         """The caption under a thumbnail (AND, OR and XOR told apart at a glance)."""
@@ -512,20 +514,13 @@ class DataPanel(DocumentObserver, QWidget):
                 "the network learns little. Standardize them.").format(big))
         self.input_hint.box.setVisible(large)
 
-    def _refresh(self, refit: bool = False) -> None:
+    def _show_texts(self) -> None:
+        """Title, summary and description of the data set, in the interface language."""
         doc = self._doc
         src, ds = doc.data_source, doc.dataset
         info = BUILTINS.get(src.name) if src.kind == "builtin" else None
-
-        self.button_group.setExclusive(False)
-        for name, b in self.buttons.items():
-            b.setChecked(info is not None and name == src.name)
-        self.button_group.setExclusive(True)
-
         if info is not None:
             self.title_label.setText(builtin_title(info))
-            if src.name != self._shown_name:  # show the chosen one's group (not while browsing)
-                self.chooser.setCurrentIndex(self._group_tab.get(info.group, 0))
         else:
             self.title_label.setText(self.tr("Imported: {0}").format(src.name))
         if ds.task == "classification":
@@ -537,6 +532,21 @@ class DataPanel(DocumentObserver, QWidget):
                                    .format(len(ds), ds.n_features, task,
                                            len(doc.data.train_indices)))
         self.description_label.setText(translated_description(ds.description))
+
+    def _refresh(self, refit: bool = False) -> None:
+        doc = self._doc
+        src, ds = doc.data_source, doc.dataset
+        info = BUILTINS.get(src.name) if src.kind == "builtin" else None
+
+        self.button_group.setExclusive(False)
+        for name, b in self.buttons.items():
+            b.setChecked(info is not None and name == src.name)
+        self.button_group.setExclusive(True)
+
+        if info is not None and src.name != self._shown_name:
+            # show the chosen one's group (not while browsing)
+            self.chooser.setCurrentIndex(self._group_tab.get(info.group, 0))
+        self._show_texts()
         self._shown_name = src.name
 
         params = self._effective_params()
