@@ -75,27 +75,7 @@ def current_language() -> str:
     return _installed["lang"]
 
 
-def restart() -> bool:
-    """Start the app again with the same command line, less ``--lang`` (the saved choice
-    then applies); the caller has closed the window. True when the new process started."""
-    import sys
-
-    from PySide6.QtCore import QCoreApplication, QProcess
-    argv = list(getattr(sys, "orig_argv", [sys.executable, *sys.argv]))
-    args, skip = [], False
-    for a in argv[1:]:
-        if skip or a.startswith("--lang="):
-            skip = False
-            continue
-        if a == "--lang":
-            skip = True
-            continue
-        args.append(a)
-    started = QProcess.startDetached(argv[0], args)
-    started = started[0] if isinstance(started, tuple) else bool(started)
-    if started:
-        QCoreApplication.quit()
-    return started
+_translators: list[QTranslator] = []
 
 
 def install(app, lang: str = "auto") -> CatalogTranslator | None:
@@ -109,9 +89,33 @@ def install(app, lang: str = "auto") -> CatalogTranslator | None:
     if qt_own.load(QLocale(QLocale.Korean), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
+        _translators.append(qt_own)
     translator = CatalogTranslator(load_catalog(), app)
     app.installTranslator(translator)
+    _translators.append(translator)
     return translator
+
+
+def switch(app, lang: str) -> bool:
+    """Change the interface language of the running app to ``lang`` ("en" or "ko") at
+    once: the translators are swapped, every text on screen is put into the new language
+    (``ui.retranslate``) and views with computed texts re-make them on Qt's
+    ``LanguageChange``. Nothing else changes (document, undo history, training, layout).
+    False when ``lang`` is already the current language."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from .retranslate import Relabeler
+    old = current_language()
+    if lang == old:
+        return False
+    while _translators:
+        translator = _translators.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    install(app, lang)
+    Relabeler(load_catalog(), old, current_language()).apply(app)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    return True
 
 
 # -- extraction (development tool; also used by the tests) ------------------------------------

@@ -7,14 +7,16 @@ the training toolbar, the status bar and dock bookkeeping.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
 
 from simulator.document import Document
 
 from . import help_dialogs, i18n
 from .commands import UNDO_LIMIT
+from .retranslate import follow_language
 from .settings_store import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, app_settings
 
 WINDOW_TITLE = "ANN Simulator — 인공신경망 시뮬레이터"
@@ -78,9 +80,8 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.train_menu = bar.addMenu(self.tr("&Train"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo, redo = self._undo_actions()
         undo.setShortcut(QKeySequence.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         # Spelled out: QKeySequence.Redo is Ctrl+Shift+Z on Linux, and the same sequence
         # twice on one action makes Qt refuse both as "ambiguous".
         redo.setShortcuts([QKeySequence(k) for k in REDO_KEYS])
@@ -101,8 +102,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(about)
 
     def _build_language_menu(self) -> None:
-        """View > Language: the choice is remembered and applies from the next start; the
-        app offers to restart at once (after the usual "save changes?")."""
+        """View > Language: switches at once (``i18n.switch``) and is remembered."""
         menu = self.view_menu.addMenu(self.tr("&Language"))
         current = i18n.current_language()
         for lang, label in (("en", "English"), ("ko", "한국어")):
@@ -114,20 +114,39 @@ class MainWindow(QMainWindow):
         self.language_menu = menu
 
     def choose_language(self, lang: str) -> bool:
-        """Remember ``lang``; True when the app restarts into it now."""
-        from PySide6.QtWidgets import QMessageBox
+        """Show the interface in ``lang`` now and from the next start; True when it changed.
+        The document, its undo history, a training run (it keeps running), the runs and
+        the layout stay as they are: only texts change."""
         app_settings().setValue(LANGUAGE, lang)
         for action in self.language_menu.actions():
             action.setChecked(action.objectName() == f"action-language-{lang}")
-        if lang == i18n.current_language():
-            return False
-        answer = QMessageBox.question(self, self.tr("Language"), self.tr(
-            "The app shows the new language after a restart. Restart now? You are asked to "
-            "save unsaved changes first; otherwise it changes the next time you start."))
-        if answer != QMessageBox.Yes or not self.close():
-            self.show_status(self.tr("The language changes the next time you start the app"))
-            return False
-        return i18n.restart()
+        return i18n.switch(QApplication.instance(), lang)
+
+    def _undo_actions(self) -> tuple[QAction, QAction]:
+        """Edit > Undo / Redo named after the next command; made here rather than by
+        QUndoStack.createUndoAction, whose "Undo" prefix cannot change language."""
+        undo, redo = QAction(self), QAction(self)
+        stack = self.undo_stack
+        undo.triggered.connect(stack.undo)
+        redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda _t: self._name_undo_actions())
+        stack.redoTextChanged.connect(lambda _t: self._name_undo_actions())
+        self._undo, self._redo = undo, redo
+        self._name_undo_actions()
+        follow_language(self, self._name_undo_actions)
+        return undo, redo
+
+    def _name_undo_actions(self) -> None:
+        stack = self.undo_stack
+        if not all(shiboken6.isValid(o) for o in (self, stack, self._undo, self._redo)):
+            return  # the window is going away
+        for action, prefix, text, can in (
+                (self._undo, self.tr("&Undo"), stack.undoText(), stack.canUndo()),
+                (self._redo, self.tr("&Redo"), stack.redoText(), stack.canRedo())):
+            action.setText(f"{prefix} {text}" if text else prefix)
+            action.setEnabled(can)
 
     def _install_parts(self) -> None:
         """Each area adds its widgets, docks, menu entries and toolbar actions."""

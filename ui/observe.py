@@ -16,9 +16,15 @@ class DocumentObserver:
     """Mixin for QObjects that observe ``document.events`` and ``document.inspector``."""
 
     def observe(self, document, **slots: Callable) -> None:
-        """Connect ``document.events.<name>`` to each slot, e.g. ``spec=self.refresh``."""
+        """Connect ``document.events.<name>`` to each slot, e.g. ``spec=self.refresh``;
+        ``language=`` is the interface language (View > Language), for texts the view
+        computes (``ui.retranslate.follow_language``)."""
         for name, method in slots.items():
-            self.follow(getattr(document.events, name), method)
+            if name == "language":
+                from .retranslate import follow_language
+                follow_language(self, self._guarded(method))
+            else:
+                self.follow(getattr(document.events, name), method)
 
     def follow(self, signal, method: Callable) -> None:
         """Connect one plain-Python signal (e.g. ``document.inspector.changed``)."""

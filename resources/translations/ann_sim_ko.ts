@@ -4,12 +4,12 @@
   <context>
     <name>ANN Simulator</name>
     <message>
-      <location filename="ui/training/bar.py" line="79" />
+      <location filename="ui/training/bar.py" line="88" />
       <source>  Speed </source>
       <translation>  속도 </translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="132" />
+      <location filename="ui/plots/activation.py" line="133" />
       <source> (shown for one logit against 0)</source>
       <translation> (로짓 하나를 0과 비교해 표시)</translation>
     </message>
@@ -19,23 +19,23 @@
       <translation> + 편향 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="164" />
+      <location filename="ui/training/panel.py" line="165" />
       <source> epochs</source>
       <translation> 에포크</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="361" />
-      <location filename="ui/mathviews/stepper.py" line="218" />
+      <location filename="ui/mathviews/matrix.py" line="362" />
+      <location filename="ui/mathviews/stepper.py" line="226" />
       <source> of {0}</source>
       <translation> / {0}</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="98" />
+      <location filename="ui/main_window.py" line="99" />
       <source>&amp;About</source>
       <translation>정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="129" />
+      <location filename="ui/files/manager.py" line="131" />
       <source>&amp;Copy Screenshot</source>
       <translation>스크린샷 복사(&amp;C)</translation>
     </message>
@@ -45,17 +45,17 @@
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="77" />
+      <location filename="ui/main_window.py" line="79" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="112" />
+      <location filename="ui/files/manager.py" line="114" />
       <source>&amp;Examples</source>
       <translation>예제(&amp;E)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="76" />
+      <location filename="ui/main_window.py" line="78" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -65,12 +65,12 @@
       <translation>화면에 맞추기(&amp;F)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="80" />
+      <location filename="ui/main_window.py" line="82" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="91" />
+      <location filename="ui/main_window.py" line="92" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>단축키(&amp;K)</translation>
     </message>
@@ -85,12 +85,12 @@
       <translation>수업(&amp;L)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="98" />
+      <location filename="ui/files/manager.py" line="100" />
       <source>&amp;New</source>
       <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="100" />
+      <location filename="ui/files/manager.py" line="102" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
@@ -100,7 +100,7 @@
       <translation>오버피팅(&amp;O)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="90" />
+      <location filename="ui/main_window.py" line="91" />
       <source>&amp;Panels</source>
       <translation>패널(&amp;P)</translation>
     </message>
@@ -110,37 +110,37 @@
       <translation>발표 모드 (큰 글꼴)(&amp;P)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="106" />
+      <location filename="ui/files/manager.py" line="108" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="83" />
+      <location filename="ui/main_window.py" line="147" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="94" />
+      <location filename="ui/main_window.py" line="95" />
       <source>&amp;Reset layout</source>
       <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="102" />
+      <location filename="ui/files/manager.py" line="104" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="79" />
+      <location filename="ui/main_window.py" line="81" />
       <source>&amp;Train</source>
       <translation>학습(&amp;T)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="81" />
+      <location filename="ui/main_window.py" line="146" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="78" />
+      <location filename="ui/main_window.py" line="80" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
@@ -190,7 +190,7 @@
       <translation>'{0}'은(는) 더 새로운 버전의 시뮬레이터로 저장되었습니다 (형식 버전 {1}, 이 버전은 {2}까지 읽음). 프로그램을 업데이트하세요</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="171" />
+      <location filename="ui/files/manager.py" line="173" />
       <source>(no examples found)</source>
       <translation>(예제 없음)</translation>
     </message>
@@ -200,7 +200,7 @@
       <translation>(은닉층 없음)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="157" />
+      <location filename="ui/files/manager.py" line="159" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
@@ -270,7 +270,7 @@
       <translation>인공신경망 시뮬레이터</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="338" />
+      <location filename="ui/files/manager.py" line="340" />
       <source>ANN Simulator did not close normally. Restore the unsaved project from {0}?</source>
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
@@ -280,12 +280,12 @@
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="296" />
+      <location filename="ui/files/manager.py" line="298" />
       <source>ANN Simulator projects (*.annproj)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="78" />
+      <location filename="ui/files/manager.py" line="80" />
       <source>ANN Simulator projects (*.annproj);;All files (*)</source>
       <translation>ANN Simulator 프로젝트 (*.annproj);;모든 파일 (*)</translation>
     </message>
@@ -309,16 +309,16 @@
       <location filename="ui/editor/properties.py" line="122" />
       <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Activation</source>
-      <translation>활성화함수</translation>
+      <translation>활성화</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="43" />
+      <location filename="ui/lessons/panel.py" line="44" />
       <location filename="ui/plots/__init__.py" line="31" />
       <source>Activation function</source>
       <translation>활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="45" />
+      <location filename="ui/lessons/panel.py" line="46" />
       <location filename="ui/mathviews/__init__.py" line="29" />
       <source>Activation gallery</source>
       <translation>활성화함수 갤러리</translation>
@@ -340,17 +340,17 @@
       <translation>은닉층 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="322" />
+      <location filename="ui/editor/scene.py" line="330" />
       <source>Add a neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="619" />
+      <location filename="ui/editor/scene.py" line="627" />
       <source>Add neuron</source>
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="445" />
+      <location filename="ui/data/panel.py" line="457" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -375,7 +375,7 @@
       <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="287" />
+      <location filename="ui/mathviews/stepper.py" line="295" />
       <source>Apply backpropagation step</source>
       <translation>역전파 한 단계 적용</translation>
     </message>
@@ -385,12 +385,12 @@
       <translation>그리드 실행 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="151" />
+      <location filename="ui/mathviews/stepper.py" line="150" />
       <source>Apply update</source>
       <translation>업데이트 적용</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="256" />
+      <location filename="ui/mathviews/matrix.py" line="257" />
       <source>As many rows as the batch size</source>
       <translation>배치 크기만큼의 행</translation>
     </message>
@@ -401,17 +401,17 @@
       <translation>자동</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="206" />
+      <location filename="ui/training/panel.py" line="207" />
       <source>Backend</source>
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="141" />
+      <location filename="ui/training/bar.py" line="151" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="44" />
+      <location filename="ui/lessons/panel.py" line="45" />
       <location filename="ui/mathviews/__init__.py" line="28" />
       <source>Backpropagation step by step</source>
       <translation>역전파 단계별 보기</translation>
@@ -423,7 +423,7 @@
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="66" />
-      <location filename="ui/training/panel.py" line="135" />
+      <location filename="ui/training/panel.py" line="136" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
@@ -479,13 +479,13 @@
       <translation>봉우리</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="203" />
-      <location filename="ui/training/bar.py" line="208" />
+      <location filename="ui/training/bar.py" line="213" />
+      <location filename="ui/training/bar.py" line="218" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="310" />
+      <location filename="ui/mathviews/stepper.py" line="318" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
@@ -505,22 +505,22 @@
       <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="415" />
+      <location filename="ui/files/manager.py" line="417" />
       <source>CSV table (*.csv)</source>
       <translation>CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="388" />
+      <location filename="ui/files/manager.py" line="390" />
       <source>CSV tables in a folder (*.csv)</source>
       <translation>폴더 안의 CSV 표 (*.csv)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="389" />
+      <location filename="ui/files/manager.py" line="391" />
       <source>CSV tables in a zip (*.zip)</source>
       <translation>zip 안의 CSV 표 (*.zip)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="165" />
+      <location filename="ui/mathviews/stepper.py" line="164" />
       <source>CSV…</source>
       <translation>CSV…</translation>
     </message>
@@ -541,17 +541,17 @@
       <translation>유방암</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="470" />
+      <location filename="ui/files/manager.py" line="472" />
       <source>Cannot export figure bundle</source>
       <translation>그림 묶음을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="421" />
+      <location filename="ui/files/manager.py" line="423" />
       <source>Cannot export history</source>
       <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="404" />
+      <location filename="ui/files/manager.py" line="406" />
       <source>Cannot export weights</source>
       <translation>가중치를 내보낼 수 없습니다</translation>
     </message>
@@ -561,24 +561,24 @@
       <translation>가져올 수 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="259" />
+      <location filename="ui/files/manager.py" line="261" />
       <source>Cannot open example</source>
       <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
       <location filename="ui/lessons/classroom.py" line="189" />
-      <location filename="ui/lessons/panel.py" line="221" />
+      <location filename="ui/lessons/panel.py" line="238" />
       <source>Cannot open lesson</source>
       <translation>수업을 열 수 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="239" />
-      <location filename="ui/files/manager.py" line="275" />
+      <location filename="ui/files/manager.py" line="241" />
+      <location filename="ui/files/manager.py" line="277" />
       <source>Cannot open project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="350" />
+      <location filename="ui/files/manager.py" line="352" />
       <source>Cannot restore</source>
       <translation>복원할 수 없습니다</translation>
     </message>
@@ -589,12 +589,12 @@
       <translation>수업을 저장할 수 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="309" />
+      <location filename="ui/files/manager.py" line="311" />
       <source>Cannot save project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="446" />
+      <location filename="ui/files/manager.py" line="448" />
       <source>Cannot save screenshot</source>
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
@@ -609,29 +609,29 @@
       <translation>활성화함수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="227" />
+      <location filename="ui/training/panel.py" line="230" />
       <source>Change backend</source>
       <translation>백엔드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="134" />
+      <location filename="ui/training/panel.py" line="135" />
       <source>Change batch size</source>
       <translation>배치 크기 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="171" />
-      <location filename="ui/training/panel.py" line="176" />
+      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="177" />
       <source>Change early stopping</source>
       <translation>조기 종료 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="77" />
+      <location filename="ui/training/bar.py" line="86" />
       <source>Change epoch limit</source>
       <translation>최대 에포크 변경</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="157" />
-      <location filename="ui/training/panel.py" line="226" />
+      <location filename="ui/training/panel.py" line="229" />
       <source>Change initializer</source>
       <translation>초기화 방법 변경</translation>
     </message>
@@ -641,12 +641,12 @@
       <translation>층 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="251" />
+      <location filename="ui/training/panel.py" line="254" />
       <source>Change learning rate</source>
       <translation>학습률 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="225" />
+      <location filename="ui/training/panel.py" line="228" />
       <source>Change loss</source>
       <translation>손실함수 변경</translation>
     </message>
@@ -661,58 +661,58 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="322" />
+      <location filename="ui/data/panel.py" line="334" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="439" />
+      <location filename="ui/data/panel.py" line="451" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="317" />
+      <location filename="ui/data/panel.py" line="329" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="225" />
+      <location filename="ui/training/panel.py" line="228" />
       <source>Change optimizer</source>
       <translation>옵티마이저 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="226" />
+      <location filename="ui/training/panel.py" line="229" />
       <source>Change regularization</source>
       <translation>규제 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="254" />
+      <location filename="ui/training/panel.py" line="257" />
       <source>Change regularization rate</source>
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="332" />
-      <location filename="ui/training/panel.py" line="196" />
+      <location filename="ui/data/panel.py" line="344" />
+      <location filename="ui/training/panel.py" line="197" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="86" />
+      <location filename="ui/training/bar.py" line="95" />
       <source>Change speed</source>
       <translation>속도 변경</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="152" />
+      <location filename="ui/mathviews/stepper.py" line="151" />
       <source>Change the network's weights to the new values (w ← w − α·∂E/∂w); undo with Ctrl+Z</source>
       <translation>신경망의 가중치를 새 값으로 바꿉니다 (w ← w − α·∂E/∂w). Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="263" />
+      <location filename="ui/training/panel.py" line="266" />
       <source>Change train/test split</source>
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="432" />
+      <location filename="ui/data/panel.py" line="444" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -733,7 +733,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="405" />
+      <location filename="ui/data/panel.py" line="417" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -768,13 +768,13 @@
       <translation>분류 (클래스)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="155" />
+      <location filename="ui/files/manager.py" line="157" />
       <source>Clear list</source>
       <translation>목록 지우기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="411" />
-      <location filename="ui/mathviews/matrix.py" line="278" />
+      <location filename="ui/mathviews/matrix.py" line="412" />
+      <location filename="ui/mathviews/matrix.py" line="279" />
       <source>Click a cell of Z to see its weighted sum.</source>
       <translation>Z의 칸을 누르면 그 가중합을 숫자로 보여 줍니다.</translation>
     </message>
@@ -789,7 +789,7 @@
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="107" />
+      <location filename="ui/files/manager.py" line="109" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
@@ -840,7 +840,7 @@
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="159" />
+      <location filename="ui/mathviews/stepper.py" line="158" />
       <source>Copy table</source>
       <translation>표 복사</translation>
     </message>
@@ -850,7 +850,7 @@
       <translation>학습 프로세스를 시작할 수 없어({0}) 대신 스레드에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="319" />
+      <location filename="ui/mathviews/stepper.py" line="327" />
       <source>Could not write {0}: {1}</source>
       <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
@@ -886,12 +886,12 @@
     </message>
     <message>
       <location filename="ui/data/__init__.py" line="15" />
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="380" />
+      <location filename="ui/data/panel.py" line="392" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -907,7 +907,7 @@
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="105" />
-      <location filename="ui/editor/scene.py" line="630" />
+      <location filename="ui/editor/scene.py" line="638" />
       <source>Delete layer</source>
       <translation>층 삭제</translation>
     </message>
@@ -922,7 +922,7 @@
       <translation>구분 기호</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="256" />
+      <location filename="ui/mathviews/stepper.py" line="264" />
       <source>Delta δ = ∂E/∂z</source>
       <translation>델타 δ = ∂E/∂z</translation>
     </message>
@@ -938,7 +938,7 @@
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="142" />
+      <location filename="ui/training/bar.py" line="152" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
@@ -953,7 +953,7 @@
       <translation>출력 이산화</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="63" />
+      <location filename="ui/training/panel.py" line="64" />
       <source>Dismiss</source>
       <translation>닫기</translation>
     </message>
@@ -963,17 +963,17 @@
       <translation>각 단계를 기울기 제곱의 이동 평균으로 나눕니다: 가중치마다 자기 보폭을 갖습니다.</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="491" />
+      <location filename="ui/editor/scene.py" line="499" />
       <source>Double-click to edit</source>
       <translation>더블클릭하여 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="486" />
+      <location filename="ui/editor/scene.py" line="494" />
       <source>Double-click to edit · Ctrl+click to remove</source>
       <translation>더블클릭하여 편집 · Ctrl+클릭하여 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="514" />
+      <location filename="ui/editor/scene.py" line="522" />
       <source>Double-click to enlarge the heatmap</source>
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
@@ -1018,36 +1018,36 @@
       <translation>조기 종료 (인내 에포크)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="179" />
+      <location filename="ui/training/panel.py" line="180" />
       <source>Early stopping</source>
       <translation>조기 종료</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="166" />
+      <location filename="ui/training/panel.py" line="167" />
       <source>Early stopping: stop when the test loss (without test data: the training loss) has not improved for this many epochs. Guards against overfitting.</source>
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="180" />
+      <location filename="ui/training/bar.py" line="190" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="175" />
       <location filename="ui/editor/controller.py" line="205" />
-      <location filename="ui/mathviews/matrix.py" line="486" />
+      <location filename="ui/mathviews/matrix.py" line="487" />
       <source>Edit bias</source>
       <translation>편향 편집</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="171" />
       <location filename="ui/editor/controller.py" line="196" />
-      <location filename="ui/mathviews/matrix.py" line="481" />
+      <location filename="ui/mathviews/matrix.py" line="482" />
       <source>Edit weight</source>
       <translation>가중치 편집</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="639" />
+      <location filename="ui/editor/scene.py" line="647" />
       <source>Edit weight…</source>
       <translation>가중치 편집…</translation>
     </message>
@@ -1078,8 +1078,8 @@
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="166" />
-      <location filename="ui/training/bar.py" line="167" />
+      <location filename="ui/training/bar.py" line="176" />
+      <location filename="ui/training/bar.py" line="177" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -1089,22 +1089,22 @@
       <translation>실행당 에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="63" />
+      <location filename="ui/training/bar.py" line="72" />
       <source>Epochs trained in this run</source>
       <translation>이번 실행에서 학습한 에포크 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="255" />
+      <location filename="ui/mathviews/stepper.py" line="263" />
       <source>Error E</source>
       <translation>오차 E</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="134" />
+      <location filename="ui/files/manager.py" line="136" />
       <source>Every plot, the network picture, the config and the weights in one folder</source>
       <translation>모든 그래프, 신경망 그림, 설정, 가중치를 한 폴더에 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="264" />
+      <location filename="ui/files/manager.py" line="266" />
       <source>Example: {0}</source>
       <translation>예제: {0}</translation>
     </message>
@@ -1115,27 +1115,27 @@
     </message>
     <message>
       <location filename="ui/explain/__init__.py" line="17" />
-      <location filename="ui/lessons/panel.py" line="46" />
+      <location filename="ui/lessons/panel.py" line="47" />
       <source>Explanation</source>
       <translation>설명</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="162" />
+      <location filename="ui/mathviews/stepper.py" line="161" />
       <source>Export</source>
       <translation>내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="133" />
+      <location filename="ui/files/manager.py" line="135" />
       <source>Export &amp;Figure Bundle…</source>
       <translation>그림 묶음 내보내기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="126" />
+      <location filename="ui/files/manager.py" line="128" />
       <source>Export &amp;Screenshot</source>
       <translation>스크린샷 내보내기(&amp;S)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="119" />
+      <location filename="ui/files/manager.py" line="121" />
       <source>Export &amp;Weights…</source>
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
@@ -1145,12 +1145,12 @@
       <translation>CSV 내보내기...</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="122" />
+      <location filename="ui/files/manager.py" line="124" />
       <source>Export Training &amp;History (CSV)…</source>
       <translation>학습 기록 내보내기 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="456" />
+      <location filename="ui/files/manager.py" line="458" />
       <source>Export figure bundle into folder</source>
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
@@ -1165,27 +1165,27 @@
       <translation>그래프 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="435" />
+      <location filename="ui/files/manager.py" line="437" />
       <source>Export screenshot: {0}</source>
       <translation>스크린샷 내보내기: {0}</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="311" />
+      <location filename="ui/mathviews/stepper.py" line="319" />
       <source>Export step-by-step table</source>
       <translation>단계별 표 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="413" />
+      <location filename="ui/files/manager.py" line="415" />
       <source>Export training history</source>
       <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="391" />
+      <location filename="ui/files/manager.py" line="393" />
       <source>Export weights</source>
       <translation>가중치 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="321" />
+      <location filename="ui/mathviews/stepper.py" line="329" />
       <source>Exported {0}</source>
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
@@ -1255,17 +1255,17 @@
       <translation>클래스 1일 확률을 내는 시그모이드 출력 하나에 씁니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="134" />
+      <location filename="ui/mathviews/stepper.py" line="186" />
       <source>Formula</source>
       <translation>식</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="255" />
+      <location filename="ui/mathviews/stepper.py" line="263" />
       <source>Forward propagation</source>
       <translation>순전파</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="248" />
+      <location filename="ui/mathviews/matrix.py" line="249" />
       <source>From row </source>
       <translation>시작 행 </translation>
     </message>
@@ -1315,7 +1315,7 @@
       <translation>경사하강법: 기울기 g = ∂E/∂w의 반대 방향으로 한 걸음.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="42" />
+      <location filename="ui/lessons/panel.py" line="43" />
       <location filename="ui/plots/__init__.py" line="30" />
       <source>Gradient magnitudes</source>
       <translation>기울기 크기</translation>
@@ -1326,18 +1326,18 @@
       <translation>샘플의 기울기 × 입력</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="256" />
+      <location filename="ui/mathviews/stepper.py" line="264" />
       <source>Gradients</source>
       <translation>기울기</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="446" />
-      <location filename="ui/lessons/panel.py" line="45" />
+      <location filename="ui/lessons/panel.py" line="46" />
       <source>Grid search</source>
       <translation>그리드 탐색</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="375" />
+      <location filename="ui/mathviews/matrix.py" line="376" />
       <source>H of {0}</source>
       <translation>{0}의 H</translation>
     </message>
@@ -1372,14 +1372,14 @@
       <translation>은닉층 구성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="245" />
+      <location filename="ui/editor/scene.py" line="253" />
       <location filename="ui/mathviews/cells.py" line="35" />
       <location filename="ui/plots/base.py" line="55" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="84" />
+      <location filename="ui/lessons/panel.py" line="85" />
       <source>Hide answer</source>
       <translation>답 숨기기</translation>
     </message>
@@ -1389,7 +1389,7 @@
       <translation>학생에게 숨길 컨트롤</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="423" />
+      <location filename="ui/files/manager.py" line="425" />
       <source>History exported to {0}</source>
       <translation>학습 기록을 내보냈습니다: {0}</translation>
     </message>
@@ -1399,13 +1399,13 @@
       <translation>쌍곡탄젠트: 시그모이드와 비슷하지만 −1에서 1까지이고 0이 중심입니다.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="41" />
-      <location filename="ui/training/bar.py" line="222" />
+      <location filename="ui/lessons/panel.py" line="42" />
+      <location filename="ui/training/bar.py" line="232" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="258" />
+      <location filename="ui/editor/scene.py" line="266" />
       <location filename="ui/plots/base.py" line="54" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
@@ -1427,34 +1427,34 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="259" />
+      <location filename="ui/data/panel.py" line="258" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="485" />
+      <location filename="ui/data/panel.py" line="497" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="528" />
+      <location filename="ui/data/panel.py" line="533" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="254" />
+      <location filename="ui/editor/scene.py" line="262" />
       <source>In</source>
       <translation>입력</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="135" />
-      <location filename="ui/training/panel.py" line="138" />
+      <location filename="ui/training/panel.py" line="139" />
       <source>Initializer</source>
       <translation>초기화 방법</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="174" />
-      <location filename="ui/editor/scene.py" line="239" />
+      <location filename="ui/editor/scene.py" line="247" />
       <source>Input</source>
       <translation>입력층</translation>
     </message>
@@ -1469,17 +1469,17 @@
       <translation>입력 특성</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="366" />
+      <location filename="ui/editor/scene.py" line="374" />
       <source>Input feature {0} is off: click to switch it on</source>
       <translation>입력 특성 {0} 꺼짐: 클릭하면 켭니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="365" />
+      <location filename="ui/editor/scene.py" line="373" />
       <source>Input feature {0} is on: click to switch it off</source>
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="508" />
+      <location filename="ui/data/panel.py" line="520" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
@@ -1494,12 +1494,12 @@
       <translation>층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="627" />
+      <location filename="ui/editor/scene.py" line="635" />
       <source>Insert layer after</source>
       <translation>뒤에 층 삽입</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="624" />
+      <location filename="ui/editor/scene.py" line="632" />
       <source>Insert layer before</source>
       <translation>앞에 층 삽입</translation>
     </message>
@@ -1524,7 +1524,7 @@
       <translation>기울기가 최대 0.25라서 층을 하나 지날 때마다 기울기가 4분의 1 이하로 줄어듭니다. 10개 층을 지나면 많아야 0.25^10 ≈ 0.000001만 남습니다: 기울기 소실입니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="387" />
+      <location filename="ui/files/manager.py" line="389" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -1559,19 +1559,14 @@
       <translation>L2</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="124" />
-      <source>Language</source>
-      <translation>언어</translation>
-    </message>
-    <message>
-      <location filename="ui/mathviews/matrix.py" line="260" />
+      <location filename="ui/mathviews/matrix.py" line="261" />
       <location filename="ui/plots/activation.py" line="35" />
       <source>Layer</source>
       <translation>층</translation>
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="67" />
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <source>Layer properties</source>
       <translation>층 속성</translation>
     </message>
@@ -1588,9 +1583,9 @@
     </message>
     <message>
       <location filename="ui/editor/__init__.py" line="66" />
-      <location filename="ui/lessons/panel.py" line="40" />
+      <location filename="ui/lessons/panel.py" line="41" />
       <source>Layers</source>
-      <translation>층</translation>
+      <translation>층 종류</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="169" />
@@ -1598,7 +1593,7 @@
       <translation>구성</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="198" />
+      <location filename="ui/main_window.py" line="217" />
       <source>Layout reset to the default</source>
       <translation>레이아웃을 기본값으로 되돌렸습니다</translation>
     </message>
@@ -1614,7 +1609,7 @@
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="64" />
-      <location filename="ui/training/panel.py" line="128" />
+      <location filename="ui/training/panel.py" line="129" />
       <source>Learning rate α</source>
       <translation>학습률 α</translation>
     </message>
@@ -1635,13 +1630,13 @@
       <translation>수업 저장됨: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="232" />
+      <location filename="ui/lessons/panel.py" line="249" />
       <source>Lesson: {0}</source>
       <translation>수업: {0}</translation>
     </message>
     <message>
       <location filename="ui/lessons/__init__.py" line="55" />
-      <location filename="ui/lessons/panel.py" line="52" />
+      <location filename="ui/lessons/panel.py" line="53" />
       <source>Lessons</source>
       <translation>수업</translation>
     </message>
@@ -1668,7 +1663,7 @@
     </message>
     <message>
       <location filename="ui/mathviews/stepper.py" line="119" />
-      <location filename="ui/mathviews/stepper.py" line="295" />
+      <location filename="ui/mathviews/stepper.py" line="303" />
       <source>Load worked example</source>
       <translation>풀이 예제 불러오기</translation>
     </message>
@@ -1689,30 +1684,30 @@
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="67" />
-      <location filename="ui/lessons/panel.py" line="42" />
+      <location filename="ui/lessons/panel.py" line="43" />
       <location filename="ui/plots/__init__.py" line="29" />
       <location filename="ui/plots/loss.py" line="52" />
-      <location filename="ui/training/panel.py" line="110" />
+      <location filename="ui/training/panel.py" line="111" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="228" />
+      <location filename="ui/mathviews/stepper.py" line="236" />
       <source>Loss {0}, learning rate α = {1}, E = {2}. Apply is plain gradient descent on this data loss, as in the lecture.</source>
       <translation>손실 {0}, 학습률 α = {1}, E = {2}. 적용은 강의에서처럼 이 오차에 대한 경사하강법 한 단계입니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="310" />
+      <location filename="ui/mathviews/stepper.py" line="318" />
       <source>Markdown (*.md)</source>
       <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="166" />
+      <location filename="ui/mathviews/stepper.py" line="165" />
       <source>Markdown…</source>
       <translation>Markdown…</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="44" />
+      <location filename="ui/lessons/panel.py" line="45" />
       <location filename="ui/mathviews/__init__.py" line="26" />
       <source>Matrix view</source>
       <translation>행렬 보기</translation>
@@ -1733,7 +1728,7 @@
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="347" />
+      <location filename="ui/data/panel.py" line="359" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1768,7 +1763,7 @@
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="363" />
+      <location filename="ui/data/panel.py" line="375" />
       <source>Network</source>
       <translation>신경망</translation>
     </message>
@@ -1783,7 +1778,7 @@
       <translation>신경망이 바뀌지 않았습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="41" />
+      <location filename="ui/lessons/panel.py" line="42" />
       <location filename="ui/plots/__init__.py" line="28" />
       <source>Network output</source>
       <translation>신경망 출력</translation>
@@ -1820,7 +1815,7 @@
       <translation>새 초기 가중치 (시드 {0})</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="59" />
+      <location filename="ui/training/bar.py" line="67" />
       <source>New initial weights for the seed; the run starts again</source>
       <translation>시드에 따라 초기 가중치를 새로 정하고 처음부터 다시 시작합니다</translation>
     </message>
@@ -1830,12 +1825,12 @@
       <translation>새 초기 가중치: 지금까지의 실행은 실행 기록에 보관되고, 두 실행 모두 에포크 0부터 시작합니다(학습 곡선 전체를 비교). 현재 가중치: 두 실행 모두 지금 상태에서 이어서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="222" />
+      <location filename="ui/files/manager.py" line="224" />
       <source>New project</source>
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="334" />
+      <location filename="ui/data/panel.py" line="346" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1850,8 +1845,8 @@
       <translation>이 연결의 새 가중치:</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="116" />
-      <location filename="ui/mathviews/stepper.py" line="149" />
+      <location filename="ui/lessons/panel.py" line="117" />
+      <location filename="ui/mathviews/stepper.py" line="148" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
     </message>
@@ -1876,27 +1871,27 @@
       <translation>그림 없음: 히트맵은 입력이 두 개인(평면) 데이터에서만 그려지고, 이 뉴런이 층의 처음 {0}개 안에 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="264" />
+      <location filename="ui/mathviews/stepper.py" line="272" />
       <source>No step-by-step table</source>
       <translation>단계별 표 없음</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="411" />
+      <location filename="ui/files/manager.py" line="413" />
       <source>No training history yet: train first.</source>
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="355" />
+      <location filename="ui/data/panel.py" line="367" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="319" />
+      <location filename="ui/data/panel.py" line="331" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="358" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1907,7 +1902,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="358" />
+      <location filename="ui/data/panel.py" line="370" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1937,17 +1932,17 @@
       <translation>NumPy (CPU)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="387" />
+      <location filename="ui/files/manager.py" line="389" />
       <source>NumPy archive (*.npz)</source>
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="314" />
+      <location filename="ui/data/panel.py" line="326" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="390" />
+      <location filename="ui/files/manager.py" line="392" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
@@ -1957,12 +1952,12 @@
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="173" />
+      <location filename="ui/training/panel.py" line="174" />
       <source>On early stopping, go back to the weights of the epoch with the lowest loss</source>
       <translation>조기 종료 때 손실이 가장 낮았던 에포크의 가중치로 되돌립니다</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="255" />
+      <location filename="ui/mathviews/matrix.py" line="256" />
       <source>One batch</source>
       <translation>배치 하나</translation>
     </message>
@@ -1972,7 +1967,7 @@
       <translation>강의 주제마다 수업 하나: 설명, 질문, 준비된 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="253" />
+      <location filename="ui/mathviews/matrix.py" line="254" />
       <source>One sample</source>
       <translation>표본 하나</translation>
     </message>
@@ -1982,35 +1977,35 @@
       <translation>수업 열기(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="110" />
+      <location filename="ui/files/manager.py" line="112" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="101" />
+      <location filename="ui/files/manager.py" line="103" />
       <source>Open a project file (.annproj)</source>
       <translation>프로젝트 파일 열기 (.annproj)</translation>
     </message>
     <message>
       <location filename="ui/lessons/classroom.py" line="182" />
-      <location filename="ui/lessons/panel.py" line="117" />
+      <location filename="ui/lessons/panel.py" line="118" />
       <source>Open lesson</source>
       <translation>수업 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="77" />
+      <location filename="ui/files/manager.py" line="79" />
       <source>Open project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="249" />
+      <location filename="ui/files/manager.py" line="251" />
       <source>Opened {0}</source>
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="65" />
       <location filename="ui/experiments/grid_dock.py" line="171" />
-      <location filename="ui/training/panel.py" line="111" />
+      <location filename="ui/training/panel.py" line="112" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
@@ -2020,13 +2015,13 @@
       <translation>최적화 방법들</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="256" />
+      <location filename="ui/editor/scene.py" line="264" />
       <location filename="ui/plots/base.py" line="54" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="244" />
+      <location filename="ui/editor/scene.py" line="252" />
       <location filename="ui/mathviews/cells.py" line="34" />
       <location filename="ui/plots/base.py" line="55" />
       <source>Output</source>
@@ -2053,7 +2048,7 @@
       <translation>오버피팅 시연</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="434" />
+      <location filename="ui/files/manager.py" line="436" />
       <source>PNG image (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
@@ -2063,7 +2058,7 @@
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="181" />
+      <location filename="ui/files/manager.py" line="183" />
       <source>PNG scale (print quality)</source>
       <translation>PNG 배율 (인쇄 품질)</translation>
     </message>
@@ -2078,7 +2073,7 @@
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="148" />
+      <location filename="ui/training/bar.py" line="158" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -2128,7 +2123,7 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="354" />
+      <location filename="ui/data/panel.py" line="366" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
@@ -2143,7 +2138,7 @@
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="155" />
+      <location filename="ui/training/bar.py" line="165" />
       <source>Preparing the fast engine…</source>
       <translation>빠른 학습 엔진을 준비하는 중…</translation>
     </message>
@@ -2154,7 +2149,7 @@
       <translation>학습한 뒤 계산을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="134" />
+      <location filename="ui/mathviews/stepper.py" line="186" />
       <source>Quantity</source>
       <translation>항목</translation>
     </message>
@@ -2164,7 +2159,7 @@
       <translation>질문</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="63" />
+      <location filename="ui/lessons/panel.py" line="64" />
       <source>Question {0}</source>
       <translation>질문 {0}</translation>
     </message>
@@ -2184,12 +2179,12 @@
       <translation>0과 1 사이의 난수, 모두 양수 (강의의 방식).</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="194" />
+      <location filename="ui/training/panel.py" line="195" />
       <source>Random seed of the initial weights and the batch order: the same seed gives the same run.</source>
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="330" />
+      <location filename="ui/data/panel.py" line="342" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2199,12 +2194,12 @@
       <translation>ReLU: z가 양수면 z, 아니면 0. 활성 구간의 기울기가 1이라 기울기 소실이 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="109" />
+      <location filename="ui/training/bar.py" line="118" />
       <source>Reached the epoch limit ({0}).</source>
       <translation>최대 에포크({0})에 도달했습니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="66" />
+      <location filename="ui/main_window.py" line="68" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
@@ -2214,12 +2209,12 @@
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="333" />
+      <location filename="ui/data/panel.py" line="345" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="426" />
+      <location filename="ui/data/panel.py" line="438" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
@@ -2245,33 +2240,33 @@
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="66" />
-      <location filename="ui/training/panel.py" line="142" />
+      <location filename="ui/training/panel.py" line="143" />
       <source>Regularization</source>
       <translation>규제</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="156" />
+      <location filename="ui/training/panel.py" line="157" />
       <source>Regularization rate</source>
       <translation>규제 강도</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="319" />
+      <location filename="ui/editor/scene.py" line="327" />
       <source>Remove a neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="642" />
+      <location filename="ui/editor/scene.py" line="650" />
       <source>Remove connection</source>
       <translation>연결 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="621" />
+      <location filename="ui/editor/scene.py" line="629" />
       <source>Remove neuron</source>
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="450" />
+      <location filename="ui/data/panel.py" line="462" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2286,24 +2281,24 @@
       <translation>문제 알리기</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="57" />
+      <location filename="ui/training/bar.py" line="65" />
       <location filename="ui/training/controller.py" line="149" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
       <location filename="ui/editor/controller.py" line="183" />
-      <location filename="ui/editor/scene.py" line="645" />
+      <location filename="ui/editor/scene.py" line="653" />
       <source>Restore connection</source>
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="395" />
+      <location filename="ui/data/panel.py" line="407" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="337" />
+      <location filename="ui/files/manager.py" line="339" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
@@ -2320,15 +2315,15 @@
     <message>
       <location filename="ui/data/panel.py" line="185" />
       <source>Rows</source>
-      <translation>표</translation>
+      <translation>행</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="250" />
+      <location filename="ui/mathviews/matrix.py" line="251" />
       <source>Rows </source>
       <translation>행 수 </translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="285" />
+      <location filename="ui/training/panel.py" line="288" />
       <source>Rows per weight update: 1 = online learning, {0} (the training rows) = full batch.</source>
       <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
@@ -2338,7 +2333,7 @@
       <translation>실행 위치</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="150" />
+      <location filename="ui/mathviews/stepper.py" line="149" />
       <source>Run to end ▶▶</source>
       <translation>끝까지 ▶▶</translation>
     </message>
@@ -2353,12 +2348,12 @@
       <translation>R²</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="434" />
+      <location filename="ui/files/manager.py" line="436" />
       <source>SVG drawing (*.svg)</source>
       <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="134" />
+      <location filename="ui/mathviews/stepper.py" line="186" />
       <source>Sample</source>
       <translation>표본</translation>
     </message>
@@ -2368,7 +2363,7 @@
       <translation>표본 </translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="104" />
+      <location filename="ui/files/manager.py" line="106" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
@@ -2384,27 +2379,27 @@
       <translation>수업으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="295" />
+      <location filename="ui/files/manager.py" line="297" />
       <source>Save project as</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="123" />
+      <location filename="ui/files/manager.py" line="125" />
       <source>Save the loss and accuracy of every epoch as a CSV table</source>
       <translation>에포크별 손실과 정확도를 CSV 표로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="103" />
+      <location filename="ui/files/manager.py" line="105" />
       <source>Save the project</source>
       <translation>프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="105" />
+      <location filename="ui/files/manager.py" line="107" />
       <source>Save the project under a new name</source>
       <translation>프로젝트를 새 이름으로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="120" />
+      <location filename="ui/files/manager.py" line="122" />
       <source>Save the weights as NumPy (.npz), JSON, CSV tables or ONNX</source>
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
@@ -2414,12 +2409,12 @@
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="318" />
+      <location filename="ui/files/manager.py" line="320" />
       <source>Saved {0}</source>
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="350" />
+      <location filename="ui/data/panel.py" line="362" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
@@ -2429,18 +2424,18 @@
       <translation>스케줄러 주소</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="453" />
+      <location filename="ui/files/manager.py" line="455" />
       <source>Screenshot copied to the clipboard</source>
       <translation>스크린샷을 클립보드에 복사했습니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="448" />
+      <location filename="ui/files/manager.py" line="450" />
       <source>Screenshot saved: {0}</source>
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="356" />
-      <location filename="ui/training/panel.py" line="197" />
+      <location filename="ui/data/panel.py" line="368" />
+      <location filename="ui/training/panel.py" line="198" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
@@ -2465,17 +2460,17 @@
       <translation>바꿀 설정</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="186" />
+      <location filename="ui/training/panel.py" line="187" />
       <source>Share of the rows used for training; the rest is the test set.</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="351" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="101" />
+      <location filename="ui/plots/activation.py" line="102" />
       <source>Share of units whose slope f'(z) is below 1% of its maximum (they barely learn)</source>
       <translation>기울기 f'(z)가 최댓값의 1% 미만인 유닛의 비율 (거의 학습되지 않음)</translation>
     </message>
@@ -2485,8 +2480,8 @@
       <translation>모든 컨트롤 보이기(&amp;A)</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="72" />
-      <location filename="ui/lessons/panel.py" line="84" />
+      <location filename="ui/lessons/panel.py" line="73" />
+      <location filename="ui/lessons/panel.py" line="85" />
       <source>Show answer</source>
       <translation>답 보기</translation>
     </message>
@@ -2536,7 +2531,7 @@
       <translation>z &gt; 0이면 기울기가 정확히 1이라 여러 층을 지나도 기울기가 줄지 않습니다. 다만 z &lt; 0에 머무는 뉴런은 아무것도 전달하지 못합니다(죽은 ReLU).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="83" />
+      <location filename="ui/training/bar.py" line="92" />
       <source>Slow motion: epochs per second. With the perceptron rule: samples per second, the line moving after each one</source>
       <translation>느린 재생: 초당 에포크 수. 퍼셉트론 학습 규칙에서는 초당 샘플 수이며, 샘플 하나마다 결정 직선이 움직입니다</translation>
     </message>
@@ -2566,12 +2561,12 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="358" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="288" />
+      <location filename="ui/data/panel.py" line="300" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
@@ -2581,7 +2576,7 @@
       <translation>시작</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="99" />
+      <location filename="ui/files/manager.py" line="101" />
       <source>Start a new project with the default network</source>
       <translation>기본 신경망으로 새 프로젝트 시작</translation>
     </message>
@@ -2591,7 +2586,7 @@
       <translation>비교 시작</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="49" />
+      <location filename="ui/training/bar.py" line="56" />
       <source>Start or pause training</source>
       <translation>학습 시작 또는 일시정지</translation>
     </message>
@@ -2601,17 +2596,17 @@
       <translation>작업 프로세스를 시작하는 중...</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="52" />
+      <location filename="ui/training/bar.py" line="59" />
       <source>Step batch</source>
       <translation>배치 1회</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="50" />
+      <location filename="ui/training/bar.py" line="57" />
       <source>Step epoch</source>
       <translation>에포크 1회</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="259" />
+      <location filename="ui/mathviews/stepper.py" line="267" />
       <source>Step {0} of {1}: {2}</source>
       <translation>{1}단계 중 {0}단계: {2}</translation>
     </message>
@@ -2621,12 +2616,12 @@
       <translation>계단 함수: 퍼셉트론의 임계값. 기울기가 0이라 역전파를 할 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="55" />
+      <location filename="ui/training/bar.py" line="62" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="70" />
+      <location filename="ui/training/bar.py" line="79" />
       <source>Stop at epoch </source>
       <translation>최대 에포크 </translation>
     </message>
@@ -2636,7 +2631,7 @@
       <translation>비교 중지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="56" />
+      <location filename="ui/training/bar.py" line="63" />
       <source>Stop training; Train continues from the current weights</source>
       <translation>학습을 중지합니다. [학습]을 누르면 현재 가중치에서 이어서 학습합니다</translation>
     </message>
@@ -2676,7 +2671,7 @@
       <translation>표</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="304" />
+      <location filename="ui/mathviews/stepper.py" line="312" />
       <source>Table copied to the clipboard</source>
       <translation>표를 클립보드에 복사했습니다</translation>
     </message>
@@ -2736,7 +2731,7 @@
       <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="176" />
+      <location filename="ui/training/bar.py" line="186" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -2751,7 +2746,7 @@
       <translation>AND 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 퍼셉트론 하나(직선 하나)로 학습할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="326" />
+      <location filename="ui/training/panel.py" line="338" />
       <source>The GPU cannot be used here</source>
       <translation>여기서는 GPU를 사용할 수 없습니다</translation>
     </message>
@@ -2769,11 +2764,6 @@
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>The XOR truth table: inputs x1, x2 in {0, 1}, target 0 or 1. No single straight line separates the classes: a perceptron cannot learn it, a network with a hidden layer can.</source>
       <translation>XOR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 어떤 직선 하나로도 두 클래스를 나눌 수 없어 퍼셉트론은 학습하지 못하고, 은닉층이 있는 신경망은 학습합니다.</translation>
-    </message>
-    <message>
-      <location filename="ui/main_window.py" line="124" />
-      <source>The app shows the new language after a restart. Restart now? You are asked to save unsaved changes first; otherwise it changes the next time you start.</source>
-      <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다. 지금 다시 시작할까요? 저장하지 않은 변경 사항이 있으면 먼저 저장할지 묻습니다. 다시 시작하지 않으면 다음 실행 때 바뀝니다.</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="86" />
@@ -2831,7 +2821,7 @@
       <translation>최대 에포크({0})에 도달했습니다. 더 학습하려면 최대 에포크를 높이거나 가중치를 초기화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="240" />
+      <location filename="ui/files/manager.py" line="242" />
       <source>The file could not be opened:
 {0}</source>
       <translation>파일을 열 수 없습니다:
@@ -2843,12 +2833,7 @@
       <translation>입력층에는 데이터의 특성마다 뉴런이 하나씩 있습니다 ({0}).</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="128" />
-      <source>The language changes the next time you start the app</source>
-      <translation>다음에 프로그램을 시작할 때 언어가 바뀝니다</translation>
-    </message>
-    <message>
-      <location filename="ui/training/panel.py" line="123" />
+      <location filename="ui/training/panel.py" line="124" />
       <source>The learning rate α: how far each step moves the weights against the gradient. Type a value or pick one.</source>
       <translation>학습률 α: 한 단계마다 가중치를 기울기 반대 방향으로 얼마나 움직일지 정합니다. 값을 입력하거나 고르세요.</translation>
     </message>
@@ -2863,14 +2848,14 @@
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="218" />
+      <location filename="ui/lessons/panel.py" line="235" />
       <source>The lesson could not be opened:
 {0}</source>
       <translation>수업을 열 수 없습니다:
 {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="313" />
+      <location filename="ui/training/panel.py" line="325" />
       <source>The loss became infinite or not a number (NaN), so training stopped. This usually means the learning rate α = {0} is too high: every step jumps past the valley of the loss, and the weights grow without bound.
 
 The last weights that were still finite have been restored.
@@ -2903,19 +2888,19 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력층에는 데이터의 목표값마다 뉴런이 하나씩 있으며, 크기는 데이터를 따릅니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="276" />
+      <location filename="ui/files/manager.py" line="278" />
       <source>The project could not be shown:
 {0}: {1}</source>
       <translation>프로젝트를 화면에 표시할 수 없습니다:
 {0}: {1}</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="65" />
+      <location filename="ui/files/manager.py" line="67" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>프로젝트에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="151" />
+      <location filename="ui/training/panel.py" line="152" />
       <source>The regularization rate λ: how much the penalty on the weights counts against the loss E.</source>
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
@@ -2925,7 +2910,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>현재와 같은 값입니다. 시드가 같으면 학습 결과가 똑같으므로 두 실행은 같은 곡선을 그려야 합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="499" />
+      <location filename="ui/data/panel.py" line="511" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2940,7 +2925,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="182" />
+      <location filename="ui/training/bar.py" line="192" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
@@ -2955,7 +2940,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 신경망에는 비교할 설정이 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="326" />
+      <location filename="ui/training/panel.py" line="338" />
       <source>This project trains with CuPy (GPU), which this computer cannot use. Choose NumPy (CPU) or Automatic under Backend; the weights stay as they are.</source>
       <translation>이 프로젝트는 CuPy(GPU)로 학습하도록 설정되어 있지만, 이 컴퓨터에서는 GPU를 사용할 수 없습니다. 백엔드에서 NumPy (CPU) 또는 자동을 고르세요. 가중치는 그대로 유지됩니다.</translation>
     </message>
@@ -2965,7 +2950,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>체크한 실행의 학습 손실(실선)과 테스트 손실(점선)을 손실 그래프에 겹쳐 그립니다</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="66" />
+      <location filename="ui/training/bar.py" line="75" />
       <source>Time spent training in this run</source>
       <translation>이번 실행의 학습 시간</translation>
     </message>
@@ -2981,8 +2966,8 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     </message>
     <message>
       <location filename="ui/plots/loss.py" line="129" />
-      <location filename="ui/training/bar.py" line="48" />
-      <location filename="ui/training/bar.py" line="148" />
+      <location filename="ui/training/bar.py" line="55" />
+      <location filename="ui/training/bar.py" line="158" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -3019,12 +3004,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 정확도</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="54" />
+      <location filename="ui/training/bar.py" line="61" />
       <source>Train exactly one batch (one weight update)</source>
       <translation>배치 하나만 학습 (가중치 업데이트 1회)</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="51" />
+      <location filename="ui/training/bar.py" line="58" />
       <source>Train exactly one epoch</source>
       <translation>정확히 한 에포크만 학습</translation>
     </message>
@@ -3036,7 +3021,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="175" />
+      <location filename="ui/training/bar.py" line="185" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -3051,33 +3036,33 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
-      <location filename="ui/main_window.py" line="63" />
+      <location filename="ui/main_window.py" line="65" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="357" />
-      <location filename="ui/training/panel.py" line="189" />
+      <location filename="ui/data/panel.py" line="369" />
+      <location filename="ui/training/panel.py" line="190" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="321" />
+      <location filename="ui/training/panel.py" line="333" />
       <source>Training diverged</source>
       <translation>학습 발산</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="106" />
+      <location filename="ui/training/bar.py" line="115" />
       <source>Training diverged: the learning rate is probably too high (see the Hyperparameters panel).</source>
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="163" />
+      <location filename="ui/training/bar.py" line="173" />
       <source>Training path: {0}</source>
       <translation>학습 경로: {0}</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="330" />
+      <location filename="ui/training/panel.py" line="342" />
       <source>Training stopped because of an error</source>
       <translation>오류로 학습이 중지되었습니다</translation>
     </message>
@@ -3137,17 +3122,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="64" />
+      <location filename="ui/files/manager.py" line="66" />
       <source>Unsaved changes</source>
       <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="197" />
+      <location filename="ui/files/manager.py" line="199" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="257" />
+      <location filename="ui/mathviews/stepper.py" line="265" />
       <source>Update</source>
       <translation>업데이트</translation>
     </message>
@@ -3157,13 +3142,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="260" />
+      <location filename="ui/data/panel.py" line="259" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="458" />
-      <location filename="ui/data/panel.py" line="503" />
+      <location filename="ui/data/panel.py" line="470" />
+      <location filename="ui/data/panel.py" line="515" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -3183,13 +3168,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치와 편향이 {1}개 이상인 신경망은 그래픽 카드({0})에서, 그보다 작은 신경망은 더 빠른 CPU에서 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="43" />
+      <location filename="ui/lessons/panel.py" line="44" />
       <location filename="ui/plots/__init__.py" line="32" />
       <source>Weights</source>
       <translation>가중치</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="406" />
+      <location filename="ui/files/manager.py" line="408" />
       <source>Weights exported to {0}</source>
       <translation>가중치를 내보냈습니다: {0}</translation>
     </message>
@@ -3219,7 +3204,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>와인</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="135" />
+      <location filename="ui/mathviews/stepper.py" line="187" />
       <source>With the numbers</source>
       <translation>숫자를 넣은 식</translation>
     </message>
@@ -3229,7 +3214,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>작업 프로세스 수</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="375" />
+      <location filename="ui/mathviews/matrix.py" line="376" />
       <source>X</source>
       <translation>X</translation>
     </message>
@@ -3259,13 +3244,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>층의 뉴런 수는 1~{0}개입니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="503" />
+      <location filename="ui/editor/scene.py" line="511" />
       <source>activation: {0}</source>
       <translation>활성화함수: {0}</translation>
     </message>
     <message>
       <location filename="ui/lessons/classroom.py" line="103" />
-      <location filename="ui/training/bar.py" line="82" />
+      <location filename="ui/training/bar.py" line="91" />
       <source>as fast as possible</source>
       <translation>최대 속도</translation>
     </message>
@@ -3280,7 +3265,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최저 테스트 손실 {0} @ 에포크 {1}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="506" />
+      <location filename="ui/editor/scene.py" line="514" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
     </message>
@@ -3325,12 +3310,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>종료 코드 {0}</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="500" />
+      <location filename="ui/editor/scene.py" line="508" />
       <source>feature: {0}</source>
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="178" />
+      <location filename="ui/data/plot.py" line="182" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3340,7 +3325,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>첫 행은 머리글</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="293" />
+      <location filename="ui/editor/scene.py" line="301" />
       <source>follows the data</source>
       <translation>데이터에 따름</translation>
     </message>
@@ -3360,12 +3345,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="180" />
+      <location filename="ui/data/plot.py" line="184" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="482" />
+      <location filename="ui/editor/scene.py" line="490" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
@@ -3400,13 +3385,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>머리글 행 없음</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="74" />
+      <location filename="ui/training/bar.py" line="83" />
       <source>no limit</source>
       <translation>제한 없음</translation>
     </message>
     <message>
       <location filename="ui/experiments/grid_dock.py" line="115" />
-      <location filename="ui/training/panel.py" line="163" />
+      <location filename="ui/training/panel.py" line="164" />
       <source>off</source>
       <translation>끔</translation>
     </message>
@@ -3416,7 +3401,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="512" />
+      <location filename="ui/editor/scene.py" line="520" />
       <source>output range: {0:.3f} … {1:.3f}</source>
       <translation>출력 범위: {0:.3f} … {1:.3f}</translation>
     </message>
@@ -3441,7 +3426,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="533" />
+      <location filename="ui/data/panel.py" line="538" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3451,22 +3436,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} 회귀</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="479" />
+      <location filename="ui/editor/scene.py" line="487" />
       <source>removed (Ctrl+click to restore)</source>
       <translation>제거됨 (Ctrl+클릭으로 복원)</translation>
     </message>
     <message>
-      <location filename="ui/training/panel.py" line="172" />
+      <location filename="ui/training/panel.py" line="173" />
       <source>restore best</source>
       <translation>최적 가중치 복원</translation>
     </message>
     <message>
-      <location filename="ui/plots/activation.py" line="100" />
+      <location filename="ui/plots/activation.py" line="101" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="180" />
+      <location filename="ui/editor/view.py" line="183" />
       <source>select a hidden layer first</source>
       <translation>먼저 은닉층을 선택하세요</translation>
     </message>
@@ -3506,12 +3491,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 라이브러리가 설치되어 있지 않습니다(NVIDIA 그래픽 카드와 이 앱의 선택 설치 항목 "gpu"가 필요합니다).</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="609" />
+      <location filename="ui/editor/scene.py" line="617" />
       <source>the input and output layers follow the data and cannot be moved</source>
       <translation>입력층과 출력층은 데이터를 따르므로 옮길 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/view.py" line="183" />
+      <location filename="ui/editor/view.py" line="186" />
       <source>the input layer follows the data's features</source>
       <translation>입력층은 데이터의 특성을 따릅니다</translation>
     </message>
@@ -3521,7 +3506,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>입력층은 데이터의 특성 {0}개를 따릅니다</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="339" />
+      <location filename="ui/files/manager.py" line="341" />
       <source>the last autosave</source>
       <translation>마지막 자동 저장</translation>
     </message>
@@ -3596,7 +3581,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="207" />
+      <location filename="ui/training/bar.py" line="217" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -3606,7 +3591,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치 값</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="172" />
+      <location filename="ui/editor/scene.py" line="239" />
       <source>weights: colour and width grow with |w|, full at |w| ≥ {0:g}</source>
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
@@ -3626,12 +3611,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="213" />
+      <location filename="ui/training/bar.py" line="223" />
       <source>{0:g} epoch/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="213" />
+      <location filename="ui/training/bar.py" line="223" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
@@ -3641,22 +3626,22 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0} (비교)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="531" />
+      <location filename="ui/data/panel.py" line="536" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/matrix.py" line="430" />
+      <location filename="ui/mathviews/matrix.py" line="431" />
       <source>{0} feeds every unit of this layer through its row of W.</source>
       <translation>{0}은(는) W의 해당 행을 거쳐 이 층의 모든 뉴런에 입력됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/files/manager.py" line="474" />
+      <location filename="ui/files/manager.py" line="476" />
       <source>{0} files written to {1}</source>
       <translation>파일 {0}개를 {1}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="ui/editor/scene.py" line="508" />
+      <location filename="ui/editor/scene.py" line="516" />
       <source>{0} inputs, |w| max {1:.3f}</source>
       <translation>입력 {0}개, |w| 최대 {1:.3f}</translation>
     </message>
@@ -3666,7 +3651,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="534" />
+      <location filename="ui/data/panel.py" line="539" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
@@ -3701,7 +3686,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}: 항목 '{1}': {2}</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="164" />
+      <location filename="ui/lessons/panel.py" line="166" />
       <source>{0}: this view is not available in this version yet.</source>
       <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
     </message>
@@ -3751,12 +3736,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{what}: 숫자를 공백이나 쉼표로 구분해 쓰세요</translation>
     </message>
     <message>
-      <location filename="ui/mathviews/stepper.py" line="148" />
+      <location filename="ui/mathviews/stepper.py" line="147" />
       <source>◀ Back</source>
-      <translation>◀ 이전</translation>
+      <translation>◀ 뒤로</translation>
     </message>
     <message>
-      <location filename="ui/lessons/panel.py" line="115" />
+      <location filename="ui/lessons/panel.py" line="116" />
       <source>◀ Previous</source>
       <translation>◀ 이전</translation>
     </message>

@@ -195,7 +195,7 @@ class DataPanel(DocumentObserver, QWidget):
         self._content = content
 
         self.observe(document, data=self._on_data_changed, reset=self._on_reset,
-                     spec=self._update_hints)
+                     spec=self._update_hints, language=self._retranslate)
         self.follow(document.inspector.changed, self._on_views_changed)
         self._refresh(refit=True)
 
@@ -244,8 +244,7 @@ class DataPanel(DocumentObserver, QWidget):
                 b.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
                 b.setMinimumWidth(ICON_SIZE + 14)
                 b.setStyleSheet(BUTTON_STYLE)
-                b.setToolTip(f"<b>{builtin_title(info)}</b><br>"
-                             f"{translated_description(info.description)}")
+                b.setToolTip(self._button_tip(info))
                 b.setAccessibleName(info.title)
                 b.clicked.connect(lambda _=False, n=name: self.choose(n))
                 self.button_group.addButton(b)
@@ -260,6 +259,19 @@ class DataPanel(DocumentObserver, QWidget):
         self.import_button.setToolTip(self.tr("Use your own table: a CSV file with one column "
                                               "to predict (UTF-8 or CP949)"))
         self.import_button.clicked.connect(self.open_import_dialog)
+
+    @staticmethod
+    def _button_tip(info) -> str:
+        return f"<b>{builtin_title(info)}</b><br>{translated_description(info.description)}"
+
+    def _retranslate(self) -> None:
+        """The language changed: the texts made from the data, in the new one."""
+        for name, b in self.buttons.items():
+            b.setText(self.short_title(name))
+            b.setToolTip(self._button_tip(BUILTINS[name]))
+        self._show_texts()
+        self._update_hints()
+        self.plot.show_legend()
 
     def short_title(self, name: str) -> str:
         """The caption under a thumbnail (AND, OR and XOR told apart at a glance)."""
@@ -510,20 +522,13 @@ class DataPanel(DocumentObserver, QWidget):
                 "the network learns little. Standardize them.").format(big))
         self.input_hint.box.setVisible(large)
 
-    def _refresh(self, refit: bool = False) -> None:
+    def _show_texts(self) -> None:
+        """Title, summary and description of the data set, in the interface language."""
         doc = self._doc
         src, ds = doc.data_source, doc.dataset
         info = BUILTINS.get(src.name) if src.kind == "builtin" else None
-
-        self.button_group.setExclusive(False)
-        for name, b in self.buttons.items():
-            b.setChecked(info is not None and name == src.name)
-        self.button_group.setExclusive(True)
-
         if info is not None:
             self.title_label.setText(builtin_title(info))
-            if src.name != self._shown_name:  # show the chosen one's group (not while browsing)
-                self.chooser.setCurrentIndex(self._group_tab.get(info.group, 0))
         else:
             self.title_label.setText(self.tr("Imported: {0}").format(src.name))
         if ds.task == "classification":
@@ -535,6 +540,21 @@ class DataPanel(DocumentObserver, QWidget):
                                    .format(len(ds), ds.n_features, task,
                                            len(doc.data.train_indices)))
         self.description_label.setText(translated_description(ds.description))
+
+    def _refresh(self, refit: bool = False) -> None:
+        doc = self._doc
+        src, ds = doc.data_source, doc.dataset
+        info = BUILTINS.get(src.name) if src.kind == "builtin" else None
+
+        self.button_group.setExclusive(False)
+        for name, b in self.buttons.items():
+            b.setChecked(info is not None and name == src.name)
+        self.button_group.setExclusive(True)
+
+        if info is not None and src.name != self._shown_name:
+            # show the chosen one's group (not while browsing)
+            self.chooser.setCurrentIndex(self._group_tab.get(info.group, 0))
+        self._show_texts()
         self._shown_name = src.name
 
         params = self._effective_params()

@@ -175,6 +175,10 @@ class DataPlot(QWidget):
             self.class_box.blockSignals(False)
         for w in (self.class_label, self.class_box):
             w.setVisible(self._editable)
+        self.show_legend()
+
+    def show_legend(self) -> None:
+        """The line under the plot (again when the language changes)."""
         legend = self.tr("filled: training points · hollow: test points")
         if self._editable:
             legend += " · " + self.tr("left click adds a point, right click removes the "

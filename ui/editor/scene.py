@@ -169,8 +169,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         self.heatmaps: list[np.ndarray | None] = []
         self.feature_chips: dict[str, FeatureChip] = {}
         self.legend = WeightLegend()
-        self.legend.set_title(self.tr("weights: colour and width grow with |w|, full at "
-                                      "|w| ≥ {0:g}").format(palette.WEIGHT_FULL))
+        self._title_legend()
         self.addItem(self.legend)
         self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
                      data=self._on_data_changed, weights=self._on_weights_changed)
@@ -230,6 +229,15 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
         """A click on a column's band or title (or beside the network): the layer only."""
         self.select_column(column)
         self.document.selection.clear()
+
+    def retranslate(self) -> None:
+        """The language changed: painted titles are re-made (the selection is kept)."""
+        self._title_legend()
+        self.rebuild()
+
+    def _title_legend(self) -> None:
+        self.legend.set_title(self.tr("weights: colour and width grow with |w|, full at "
+                                      "|w| ≥ {0:g}").format(palette.WEIGHT_FULL))
 
     # -- build ----------------------------------------------------------------------------
     def spec_column_name(self, column: int) -> str:

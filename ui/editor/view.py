@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
+from ui.retranslate import follow_language
+
 from .palette import LAYER_MIME
 from .scene import NetworkScene
 
@@ -60,6 +62,7 @@ class NetworkCanvas(QGraphicsView):
         self._auto_fit = True
         self.network_scene.layout_changed.connect(self._on_layout_changed)
         self.network_scene.selection_changed.connect(self.selection_changed)
+        follow_language(self, self.network_scene.retranslate)
 
     # -- public ----------------------------------------------------------------------------
     @property

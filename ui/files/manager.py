@@ -22,6 +22,7 @@ from simulator.export import export_history, export_weights
 from simulator.project import SUFFIX, Project, load_project, save_project
 
 from .. import engine_text
+from ..retranslate import follow_language
 from ..settings_store import LAST_FOLDER, RECENT_FILES, SCREENSHOT_SCALE, app_settings
 from . import autosave, screenshots
 
@@ -49,6 +50,7 @@ class FileManager(QObject):
         ev.dirty.connect(lambda _dirty: self.update_title())
         ev.path.connect(lambda _path: self.update_title())
         ev.reset.connect(self.update_title)
+        follow_language(self.window, self.update_title)
         self.update_title()
 
     def clean_leftovers(self) -> list[Path]:

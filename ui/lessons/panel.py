@@ -27,6 +27,7 @@ from simulator.errors import SimulatorError
 from simulator.lessons import Lesson, in_language
 
 from .. import engine_text
+from ..retranslate import follow_language
 
 
 def _t(text: str) -> str:
@@ -95,7 +96,7 @@ class LessonsPanel(QWidget):
         self.lang = language()
         self.list = QComboBox()
         for lesson in lessons:
-            self.list.addItem(f"{lesson.order}. {in_language(lesson.title, self.lang)}")
+            self.list.addItem(self._item_text(lesson))
         # long titles must not widen the dock (and the window) beyond a laptop screen
         self.list.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.list.setMinimumContentsLength(16)
@@ -142,6 +143,7 @@ class LessonsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(scroll, 1)
         self._show(self.list.currentIndex())  # the combo selected the first one silently
+        follow_language(self, self.retranslate)
 
     # -- selection -------------------------------------------------------------------------
     @property
@@ -189,8 +191,23 @@ class LessonsPanel(QWidget):
                 self._show(row)
                 return
         self.lessons.append(lesson)
-        self.list.addItem(f"{lesson.order}. {in_language(lesson.title, self.lang)}")
+        self.list.addItem(self._item_text(lesson))
         self.select(len(self.lessons) - 1)
+
+    def _item_text(self, lesson: Lesson) -> str:
+        return f"{lesson.order}. {in_language(lesson.title, self.lang)}"
+
+    def retranslate(self) -> None:
+        """The language changed: every title and the shown lesson in the new one; the
+        selected lesson and the answers shown stay."""
+        self.lang = language()
+        for row, lesson in enumerate(self.lessons):
+            self.list.setItemText(row, self._item_text(lesson))
+        shown = [not box.answer.isHidden() for box in self.question_boxes()]
+        self._show(self.list.currentIndex())
+        for box, was_shown in zip(self.question_boxes(), shown, strict=False):
+            if was_shown:
+                box.toggle()
 
     def question_boxes(self) -> list[QuestionBox]:
         return [self.questions.itemAt(i).widget() for i in range(self.questions.count())]

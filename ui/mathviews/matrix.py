@@ -232,6 +232,7 @@ class MatrixPanel(QWidget, DocumentObserver):
         #: (row, unit) of the clicked Z cell whose weighted sum is written out, or None.
         self._z_cell: tuple[int, int] | None = None
         self.observe(document, weights=self._on_changed, spec=self._on_spec_changed,
+                     language=self._on_spec_changed,
                      data=self._on_changed, reset=self._on_spec_changed,
                      settings=self._on_settings_changed)
         self.follow(document.selection.changed, self._on_selection_changed)

@@ -105,7 +105,7 @@ class StepperPanel(QWidget, DocumentObserver):
         self._timer.timeout.connect(self.recompute)
         self.observe(document, weights=self._on_changed, spec=self._on_changed,
                      data=self._on_changed, reset=self._on_changed,
-                     settings=self._on_settings_changed)
+                     settings=self._on_settings_changed, language=self._retranslate)
         # computed when first shown (showEvent): hidden docks cost nothing at startup
 
     # -- layout -------------------------------------------------------------------------
@@ -131,8 +131,7 @@ class StepperPanel(QWidget, DocumentObserver):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.model = StepsModel([self.tr("Sample"), self.tr("Quantity"), self.tr("Formula"),
-                                 self.tr("With the numbers")], self)
+        self.model = StepsModel(self._headers(), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setWordWrap(False)
@@ -182,6 +181,15 @@ class StepperPanel(QWidget, DocumentObserver):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+
+    def _headers(self) -> list[str]:
+        return [self.tr("Sample"), self.tr("Quantity"), self.tr("Formula"),
+                self.tr("With the numbers")]
+
+    def _retranslate(self) -> None:
+        self.model.headers = self._headers()
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, len(self.model.headers) - 1)
+        self._on_changed()
 
     # -- document ---------------------------------------------------------------------
     def _on_changed(self, *_args) -> None:

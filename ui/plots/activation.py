@@ -50,6 +50,7 @@ class ActivationPlot(DocumentObserver, PlotPanel):
                                        name="f'(z)")
         self.legend.addItem(self.hist, _t("pre-activations now"))
         self.observe(document, spec=self._on_spec_changed, reset=self._on_spec_changed,
+                     language=self._on_spec_changed,
                      history=lambda _rows: self._update_info())
         self.follow(document.inspector.changed, self._on_views_changed)
         self._on_spec_changed()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QStyle, QWidget
 
 from ui.commands import edit
+from ui.retranslate import follow_language
 
 from .controller import TrainingController
 from .panel import TrainingPanel
@@ -36,27 +37,35 @@ class TrainingBar:
         tb, menu = window.train_toolbar, window.train_menu
 
         def action(text, icon, shortcut, slot, tip):
+            """``tip()``: the tooltip, with the keys added; re-made in a new language."""
             a = QAction(style.standardIcon(icon), text, window)
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.WindowShortcut)
-            a.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})")
+
+            def set_tip() -> None:
+                keys = QKeySequence(shortcut).toString(QKeySequence.NativeText)
+                a.setToolTip(f"{tip()} ({keys})")
+            set_tip()
+            follow_language(window, set_tip)
             a.triggered.connect(slot)
             tb.addAction(a)
             menu.addAction(a)
             return a
 
         self.act_train = action(_t("Train"), QStyle.SP_MediaPlay, "F5", controller.toggle,
-                                _t("Start or pause training"))
+                                lambda: _t("Start or pause training"))
         self.act_step_epoch = action(_t("Step epoch"), QStyle.SP_MediaSkipForward, "Ctrl+Right",
-                                     controller.step_epoch, _t("Train exactly one epoch"))
+                                     controller.step_epoch, lambda: _t("Train exactly one epoch"))
         self.act_step_batch = action(_t("Step batch"), QStyle.SP_MediaSeekForward,
                                      "Ctrl+Shift+Right", controller.step_batch,
-                                     _t("Train exactly one batch (one weight update)"))
+                                     lambda: _t("Train exactly one batch (one weight update)"))
         self.act_stop = action(_t("Stop"), QStyle.SP_MediaStop, "Ctrl+.", controller.stop,
-                               _t("Stop training; Train continues from the current weights"))
+                               lambda: _t("Stop training; Train continues from the current "
+                                          "weights"))
         self.act_reset = action(_t("Reset weights"), QStyle.SP_BrowserReload, "Ctrl+R",
                                 lambda: controller.reset_weights(window.undo_stack),
-                                _t("New initial weights for the seed; the run starts again"))
+                                lambda: _t("New initial weights for the seed; the run starts "
+                                           "again"))
         tb.addSeparator()
         self.epoch_label = QLabel()
         self.epoch_label.setMinimumWidth(120)
@@ -116,6 +125,7 @@ class TrainingBar:
         self._on_state(controller.state)
         self._on_epoch(controller.epoch)
         self._on_history(None)
+        follow_language(window, lambda: self._on_state(controller.state))
 
     def _set(self, text: str, **changes) -> None:
         if self._updating:

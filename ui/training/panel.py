@@ -31,6 +31,7 @@ from simulator.spec import INITIALIZERS
 from ui import tooltips
 from ui.commands import edit
 from ui.labels import choice_labels
+from ui.retranslate import follow_language
 from ui.training import backend as backend_choice
 
 #: Regularization rates offered (TensorFlow Playground's list).
@@ -204,8 +205,10 @@ class TrainingPanel(QWidget):
         for spin in (self.batch, self.patience, self.split, self.seed):
             spin.setMinimumWidth(72)  # their long ranges would widen the column too
         form.addRow(_t("Backend"), self.combos["backend"])
-        backend_choice.apply(self.combos["backend"], None)  # until the GPU probe answers
+        self._backend_info = None  # until the GPU probe answers
+        backend_choice.apply(self.combos["backend"], None)
         backend_choice.probe(self, self._on_backend_probed)
+        follow_language(self, self._retranslate)
 
         ev = self.document.events
         ev.settings.connect(self._on_settings_changed)
@@ -296,7 +299,16 @@ class TrainingPanel(QWidget):
             self._updating = False
 
     def _on_backend_probed(self, info) -> None:
+        self._backend_info = info
         backend_choice.apply(self.combos["backend"], info)
+
+    def _retranslate(self) -> None:
+        """The language changed: the choices' tooltips (a sentence and a formula)."""
+        for name, box in self.combos.items():
+            if name != "backend":
+                tooltips.set_item_tips(box, name)
+        backend_choice.apply(self.combos["backend"], self._backend_info)
+        self._sync()
 
     def _on_settings_changed(self, _changed) -> None:
         self._sync()
