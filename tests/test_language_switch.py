@@ -227,3 +227,23 @@ def test_korean_texts_fit_a_laptop_screen_after_a_live_switch(qtbot):
     w.data_panel.import_button.setFixedWidth(30)
     qtbot.wait(5)
     assert any("CSV" in p for p in _cut_texts(w, w.docks["data"]))
+
+
+
+def test_texts_drawn_after_training_follow_a_switch(qtbot):
+    """Texts that exist only once a run has trained (the loss plot's best-epoch mark and
+    legend, the status bar) follow a switch without waiting for the next epoch."""
+    w = _window(qtbot)
+    ctl, marks = w.training, w.plots["loss"].marks
+    w.document.set_settings(epoch_limit=40)
+    ctl.train()
+    qtbot.waitUntil(lambda: ctl.state != "running" and ctl.epoch >= 40, timeout=30000)
+    qtbot.waitUntil(lambda: marks.best_line.isVisible(), timeout=5000)
+    english = marks.best_line.label.format
+    assert english.startswith("best test ")
+    _choose(w, "ko")
+    qtbot.waitUntil(lambda: HANGUL.search(marks.best_line.label.format), timeout=2000)
+    assert _left_over(w, "en", "ko") == []
+    _choose(w, "en")
+    qtbot.waitUntil(lambda: marks.best_line.label.format == english, timeout=2000)
+    assert _left_over(w, "ko", "en") == []

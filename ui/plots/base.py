@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from simulator.palette import BLUE, ORANGE  # noqa: F401 (the plots' two line colours)
 from ui.display_scale import display
+from ui.retranslate import follow_language
 
 from .axes import Axis, LogAxis
 from .figure import FIGURE_INCHES
@@ -199,6 +200,8 @@ class PlotPanel(QWidget):
         self.export_button.setAutoRaise(True)
         self.export_button.clicked.connect(self._ask_export)
         display.observe(self._on_display_scale)
+        # every plot makes texts in redraw (legends, marks, empty-plot notes): redo them
+        follow_language(self, self.changed)
 
     def add_plot(self, row=None, col=None, log_axis: bool = False,
                  grid: tuple[bool, bool] = (True, True)) -> pg.PlotItem:
