@@ -181,6 +181,15 @@ def test_speed_menu_says_one_epoch_per_second(qtbot):
     speeds = [window.training_bar.speed.itemText(i)
               for i in range(window.training_bar.speed.count())]
     assert "1 epoch/s" in speeds and "5 epochs/s" in speeds and "1 epochs/s" not in speeds
+    # the perceptron rule's slow motion steps one sample at a time: the menu says so
+    window.document.set_settings(optimizer="perceptron")
+    bar = window.training_bar
+    speeds = [bar.speed.itemText(i) for i in range(bar.speed.count())]
+    assert "1 sample/s" in speeds and "5 samples/s" in speeds
+    assert not any("epoch" in s for s in speeds[1:])
+    window.document.set_settings(optimizer="sgd")
+    assert bar.speed.itemText(bar.speed.findData(1.0)) == "1 epoch/s"
+    window.document.mark_dirty(False)  # no "unsaved changes?" question on close
     window.close()
 
 

@@ -275,7 +275,7 @@
       <translation>ANN Simulator가 정상적으로 종료되지 않았습니다. {0} 시점의 저장되지 않은 프로젝트를 복원할까요?</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="280" />
+      <location filename="ui/plots/base.py" line="283" />
       <source>ANN Simulator plot</source>
       <translation>ANN 시뮬레이터 그래프</translation>
     </message>
@@ -406,7 +406,7 @@
       <translation>백엔드</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="151" />
+      <location filename="ui/training/bar.py" line="157" />
       <source>Backend: {0}</source>
       <translation>백엔드: {0}</translation>
     </message>
@@ -479,8 +479,8 @@
       <translation>봉우리</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="213" />
-      <location filename="ui/training/bar.py" line="218" />
+      <location filename="ui/training/bar.py" line="219" />
+      <location filename="ui/training/bar.py" line="224" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
@@ -938,7 +938,7 @@
       <translation>자동 감지</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="152" />
+      <location filename="ui/training/bar.py" line="158" />
       <source>Device: {0}</source>
       <translation>장치: {0}</translation>
     </message>
@@ -1028,7 +1028,7 @@
       <translation>조기 종료: 테스트 손실(테스트 데이터가 없으면 학습 손실)이 이 에포크 수만큼 나아지지 않으면 학습을 멈춥니다. 과적합을 막아 줍니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="190" />
+      <location filename="ui/training/bar.py" line="196" />
       <source>Early stopping: the loss has not improved for {0} epochs.</source>
       <translation>조기 종료: 손실이 {0} 에포크 동안 나아지지 않았습니다.</translation>
     </message>
@@ -1078,8 +1078,8 @@
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="176" />
-      <location filename="ui/training/bar.py" line="177" />
+      <location filename="ui/training/bar.py" line="182" />
+      <location filename="ui/training/bar.py" line="183" />
       <source>Epoch {0}</source>
       <translation>에포크 {0}</translation>
     </message>
@@ -1160,7 +1160,7 @@
       <translation>그리드 결과 내보내기</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="286" />
+      <location filename="ui/plots/base.py" line="289" />
       <source>Export plot</source>
       <translation>그래프 내보내기</translation>
     </message>
@@ -1195,7 +1195,7 @@
       <translation>{path}(으)로 내보냈습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="197" />
+      <location filename="ui/plots/base.py" line="198" />
       <source>Export…</source>
       <translation>내보내기…</translation>
     </message>
@@ -1374,7 +1374,7 @@
     <message>
       <location filename="ui/editor/scene.py" line="253" />
       <location filename="ui/mathviews/cells.py" line="35" />
-      <location filename="ui/plots/base.py" line="55" />
+      <location filename="ui/plots/base.py" line="56" />
       <source>Hidden {0}</source>
       <translation>은닉층 {0}</translation>
     </message>
@@ -1400,13 +1400,13 @@
     </message>
     <message>
       <location filename="ui/lessons/panel.py" line="42" />
-      <location filename="ui/training/bar.py" line="232" />
+      <location filename="ui/training/bar.py" line="241" />
       <source>Hyperparameters</source>
       <translation>하이퍼파라미터</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="266" />
-      <location filename="ui/plots/base.py" line="54" />
+      <location filename="ui/plots/base.py" line="55" />
       <source>H{0}</source>
       <translation>은닉{0}</translation>
     </message>
@@ -2016,14 +2016,14 @@
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="264" />
-      <location filename="ui/plots/base.py" line="54" />
+      <location filename="ui/plots/base.py" line="55" />
       <source>Out</source>
       <translation>출력</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="252" />
       <location filename="ui/mathviews/cells.py" line="34" />
-      <location filename="ui/plots/base.py" line="55" />
+      <location filename="ui/plots/base.py" line="56" />
       <source>Output</source>
       <translation>출력층</translation>
     </message>
@@ -2053,7 +2053,7 @@
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="287" />
+      <location filename="ui/plots/base.py" line="290" />
       <source>PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
     </message>
@@ -2073,7 +2073,7 @@
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="158" />
+      <location filename="ui/training/bar.py" line="164" />
       <source>Pause</source>
       <translation>일시정지</translation>
     </message>
@@ -2138,7 +2138,7 @@
       <translation>예측값 대 실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="165" />
+      <location filename="ui/training/bar.py" line="171" />
       <source>Preparing the fast engine…</source>
       <translation>빠른 학습 엔진을 준비하는 중…</translation>
     </message>
@@ -2404,7 +2404,7 @@
       <translation>가중치를 NumPy (.npz), JSON, CSV 표 또는 ONNX로 저장</translation>
     </message>
     <message>
-      <location filename="ui/plots/base.py" line="198" />
+      <location filename="ui/plots/base.py" line="199" />
       <source>Save this plot as PNG or SVG</source>
       <translation>이 그래프를 PNG 또는 SVG로 저장</translation>
     </message>
@@ -2731,7 +2731,7 @@
       <translation>테스트 손실 {0:.4g}; '{1}'을(를) 섞을 때 가장 크게 늘어납니다 ({2:.4g} ± {3:.2g}, {4}번 섞음).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="186" />
+      <location filename="ui/training/bar.py" line="192" />
       <source>Test loss: {0}</source>
       <translation>테스트 손실: {0}</translation>
     </message>
@@ -2925,7 +2925,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치가 바뀌었습니다: 계산을 다시 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="192" />
+      <location filename="ui/training/bar.py" line="198" />
       <source>The weights of the best epoch are restored.</source>
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
@@ -2967,7 +2967,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
     <message>
       <location filename="ui/plots/loss.py" line="129" />
       <location filename="ui/training/bar.py" line="55" />
-      <location filename="ui/training/bar.py" line="158" />
+      <location filename="ui/training/bar.py" line="164" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
@@ -3021,7 +3021,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습 손실</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="185" />
+      <location filename="ui/training/bar.py" line="191" />
       <source>Train loss: {0}</source>
       <translation>학습 손실: {0}</translation>
     </message>
@@ -3057,7 +3057,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습이 발산했습니다: 학습률이 너무 큰 것 같습니다 (하이퍼파라미터 패널 참고).</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="173" />
+      <location filename="ui/training/bar.py" line="179" />
       <source>Training path: {0}</source>
       <translation>학습 경로: {0}</translation>
     </message>
@@ -3581,7 +3581,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>실제값</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="217" />
+      <location filename="ui/training/bar.py" line="223" />
       <source>unavailable</source>
       <translation>사용 불가</translation>
     </message>
@@ -3611,14 +3611,24 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>z·σ(z): 기울기가 1보다 조금 커졌다가 z가 크면 1 가까이 유지되어, ReLU와 비슷하게 깊은 신경망에서도 기울기가 살아남습니다.</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="223" />
+      <location filename="ui/training/bar.py" line="232" />
       <source>{0:g} epoch/s</source>
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/training/bar.py" line="223" />
+      <location filename="ui/training/bar.py" line="232" />
       <source>{0:g} epochs/s</source>
       <translation>{0:g} 에포크/초</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="231" />
+      <source>{0:g} sample/s</source>
+      <translation>{0:g} 샘플/초</translation>
+    </message>
+    <message>
+      <location filename="ui/training/bar.py" line="231" />
+      <source>{0:g} samples/s</source>
+      <translation>{0:g} 샘플/초</translation>
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="316" />

@@ -125,7 +125,8 @@ class TrainingBar:
         self._on_state(controller.state)
         self._on_epoch(controller.epoch)
         self._on_history(None)
-        follow_language(window, lambda: self._on_state(controller.state))
+        follow_language(window, lambda: (self._on_state(controller.state),
+                                         self._sync_settings()))  # speeds: "1 epoch/s" 
 
     def _set(self, text: str, **changes) -> None:
         if self._updating:
@@ -146,6 +147,11 @@ class TrainingBar:
                                    float(s.epochs_per_second))
                 i = self.speed.count() - 1
             self.speed.setCurrentIndex(i)
+            per_sample = s.optimizer == "perceptron"  # slow motion steps one sample then
+            for k in range(self.speed.count()):
+                v = float(self.speed.itemData(k))
+                if v > 0:
+                    self.speed.setItemText(k, speed_text(v, per_sample))
         finally:
             self._updating = False
         self.status_backend.setText(_t("Backend: {0}").format(s.backend))
@@ -218,8 +224,11 @@ def device_name(backend: str, spec=None) -> str:
     return _t("CPU") if chosen == "numpy" else xp.device_name()
 
 
-def speed_text(v: float) -> str:
-    """"1 epoch/s", "5 epochs/s" (Korean has one form for both)."""
+def speed_text(v: float, per_sample: bool = False) -> str:
+    """"1 epoch/s", "5 epochs/s" (Korean has one form for both); ``per_sample``: the
+    perceptron rule's slow motion, "5 samples/s"."""
+    if per_sample:
+        return (_t("{0:g} sample/s") if v == 1 else _t("{0:g} samples/s")).format(v)
     return (_t("{0:g} epoch/s") if v == 1 else _t("{0:g} epochs/s")).format(v)
 
 
