@@ -126,7 +126,7 @@ class TrainingBar:
         self._on_epoch(controller.epoch)
         self._on_history(None)
         follow_language(window, lambda: (self._on_state(controller.state),
-                                         self._sync_settings()))  # speeds: "1 epoch/s" 
+                                         self._sync_settings()))  # speeds: "1 epoch/s"
 
     def _set(self, text: str, **changes) -> None:
         if self._updating:
