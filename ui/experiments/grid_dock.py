@@ -507,7 +507,7 @@ class GridDock(QWidget):
     def _missing_note(self) -> str:
         if self._plane is None:
             return _t("Decision boundaries are drawn for 2-D data only (this data has "
-                      "{n} inputs).").format(n=self.document.spec.inputs)
+                      "{n} inputs).").format(n=self.document.data.train.X.shape[1])
         if any(not r.failed for r in self.results):
             return _t("Trained weights are not saved with the project: run the grid again "
                       "to see the best and worst decision boundaries.")
