@@ -215,7 +215,7 @@
       <translation>손글씨 숫자 1797개를 8 x 8 이미지로(픽셀값 64개, 0 .. 16), 클래스 10개(0 .. 9). UCI Optical Recognition of Handwritten Digits, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="210" />
+      <location filename="ui/data/panel.py" line="215" />
       <source>2-D</source>
       <translation>2차원</translation>
     </message>
@@ -292,7 +292,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="122" />
-      <location filename="ui/experiments/grid_dock.py" line="169" />
+      <location filename="ui/experiments/grid_dock.py" line="195" />
       <source>Activation</source>
       <translation>활성화함수</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>활성화함수 갤러리</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="126" />
+      <location filename="ui/experiments/grid_dock.py" line="152" />
       <source>Activations</source>
       <translation>활성화함수들</translation>
     </message>
@@ -319,8 +319,8 @@
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="131" />
-      <location filename="ui/plots/output.py" line="172" />
+      <location filename="ui/plots/output.py" line="118" />
+      <location filename="ui/plots/output.py" line="159" />
       <source>Add a hidden layer</source>
       <translation>은닉층 추가</translation>
     </message>
@@ -335,7 +335,7 @@
       <translation>뉴런 추가</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="432" />
+      <location filename="ui/data/panel.py" line="437" />
       <source>Add point</source>
       <translation>점 추가</translation>
     </message>
@@ -355,7 +355,7 @@
       <translation>답</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="405" />
+      <location filename="ui/experiments/grid_dock.py" line="613" />
       <source>Applied the configuration with its initial weights (trained weights are not saved with the project)</source>
       <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
     </message>
@@ -365,7 +365,7 @@
       <translation>역전파 한 단계 적용</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="401" />
+      <location filename="ui/experiments/grid_dock.py" line="609" />
       <source>Apply grid run</source>
       <translation>그리드 실행 적용</translation>
     </message>
@@ -402,7 +402,7 @@
       <translation>역전파 단계별 보기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="170" />
+      <location filename="ui/experiments/grid_dock.py" line="196" />
       <source>Batch</source>
       <translation>배치</translation>
     </message>
@@ -417,10 +417,15 @@
       <translation>배치 크기 </translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="128" />
-      <location filename="ui/experiments/grid_dock.py" line="213" />
+      <location filename="ui/experiments/grid_dock.py" line="154" />
+      <location filename="ui/experiments/grid_dock.py" line="297" />
       <source>Batch sizes</source>
       <translation>배치 크기들</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="222" />
+      <source>Best / worst</source>
+      <translation>최고 / 최저</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="127" />
@@ -479,7 +484,7 @@
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="417" />
+      <location filename="ui/experiments/grid_dock.py" line="625" />
       <source>CSV files (*.csv)</source>
       <translation>CSV 파일 (*.csv)</translation>
     </message>
@@ -504,12 +509,12 @@
       <translation>CSV…</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="144" />
+      <location filename="ui/experiments/grid_dock.py" line="170" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="300" />
+      <location filename="ui/experiments/grid_dock.py" line="386" />
       <source>Cancelled after {done} of {total} runs</source>
       <translation>{total}회 중 {done}회 실행 후 취소됨</translation>
     </message>
@@ -517,6 +522,11 @@
       <location filename="ui/data/panel.py" line="66" />
       <source>Cancer</source>
       <translation>유방암</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="543" />
+      <source>Cannot draw the run's boundary: {error}</source>
+      <translation>이 실행의 결정 경계를 그릴 수 없습니다: {error}</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="470" />
@@ -577,7 +587,7 @@
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="425" />
+      <location filename="ui/experiments/grid_dock.py" line="633" />
       <source>Cannot write {path}: {error}</source>
       <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
@@ -634,17 +644,17 @@
       <translation>뉴런 수 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="314" />
+      <location filename="ui/data/panel.py" line="319" />
       <source>Change noise</source>
       <translation>노이즈 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="426" />
+      <location filename="ui/data/panel.py" line="431" />
       <source>Change normalization</source>
       <translation>정규화 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="309" />
+      <location filename="ui/data/panel.py" line="314" />
       <source>Change number of points</source>
       <translation>점 개수 변경</translation>
     </message>
@@ -664,7 +674,7 @@
       <translation>규제 강도 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="324" />
+      <location filename="ui/data/panel.py" line="329" />
       <location filename="ui/training/panel.py" line="196" />
       <source>Change seed</source>
       <translation>시드 변경</translation>
@@ -685,7 +695,7 @@
       <translation>학습/테스트 분할 변경</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="419" />
+      <location filename="ui/data/panel.py" line="424" />
       <source>Change training ratio</source>
       <translation>훈련 데이터 비율 변경</translation>
     </message>
@@ -706,7 +716,7 @@
       <translation>이탈리아 와인 178종의 화학 분석: 품종 3개, 와인마다 측정값 13개. UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="392" />
+      <location filename="ui/data/panel.py" line="397" />
       <source>Choose data set {0}</source>
       <translation>데이터셋 선택: {0}</translation>
     </message>
@@ -731,7 +741,7 @@
       <translation>반지름 2.5인 원 안은 클래스 1, 반지름 3.5에서 5 사이의 고리는 클래스 0. 노이즈는 레이블을 정할 때 쓰는 점을 움직이므로 경계 근처의 레이블이 섞입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="43" />
+      <location filename="ui/data/plot.py" line="45" />
       <source>Class of the points that a left click adds</source>
       <translation>왼쪽 클릭으로 추가할 점의 클래스</translation>
     </message>
@@ -756,9 +766,14 @@
       <translation>캔버스에서 층을 클릭하면 편집할 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="41" />
+      <location filename="ui/data/plot.py" line="43" />
       <source>Click adds:</source>
       <translation>클릭 시 추가:</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="264" />
+      <source>Click: select this run's configuration in the table (double-click there to apply it)</source>
+      <translation>클릭: 표에서 이 실행의 설정을 선택합니다 (표에서 더블클릭하면 적용됩니다)</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="107" />
@@ -766,7 +781,7 @@
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="85" />
+      <location filename="ui/plots/output.py" line="72" />
       <source>Colour the plane by the class the network picks instead of the output's value</source>
       <translation>출력값 대신 신경망이 고른 클래스의 색으로 평면을 칠합니다</translation>
     </message>
@@ -791,7 +806,7 @@
       <translation>계산 중…</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="286" />
+      <location filename="ui/plots/output.py" line="273" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
@@ -836,7 +851,7 @@
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="118" />
+      <location filename="ui/experiments/grid_dock.py" line="144" />
       <source>Dask cluster</source>
       <translation>Dask 클러스터</translation>
     </message>
@@ -847,7 +862,7 @@
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="367" />
+      <location filename="ui/data/panel.py" line="372" />
       <source>Data not changed: {0}</source>
       <translation>데이터가 바뀌지 않았습니다: {0}</translation>
     </message>
@@ -857,7 +872,12 @@
       <translation>데이터 표: 붓꽃, 와인, 유방암(위스콘신), 손글씨 숫자. UCI 머신러닝 저장소, CC BY 4.0, scikit-learn(BSD-3-Clause)을 통해 가져옴. 출처는 {0}에 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="148" />
+      <location filename="ui/experiments/grid_dock.py" line="509" />
+      <source>Decision boundaries are drawn for 2-D data only (this data has {n} inputs).</source>
+      <translation>결정 경계는 2차원 데이터에서만 그립니다 (이 데이터의 입력은 {n}개입니다).</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="135" />
       <source>Decision line: {0}</source>
       <translation>결정 경계선: {0}</translation>
     </message>
@@ -904,7 +924,7 @@
       <translation>숫자</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="84" />
+      <location filename="ui/plots/output.py" line="71" />
       <source>Discretize output</source>
       <translation>출력 이산화</translation>
     </message>
@@ -934,7 +954,7 @@
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="164" />
+      <location filename="ui/experiments/grid_dock.py" line="190" />
       <source>Double-click: apply this configuration with its best seed's trained weights to the editor (undoable)</source>
       <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
     </message>
@@ -959,9 +979,14 @@
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="82" />
+      <location filename="ui/plots/output.py" line="69" />
       <source>Draw the test points (hollow) over the output</source>
       <translation>테스트 점(속이 빈 점)을 출력 위에 그립니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="500" />
+      <source>Drawing the decision boundaries...</source>
+      <translation>결정 경계를 그리는 중...</translation>
     </message>
     <message>
       <location filename="ui/tooltips.py" line="74" />
@@ -969,7 +994,7 @@
       <translation>ELU: ReLU와 비슷하지만 매끄럽고, 음수 쪽은 −1까지 내려갑니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="132" />
+      <location filename="ui/experiments/grid_dock.py" line="158" />
       <source>Early stop (patience)</source>
       <translation>조기 종료 (인내 에포크)</translation>
     </message>
@@ -1018,7 +1043,7 @@
       <translation>영어 (선택)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="269" />
+      <location filename="ui/experiments/grid_dock.py" line="353" />
       <source>Enter the Dask scheduler's address first</source>
       <translation>먼저 Dask 스케줄러 주소를 입력하세요</translation>
     </message>
@@ -1035,7 +1060,7 @@
       <translation>에포크 {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="131" />
+      <location filename="ui/experiments/grid_dock.py" line="157" />
       <source>Epochs per run</source>
       <translation>실행당 에포크</translation>
     </message>
@@ -1091,7 +1116,7 @@
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="145" />
+      <location filename="ui/experiments/grid_dock.py" line="171" />
       <source>Export CSV...</source>
       <translation>CSV 내보내기...</translation>
     </message>
@@ -1106,7 +1131,7 @@
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="416" />
+      <location filename="ui/experiments/grid_dock.py" line="624" />
       <source>Export grid results</source>
       <translation>그리드 결과 내보내기</translation>
     </message>
@@ -1141,7 +1166,7 @@
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="428" />
+      <location filename="ui/experiments/grid_dock.py" line="636" />
       <source>Exported {path}</source>
       <translation>{path}(으)로 내보냈습니다</translation>
     </message>
@@ -1156,7 +1181,7 @@
       <translation>Feature 표 (a, b, c)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="330" />
+      <location filename="ui/experiments/grid_dock.py" line="416" />
       <source>Finished {done} of {total} runs in {time}</source>
       <translation>{total}회 중 {done}회 실행 완료 ({time})</translation>
     </message>
@@ -1171,7 +1196,7 @@
       <translation>피셔의 붓꽃 데이터: 꽃 150송이의 측정값 4개(cm), 품종 3개(각 50송이). UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="277" />
+      <location filename="ui/plots/output.py" line="264" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
@@ -1206,7 +1231,7 @@
       <translation>GELU: 트랜스포머에서 쓰는 매끄러운 ReLU.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="179" />
+      <location filename="ui/experiments/grid_dock.py" line="205" />
       <source>Gap (test - train)</source>
       <translation>차이 (테스트 - 학습)</translation>
     </message>
@@ -1257,7 +1282,7 @@
       <translation>기울기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="446" />
+      <location filename="ui/experiments/grid_dock.py" line="659" />
       <location filename="ui/lessons/panel.py" line="45" />
       <source>Grid search</source>
       <translation>그리드 탐색</translation>
@@ -1288,7 +1313,12 @@
       <translation>머리글</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="125" />
+      <location filename="ui/experiments/grid_dock.py" line="221" />
+      <source>Heatmap</source>
+      <translation>히트맵</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="151" />
       <source>Hidden layouts</source>
       <translation>은닉층 구성</translation>
     </message>
@@ -1348,17 +1378,17 @@
       <translation>CSV 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="251" />
+      <location filename="ui/data/panel.py" line="256" />
       <source>Import CSV...</source>
       <translation>CSV 가져오기...</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="472" />
+      <location filename="ui/data/panel.py" line="477" />
       <source>Import {0}</source>
       <translation>{0} 가져오기</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="515" />
+      <location filename="ui/data/panel.py" line="520" />
       <source>Imported: {0}</source>
       <translation>가져옴: {0}</translation>
     </message>
@@ -1380,7 +1410,7 @@
       <translation>입력층</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="150" />
+      <location filename="ui/plots/output.py" line="137" />
       <source>Input (4, 3, 2): {0}</source>
       <translation>입력 (4, 3, 2): {0}</translation>
     </message>
@@ -1400,12 +1430,12 @@
       <translation>입력 특성 {0} 사용 중: 클릭하면 끕니다</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="495" />
+      <location filename="ui/data/panel.py" line="500" />
       <source>Inputs reach {0:g}: such large values saturate tanh and sigmoid units, so the network learns little. Standardize them.</source>
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="132" />
+      <location filename="ui/plots/output.py" line="119" />
       <source>Insert a tanh hidden layer, make the output sigmoid and train with sgd at a learning rate of at least 0.1 (undoable)</source>
       <translation>tanh 은닉층을 넣고 출력층 활성화함수를 sigmoid로 바꾼 뒤 학습률 0.1 이상의 sgd로 학습합니다 (실행 취소 가능)</translation>
     </message>
@@ -1514,7 +1544,7 @@
       <translation>층</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="169" />
+      <location filename="ui/experiments/grid_dock.py" line="195" />
       <source>Layout</source>
       <translation>구성</translation>
     </message>
@@ -1529,7 +1559,7 @@
       <translation>Leaky ReLU: ReLU와 같지만 음수 z에서 작은 기울기가 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="170" />
+      <location filename="ui/experiments/grid_dock.py" line="196" />
       <source>Learning rate</source>
       <translation>학습률</translation>
     </message>
@@ -1539,13 +1569,13 @@
       <translation>학습률 α</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="127" />
-      <location filename="ui/experiments/grid_dock.py" line="212" />
+      <location filename="ui/experiments/grid_dock.py" line="153" />
+      <location filename="ui/experiments/grid_dock.py" line="296" />
       <source>Learning rates</source>
       <translation>학습률들</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>Lecture</source>
       <translation>강의</translation>
     </message>
@@ -1593,7 +1623,7 @@
       <translation>풀이 예제 불러오기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="117" />
+      <location filename="ui/experiments/grid_dock.py" line="143" />
       <source>Local processes</source>
       <translation>로컬 프로세스</translation>
     </message>
@@ -1647,12 +1677,12 @@
       <translation>평균 제곱 오차 (MSE)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Measured tables with more inputs and classes</source>
       <translation>입력과 클래스가 더 많은 실측 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="339" />
+      <location filename="ui/data/panel.py" line="344" />
       <source>Min-max (0 to 1)</source>
       <translation>최소-최대 (0~1)</translation>
     </message>
@@ -1729,7 +1759,7 @@
       <translation>새 프로젝트</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="326" />
+      <location filename="ui/data/panel.py" line="331" />
       <source>New random points (the next seed)</source>
       <translation>새 무작위 점 (다음 시드)</translation>
     </message>
@@ -1775,17 +1805,17 @@
       <translation>아직 학습 기록이 없습니다: 먼저 학습하세요.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="347" />
+      <location filename="ui/data/panel.py" line="352" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="311" />
+      <location filename="ui/data/panel.py" line="316" />
       <source>Noise: how much the points stray from the pattern</source>
       <translation>노이즈: 점이 패턴에서 벗어나는 정도</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="343" />
       <location filename="ui/labels.py" line="28" />
       <source>None</source>
       <translation>없음</translation>
@@ -1796,7 +1826,7 @@
       <translation>정규분포</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="350" />
+      <location filename="ui/data/panel.py" line="355" />
       <source>Normalize</source>
       <translation>정규화</translation>
     </message>
@@ -1811,7 +1841,7 @@
       <translation>변경되지 않음: {0}</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="127" />
+      <location filename="ui/plots/output.py" line="114" />
       <source>Not linearly separable: no single straight line splits the classes, so a single-layer network never reaches 100 %.</source>
       <translation>선형 분리 불가능: 직선 하나로는 두 클래스를 나눌 수 없어 단층 신경망은 정확도 100 %에 도달하지 못합니다.</translation>
     </message>
@@ -1826,7 +1856,7 @@
       <translation>NumPy 압축 파일 (*.npz)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="306" />
+      <location filename="ui/data/panel.py" line="311" />
       <source>Number of generated points</source>
       <translation>생성할 점의 개수</translation>
     </message>
@@ -1892,13 +1922,13 @@
       <translation>열었습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="171" />
+      <location filename="ui/experiments/grid_dock.py" line="197" />
       <location filename="ui/training/panel.py" line="111" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="129" />
+      <location filename="ui/experiments/grid_dock.py" line="155" />
       <source>Optimizers</source>
       <translation>최적화 방법들</translation>
     </message>
@@ -1991,17 +2021,17 @@
       <translation>그래프 위에 마우스를 올리면 f와 f′ 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="346" />
+      <location filename="ui/data/panel.py" line="351" />
       <source>Points</source>
       <translation>점 개수</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="214" />
+      <location filename="ui/data/panel.py" line="219" />
       <source>Predict a number from one or two inputs</source>
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="282" />
+      <location filename="ui/plots/output.py" line="269" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
     </message>
@@ -2052,7 +2082,7 @@
       <translation>초기 가중치와 배치 순서의 난수 시드: 같은 시드는 같은 학습 과정을 만듭니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="322" />
+      <location filename="ui/data/panel.py" line="327" />
       <source>Random seed: the same seed gives the same points</source>
       <translation>난수 시드: 같은 시드는 같은 점을 만듭니다</translation>
     </message>
@@ -2072,22 +2102,22 @@
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="215" />
+      <location filename="ui/data/panel.py" line="220" />
       <source>Real data</source>
       <translation>실제 데이터</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="325" />
+      <location filename="ui/data/panel.py" line="330" />
       <source>Regenerate</source>
       <translation>다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="413" />
+      <location filename="ui/data/panel.py" line="418" />
       <source>Regenerate data</source>
       <translation>데이터 다시 생성</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="213" />
+      <location filename="ui/data/panel.py" line="218" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
@@ -2133,7 +2163,7 @@
       <translation>뉴런 제거</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="437" />
+      <location filename="ui/data/panel.py" line="442" />
       <source>Remove point</source>
       <translation>점 제거</translation>
     </message>
@@ -2160,7 +2190,7 @@
       <translation>연결 복원</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="382" />
+      <location filename="ui/data/panel.py" line="387" />
       <source>Restore data set {0}</source>
       <translation>데이터셋 복원: {0}</translation>
     </message>
@@ -2190,7 +2220,7 @@
       <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="133" />
+      <location filename="ui/experiments/grid_dock.py" line="159" />
       <source>Run on</source>
       <translation>실행 위치</translation>
     </message>
@@ -2276,12 +2306,12 @@
       <translation>저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="342" />
+      <location filename="ui/data/panel.py" line="347" />
       <source>Scaling of the input features, with statistics from the training rows only</source>
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="135" />
+      <location filename="ui/experiments/grid_dock.py" line="161" />
       <source>Scheduler address</source>
       <translation>스케줄러 주소</translation>
     </message>
@@ -2296,13 +2326,13 @@
       <translation>스크린샷을 저장했습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="348" />
+      <location filename="ui/data/panel.py" line="353" />
       <location filename="ui/training/panel.py" line="197" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="130" />
+      <location filename="ui/experiments/grid_dock.py" line="156" />
       <source>Seeds</source>
       <translation>시드 수</translation>
     </message>
@@ -2322,7 +2352,7 @@
       <translation>훈련에 쓰는 행의 비율이며, 나머지는 테스트 세트입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="331" />
+      <location filename="ui/data/panel.py" line="336" />
       <source>Share of the rows used for training; the rest test how well the network generalizes</source>
       <translation>훈련에 쓰는 행의 비율이며, 나머지 행으로 신경망의 일반화 성능을 테스트합니다</translation>
     </message>
@@ -2343,7 +2373,7 @@
       <translation>답 보기</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="80" />
+      <location filename="ui/plots/output.py" line="67" />
       <source>Show test data</source>
       <translation>테스트 데이터 표시</translation>
     </message>
@@ -2413,17 +2443,17 @@
       <translation>크기 조정 없는 표준 정규분포: 깊거나 넓은 층은 포화됩니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="338" />
+      <location filename="ui/data/panel.py" line="343" />
       <source>Standardize (mean 0, sd 1)</source>
       <translation>표준화 (평균 0, 표준편차 1)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="280" />
+      <location filename="ui/data/panel.py" line="285" />
       <source>Standardize inputs</source>
       <translation>입력 표준화</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="143" />
+      <location filename="ui/experiments/grid_dock.py" line="169" />
       <source>Start</source>
       <translation>시작</translation>
     </message>
@@ -2438,7 +2468,7 @@
       <translation>학습 시작 또는 일시정지</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="279" />
+      <location filename="ui/experiments/grid_dock.py" line="365" />
       <source>Starting the workers...</source>
       <translation>작업 프로세스를 시작하는 중...</translation>
     </message>
@@ -2538,14 +2568,14 @@
       <translation>테스트 R²</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="178" />
+      <location filename="ui/experiments/grid_dock.py" line="204" />
       <location filename="ui/plots/loss.py" line="61" />
       <location filename="ui/plots/loss.py" line="114" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="176" />
+      <location filename="ui/experiments/grid_dock.py" line="202" />
       <location filename="ui/plots/loss.py" line="53" />
       <source>Test loss</source>
       <translation>테스트 손실</translation>
@@ -2596,6 +2626,11 @@
       <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다. 지금 다시 시작할까요? 저장하지 않은 변경 사항이 있으면 먼저 저장할지 묻습니다. 다시 시작하지 않으면 다음 실행 때 바뀝니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="514" />
+      <source>The best and the worst run's decision boundaries appear here as soon as a run has finished.</source>
+      <translation>실행이 하나라도 끝나면 가장 좋은 실행과 가장 나쁜 실행의 결정 경계가 여기에 나타납니다.</translation>
+    </message>
+    <message>
       <location filename="ui/data/import_dialog.py" line="86" />
       <source>The column the network learns to predict; the other columns are its inputs</source>
       <translation>신경망이 예측하도록 학습할 열이며, 나머지 열은 입력이 됩니다</translation>
@@ -2638,7 +2673,7 @@
       <translation>강의의 특징 표(4행, 열 a, b, c)로, 행렬 계산 X @ W를 보여 줍니다. 강의에는 목표값이 없어 목표값을 a + b + c로 두었습니다. 모든 가중치가 1인 가중합이므로 선형 뉴런 하나가 정확히 학습합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="208" />
+      <location filename="ui/data/panel.py" line="213" />
       <source>The lecture's tables: logic gates and the feature table</source>
       <translation>강의의 표: 논리 게이트와 특성 표</translation>
     </message>
@@ -2663,12 +2698,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
 해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="211" />
+      <source>The measure the heatmap shows and the best and worst run are picked by</source>
+      <translation>히트맵이 보여 주고, 최고·최저 실행을 고르는 기준이 되는 측정값</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="303" />
       <source>The network changed: training paused. Press Train to continue with the new topology.</source>
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="271" />
+      <location filename="ui/plots/output.py" line="258" />
       <source>The network's output over the input plane; training points filled, test points hollow</source>
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
@@ -2700,7 +2740,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정규화 비율 λ: 가중치에 대한 벌점이 손실 E에 얼마나 더해지는지 정합니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="486" />
+      <location filename="ui/data/panel.py" line="491" />
       <source>The targets go from {0:g} to {1:g}, but a {2} output only reaches {3}: the network cannot fit them and the loss stays high.</source>
       <translation>목표값은 {0:g}부터 {1:g}까지인데 {2} 출력은 {3} 범위만 낼 수 있습니다. 신경망이 목표값에 닿지 못해 손실이 높게 남습니다.</translation>
     </message>
@@ -2720,7 +2760,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="389" />
+      <location filename="ui/experiments/grid_dock.py" line="597" />
       <source>This configuration has no finished run to apply</source>
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
     </message>
@@ -2787,7 +2827,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="177" />
+      <location filename="ui/experiments/grid_dock.py" line="203" />
       <location filename="ui/plots/loss.py" line="52" />
       <source>Train loss</source>
       <translation>학습 손실</translation>
@@ -2808,12 +2848,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="512" />
+      <source>Trained weights are not saved with the project: run the grid again to see the best and worst decision boundaries.</source>
+      <translation>학습된 가중치는 프로젝트에 저장되지 않습니다. 최고·최저 실행의 결정 경계를 보려면 그리드를 다시 실행하세요.</translation>
+    </message>
+    <message>
       <location filename="ui/main_window.py" line="63" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="349" />
+      <location filename="ui/data/panel.py" line="354" />
       <location filename="ui/training/panel.py" line="189" />
       <source>Training data</source>
       <translation>훈련 데이터 비율</translation>
@@ -2854,7 +2899,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>두 가우시안</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="211" />
+      <location filename="ui/data/panel.py" line="216" />
       <source>Two inputs, two classes: the decision boundary is visible</source>
       <translation>입력 2개, 클래스 2개: 결정 경계가 보입니다</translation>
     </message>
@@ -2884,7 +2929,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포, 입력이 많을수록 좁아집니다 (PyTorch의 기본값).</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="106" />
+      <location filename="ui/experiments/grid_dock.py" line="132" />
       <source>Units per hidden layer, layouts separated by ';' (e.g. 4; 8; 4,4; 8,8)</source>
       <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
     </message>
@@ -2909,13 +2954,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>편향 사용</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="252" />
+      <location filename="ui/data/panel.py" line="257" />
       <source>Use your own table: a CSV file with one column to predict (UTF-8 or CP949)</source>
       <translation>직접 만든 표 사용: 예측할 열이 하나 있는 CSV 파일 (UTF-8 또는 CP949)</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="445" />
-      <location filename="ui/data/panel.py" line="490" />
+      <location filename="ui/data/panel.py" line="450" />
+      <location filename="ui/data/panel.py" line="495" />
       <source>Use {0} output</source>
       <translation>{0} 출력 사용</translation>
     </message>
@@ -2976,7 +3021,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>숫자를 넣은 식</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="134" />
+      <location filename="ui/experiments/grid_dock.py" line="160" />
       <source>Workers</source>
       <translation>작업 프로세스 수</translation>
     </message>
@@ -3027,6 +3072,16 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="564" />
+      <source>batch {value}</source>
+      <translation>배치 {value}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="573" />
+      <source>best: {run} — {measure} {value}</source>
+      <translation>최고: {run} — {measure} {value}</translation>
+    </message>
+    <message>
       <location filename="ui/editor/scene.py" line="448" />
       <source>bias: {0:.4f}</source>
       <translation>편향: {0:.4f}</translation>
@@ -3040,11 +3095,6 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/import_dialog.py" line="226" />
       <source>classification into {0} classes ({1})</source>
       <translation>{0}개 클래스 분류 ({1})</translation>
-    </message>
-    <message>
-      <location filename="ui/experiments/grid_dock.py" line="185" />
-      <source>colour</source>
-      <translation>색</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="182" />
@@ -3067,7 +3117,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>특성: {0}</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="130" />
+      <location filename="ui/data/plot.py" line="144" />
       <source>filled: training points · hollow: test points</source>
       <translation>채운 점: 학습 · 빈 점: 테스트</translation>
     </message>
@@ -3087,6 +3137,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>어디서나 f′ = 0</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="570" />
+      <source>gap</source>
+      <translation>차이</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="243" />
       <source>killed by signal {0}</source>
       <translation>신호 {0}(으)로 강제 종료됨</translation>
@@ -3097,7 +3152,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>최근 값</translation>
     </message>
     <message>
-      <location filename="ui/data/plot.py" line="132" />
+      <location filename="ui/data/plot.py" line="146" />
       <source>left click adds a point, right click removes the nearest one</source>
       <translation>왼쪽 클릭: 점 추가, 오른쪽 클릭: 가장 가까운 점 제거</translation>
     </message>
@@ -3105,6 +3160,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/editor/scene.py" line="425" />
       <source>line width {0:.1f} of {1:g} px (widest from |w| = {2:g}, the same scale in every layer)</source>
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="563" />
+      <source>lr {value:g}</source>
+      <translation>학습률 {value:g}</translation>
     </message>
     <message>
       <location filename="ui/mathviews/gallery.py" line="96" />
@@ -3122,6 +3182,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>평균 |∂E/∂W|</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="214" />
+      <source>measure</source>
+      <translation>측정값</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="247" />
       <source>no exit status</source>
       <translation>종료 상태 없음</translation>
@@ -3137,13 +3202,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="115" />
+      <location filename="ui/experiments/grid_dock.py" line="141" />
       <location filename="ui/training/panel.py" line="163" />
       <source>off</source>
       <translation>끔</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="276" />
+      <location filename="ui/plots/output.py" line="263" />
       <source>output</source>
       <translation>출력</translation>
     </message>
@@ -3163,17 +3228,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>현재 활성화 전 값</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="284" />
+      <location filename="ui/plots/output.py" line="271" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="281" />
+      <location filename="ui/plots/output.py" line="268" />
       <source>predicted value</source>
       <translation>예측값</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="520" />
+      <location filename="ui/data/panel.py" line="525" />
       <source>regression</source>
       <translation>회귀</translation>
     </message>
@@ -3196,6 +3261,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/plots/activation.py" line="100" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="565" />
+      <source>seed {value}</source>
+      <translation>시드 {value}</translation>
     </message>
     <message>
       <location filename="ui/editor/view.py" line="178" />
@@ -3226,6 +3296,21 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/table_model.py" line="88" />
       <source>test</source>
       <translation>테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="571" />
+      <source>test R²</source>
+      <translation>테스트 R²</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="571" />
+      <source>test accuracy</source>
+      <translation>테스트 정확도</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="569" />
+      <source>test loss</source>
+      <translation>테스트 손실</translation>
     </message>
     <message>
       <location filename="ui/explain/panel.py" line="64" />
@@ -3303,6 +3388,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="569" />
+      <source>train loss</source>
+      <translation>학습 손실</translation>
+    </message>
+    <message>
       <location filename="ui/startup.py" line="121" />
       <source>training did not finish within {0} s</source>
       <translation>학습이 {0}초 안에 끝나지 않았습니다</translation>
@@ -3318,12 +3408,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="285" />
+      <location filename="ui/plots/output.py" line="272" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="280" />
+      <location filename="ui/plots/output.py" line="267" />
       <source>true value</source>
       <translation>실제값</translation>
     </message>
@@ -3343,12 +3433,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="184" />
+      <location filename="ui/experiments/grid_dock.py" line="574" />
+      <source>worst: {run} — {measure} {value}</source>
+      <translation>최저: {run} — {measure} {value}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="213" />
       <source>x</source>
       <translation>x</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="184" />
+      <location filename="ui/experiments/grid_dock.py" line="213" />
       <source>y</source>
       <translation>y</translation>
     </message>
@@ -3368,7 +3463,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0:g} 에포크/초</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="518" />
+      <location filename="ui/data/panel.py" line="523" />
       <source>{0} classes ({1})</source>
       <translation>클래스 {0}개 ({1})</translation>
     </message>
@@ -3388,7 +3483,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>뉴런 {0}개는 그리지 않았습니다. 이 층의 뉴런은 {1}개입니다.</translation>
     </message>
     <message>
-      <location filename="ui/data/panel.py" line="521" />
+      <location filename="ui/data/panel.py" line="526" />
       <source>{0} rows · {1} inputs · {2} · {3} for training</source>
       <translation>{0}행 · 입력 {1}개 · {2} · 훈련용 {3}</translation>
     </message>
@@ -3423,47 +3518,47 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="327" />
+      <location filename="ui/experiments/grid_dock.py" line="413" />
       <source>{done} / {total} runs</source>
       <translation>{done} / {total}회 실행</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="77" />
+      <location filename="ui/experiments/grid_dock.py" line="89" />
       <source>{n:.0f} min</source>
       <translation>{n:.0f}분</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="75" />
+      <location filename="ui/experiments/grid_dock.py" line="87" />
       <source>{n:.0f} s</source>
       <translation>{n:.0f}초</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="78" />
+      <location filename="ui/experiments/grid_dock.py" line="90" />
       <source>{n:.1f} h</source>
       <translation>{n:.1f}시간</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="439" />
+      <location filename="ui/experiments/grid_dock.py" line="648" />
       <source>{n} runs saved with the project</source>
       <translation>프로젝트에 저장된 실행 {n}회</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="307" />
+      <location filename="ui/experiments/grid_dock.py" line="393" />
       <source>{n} runs, about {time}</source>
       <translation>{n}회 실행, 약 {time}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="237" />
+      <location filename="ui/experiments/grid_dock.py" line="321" />
       <source>{n} runs; estimating the time...</source>
       <translation>{n}회 실행, 시간 추정 중...</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="328" />
+      <location filename="ui/experiments/grid_dock.py" line="414" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="68" />
+      <location filename="ui/experiments/grid_dock.py" line="80" />
       <source>{what}: write numbers separated by spaces or commas</source>
       <translation>{what}: 숫자를 공백이나 쉼표로 구분해 쓰세요</translation>
     </message>
