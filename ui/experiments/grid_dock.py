@@ -242,8 +242,10 @@ class GridDock(QWidget):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.summary)
         rv.addLayout(buttons)
-        rv.addWidget(self.progress)
-        rv.addWidget(self.progress_label)
+        status = QHBoxLayout()  # one row: the bar and what it counts
+        status.addWidget(self.progress, 1)
+        status.addWidget(self.progress_label, 1)
+        rv.addLayout(status)
         rv.addWidget(self.table, 1)
         self.split = QSplitter(Qt.Vertical)
         for pane, stretch in ((self.fields_area, 0), (running, 1), (lower, 1)):
