@@ -7,7 +7,9 @@ core. Each pass trains the whole grid; a pool pass starts its own pool (start-up
 once per pass, as the app does per grid). The load of a shared machine drifts, so the
 passes alternate in the order pool, serial, serial, pool (``--rounds`` times) and each
 way's passes are summed. Prints total seconds, runs/s and the speed-up, and checks that
-every pass gives the same numbers bit for bit.
+every pass gives the same numbers bit for bit. Last, the time of one best / worst boundary
+picture's grid (``experiments.boundaries.boundary``) for small and larger layouts: the
+Grid dock computes them on a helper thread when they cost more than ~10 ms.
 
 Run: ``.venv/bin/python bench/bench_grid.py [--epochs 500] [--seeds 5] [--workers N]
 [--rounds 1]``
@@ -46,6 +48,21 @@ def numbers(results) -> list:
     return [(r.status, r.train_loss, r.test_loss) for r in results]
 
 
+def boundary_ms(data, doc, layouts=((2,), (8, 8), (32, 32), (64, 64, 64)), repeat=20):
+    """Milliseconds per boundary grid of a trained run, per layout."""
+    from simulator.experiments.boundaries import Plane, boundary
+    plane = Plane.from_document(doc)
+    out = {}
+    for hidden in layouts:
+        run = run_one(Grid([hidden], epochs=2).expand(doc.settings)[0], data)
+        boundary(run, data, plane)
+        t0 = time.perf_counter()
+        for _ in range(repeat):
+            side = len(boundary(run, data, plane).grid_x)
+        out[hidden] = ((time.perf_counter() - t0) / repeat * 1000, side)
+    return out
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--epochs", type=int, default=500)
@@ -64,6 +81,9 @@ def main() -> int:
           f"{os.getloadavg()[0]:.2f}")
 
     _one_blas_thread()  # the same BLAS as the workers: a fair, bit-for-bit comparison
+    # untimed: compile (or load from numba's cache) this process's kernels once, as a
+    # worker does when it starts
+    serial_pass(Grid(LAYOUTS, ACTIVATIONS, RATES, seeds=1, epochs=1).expand(doc.settings), data)
     seconds = {"pool": [], "serial": []}
     passes: dict[str, list] = {"pool": [], "serial": []}
     for what in ("pool", "serial", "serial", "pool") * args.rounds:
@@ -89,6 +109,9 @@ def main() -> int:
     print(f"speed-up {serial_s / pool_s:.2f}x with {args.workers} workers "
           f"({serial_s / pool_s / args.workers:.2f} per worker); identical results: {same}; "
           f"load average after {os.getloadavg()[0]:.2f}")
+    for hidden, (ms, side) in boundary_ms(data, doc).items():
+        print(f"boundary picture {','.join(map(str, hidden)):>8}: {ms:5.1f} ms "
+              f"({side} x {side} grid)")
     return 0 if same else 1
 
 
