@@ -131,6 +131,8 @@ def test_results_reopen_with_the_project(window, qtbot, tmp_path):
     doc.replace_with(load_project(tmp_path / "p.annproj").to_document())
     assert dock.model.rowCount() == 1
     assert dock.progress_label.text() == "2 runs saved with the project"
+    assert "not saved with the project" in dock.boundary_note.text()  # no weights to draw
+    assert dock.shown is None and dock.best_panel.isHidden()
     dock.apply_row(0)  # no trained weights in the file: the best seed's initial ones
     assert doc.spec.sizes == [2, 3, 1]
     for (W, _), (W2, _) in zip(doc.weights, doc.initial_weights(), strict=True):

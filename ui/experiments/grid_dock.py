@@ -5,9 +5,10 @@ heatmap's measure (test loss unless the user picks another); a click on one sele
 configuration in the table.
 
 The GUI thread never waits: starting the executor (a process pool, or connecting to a
-Dask scheduler), estimating the time and computing boundary grids (~2 ms for an 8,8
-network, ~20 ms for 32,32) run on short helper threads; a 100 ms timer collects finished
-futures (``GridExecution.poll``, which never blocks) and the helpers' results.
+Dask scheduler), estimating the time and computing boundary grids (1-2 ms for an 8,8
+network, 3-20 ms for 32,32 as the machine is loaded) run on short helper threads; a
+100 ms timer collects finished futures (``GridExecution.poll``, which never blocks) and
+the helpers' results.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ class GridDock(QWidget):
         self._boundaries: dict = {}
         self._grid_token = 0
         self._drawing: threading.Thread | None = None
-        self._drawn: tuple | None = None  # (grid token, runs, [Boundary or error text])
+        self._drawn: tuple | None = None  # (grid token, runs, [Boundary or error])
         #: The runs the best / worst pictures show (None: none shown).
         self.shown: tuple | None = None
         #: The dock got its room when first opened (``grow``).
@@ -504,7 +505,11 @@ class GridDock(QWidget):
             return  # the pictures change when the thread is done
         failed = [self._boundaries[r.config.index] for r in pair
                   if isinstance(self._boundaries[r.config.index], str)]
-        self._show_pair(None if failed else pair, failed[0] if failed else "")
+        if failed:
+            self._show_pair(None, _t("Cannot draw the run's boundary: {error}").format(
+                error=failed[0]))
+        else:
+            self._show_pair(pair, "")
 
     def _missing_note(self) -> str:
         if self._plane is None:
@@ -542,8 +547,7 @@ class GridDock(QWidget):
                 try:
                     out.append(boundary(run, data, plane))
                 except Exception as exc:  # noqa: BLE001 - shown, never a dead thread
-                    out.append(_t("Cannot draw the run's boundary: {error}").format(
-                        error=f"{type(exc).__name__}: {exc}"))
+                    out.append(f"{type(exc).__name__}: {exc}")
             self._drawn = (token, runs, out)
         self._drawing = threading.Thread(target=work, name="grid-boundaries", daemon=True)
         self._drawing.start()
@@ -554,7 +558,7 @@ class GridDock(QWidget):
         self._drawn = None
         if token == self._grid_token:
             self._boundaries.update({r.config.index: b for r, b in zip(runs, out, strict=True)})
-            self._update_boundaries()
+        self._update_boundaries()  # also for a newer grid whose drawing had to wait
 
     def run_title(self, kind: str, run, key: str) -> str:
         """"best: 8,8 tanh lr 0.03 — test loss 0.0213": the run's layout, activation and
