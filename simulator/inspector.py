@@ -18,7 +18,7 @@ import numpy as np
 from . import activations, perceptron
 from .datasets.features import apply as apply_features
 from .observable import Signal
-from .palette import value_scale
+from .palette import class_rgbs, ramp, scaled, value_scale
 from .stats import label_threshold
 
 #: Side of the output heatmap grid over the input plane (2-input data); TensorFlow
@@ -142,9 +142,9 @@ def compute_views(net, sample: np.ndarray | None, extent: tuple | None) -> Views
             r = preact_range(z, act)
             views.preact_hists.append(np.histogram(np.clip(z, -r, r), bins=BINS, range=(-r, r)))
         views.predictions = layers[-1][1]
-    features = tuple(extent[4:]) if extent is not None else ()
-    if extent is not None and sample is not None and (features or sample.shape[1] == 2):
-        _plane(views, net, extent[:4], sample.dtype, features)
+    plane = plane_args(sample, extent)
+    if plane is not None:
+        _plane(views, net, *plane)
     elif extent is not None and sample is not None and sample.shape[1] == 1:
         x0, x1 = extent[:2]
         cx = np.linspace(x0, x1, 200).reshape(-1, 1).astype(sample.dtype)
@@ -153,22 +153,46 @@ def compute_views(net, sample: np.ndarray | None, extent: tuple | None) -> Views
     return views
 
 
-def _plane(views: Views, net, extent: tuple, dtype, features: tuple = ()) -> None:
-    """One forward pass over the grid gives the output heatmap and every neuron's; the
-    grid's (x1, x2) points go through the same derived ``features`` as the data."""
+def plane_args(sample: np.ndarray | None, extent: tuple | None):
+    """(extent[:4], dtype, features) of the input plane when the data has one (2 inputs,
+    or x1, x2 with derived features; ``extent`` and ``sample`` from :func:`plot_points`),
+    else None."""
+    if extent is None or sample is None:
+        return None
+    features = tuple(extent[4:])
+    if not features and sample.shape[1] != 2:
+        return None
+    return tuple(extent[:4]), sample.dtype, features
+
+
+def plane_layers(net, extent: tuple, dtype, features: tuple = ()):
+    """(gx, gy, outputs): the plane grid of side ``grid_side(net.sizes)`` over ``extent``
+    = (x0, x1, y0, y1), ascending coordinates, and every column's output on it
+    (``layer_outputs``, inputs first, rows in [iy, ix] order); the grid's (x1, x2)
+    points go through the same derived ``features`` as the data. The one grid of the
+    output plot, the canvas's neurons and the grid search's boundary images."""
     side = grid_side(net.sizes)
     x0, x1, y0, y1 = extent
     gx = np.linspace(x0, x1, side)
     gy = np.linspace(y0, y1, side)
     xx, yy = np.meshgrid(gx, gy)
     pts = apply_features(np.column_stack([xx.ravel(), yy.ravel()]).astype(dtype), features)
-    outputs = layer_outputs(net, pts)
+    return gx, gy, layer_outputs(net, pts)
+
+
+def on_grid(h: np.ndarray, side: int) -> np.ndarray:
+    """Rows of a grid pass (side * side, k) as images (k, side, side) indexed [k, iy, ix]."""
+    return h.T.reshape(-1, side, side)
+
+
+def _plane(views: Views, net, extent: tuple, dtype, features: tuple = ()) -> None:
+    """One forward pass over the grid gives the output heatmap and every neuron's."""
+    gx, gy, outputs = plane_layers(net, extent, dtype, features)
+    side = len(gx)
     views.grid_x, views.grid_y = gx, gy
-    out = outputs[-1]
-    views.grid_output = out.T.reshape(out.shape[1], side, side)
+    views.grid_output = on_grid(outputs[-1], side)
     s, k = NEURON_STRIDE, SHOWN_NEURONS
-    views.neuron_grids = [h[:, :k].T.reshape(-1, side, side)[:, ::s, ::s].copy()
-                          for h in outputs]
+    views.neuron_grids = [on_grid(h[:, :k], side)[:, ::s, ::s].copy() for h in outputs]
 
 
 def plotted_rows(data) -> np.ndarray:
@@ -215,6 +239,15 @@ def class_labels(values: np.ndarray, threshold: float | None) -> np.ndarray:
     if values.shape[1] == 1:
         return (values[:, 0] > threshold).astype(np.int64)
     return values.argmax(axis=1).astype(np.int64)
+
+
+def point_rgb(Y: np.ndarray, views: Views) -> np.ndarray:
+    """(n, 3) uint8 colours of points with targets ``Y`` on labelled ``views``: the class
+    colour (classes as :func:`class_labels` counts them), or the output's ramp for
+    regression."""
+    if views.task == "classification":
+        return class_rgbs(class_labels(Y, views.threshold))
+    return ramp(scaled(Y[:, 0], *views.output_scale))
 
 
 def output_scale(Y: np.ndarray, task: str, threshold: float | None) -> tuple[float, float]:

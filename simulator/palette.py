@@ -64,6 +64,20 @@ def ramp(t) -> np.ndarray:
 RAMP_LUT = ramp(np.linspace(-1.0, 1.0, 256))
 
 
+def plane_rgb(out, scale) -> np.ndarray:
+    """(h, w, 3) uint8 colours of an output grid ``out`` (outputs, h, w): the ramp at
+    ``scale`` = (center, half) for one output; for several, the winning class's colour,
+    paler where the network is unsure (towards the ramp's neutral middle)."""
+    out = np.asarray(out)
+    if out.shape[0] == 1:
+        return ramp(scaled(out[0], *scale))
+    k = out.shape[0]
+    rgb = class_rgbs(out.argmax(axis=0)).reshape(*out.shape[1:], 3).astype(float)
+    a = np.clip((out.max(axis=0) - 1.0 / k) / (1 - 1.0 / k), 0, 1)[..., None]
+    mid = np.array(NEUTRAL, float)
+    return np.round(mid + (rgb - mid) * (0.25 + 0.75 * a)).astype(np.uint8)
+
+
 def scaled(values, center: float, half: float) -> np.ndarray:
     """Position on the ramp: t = (v - center) / half, clipped to [-1, 1]."""
     v = np.asarray(values, dtype=np.float64)

@@ -457,7 +457,7 @@ def test_canvas_heatmaps_are_the_inspectors_arrays(win):
     rgb = palette.ramp(t[3, 5])
     assert QColor(scene.layer_item(1).neurons[0].image.pixel(5, 3)).getRgb()[:3] == tuple(rgb)
     # the output neuron is coloured exactly as the output plot colours the same point
-    from ui.plots.output import plane_rgb
+    from simulator.palette import plane_rgb
     plane = plane_rgb(views.grid_output, views.output_scale)[::s, ::s]
     image = scene.layer_item(len(doc.spec.sizes) - 1).neurons[0].image
     for row, col in ((0, 4), (17, 30), (image.height() - 1, 0)):

@@ -4,6 +4,7 @@ table and heatmap, double-click applying a run (undoable), Cancel, CSV export.""
 from __future__ import annotations
 
 import csv
+import math
 import time
 
 import numpy as np
@@ -130,6 +131,8 @@ def test_results_reopen_with_the_project(window, qtbot, tmp_path):
     doc.replace_with(load_project(tmp_path / "p.annproj").to_document())
     assert dock.model.rowCount() == 1
     assert dock.progress_label.text() == "2 runs saved with the project"
+    assert "not saved with the project" in dock.boundary_note.text()  # no weights to draw
+    assert dock.shown is None and dock.best_panel.isHidden()
     dock.apply_row(0)  # no trained weights in the file: the best seed's initial ones
     assert doc.spec.sizes == [2, 3, 1]
     for (W, _), (W2, _) in zip(doc.weights, doc.initial_weights(), strict=True):
@@ -143,3 +146,90 @@ def test_closing_the_window_leaves_no_worker_process(window, qtbot):
     window.close()  # while the pool may still be starting
     assert dock.execution is None
     qtbot.waitUntil(lambda: not __import__("multiprocessing").active_children(), timeout=5000)
+
+
+def wait_for_pictures(dock, qtbot):
+    qtbot.waitUntil(lambda: dock.execution is None and dock._starting is None, timeout=30000)
+    qtbot.waitUntil(lambda: dock.shown is not None and dock._drawn is None
+                    and not dock._drawing.is_alive(), timeout=10000)
+
+
+def test_best_and_worst_pictures_show_those_runs_boundaries(window, qtbot):
+    from simulator.experiments import GridData
+    from simulator.experiments.boundaries import Plane, boundary
+    dock, doc = window.grid_dock, window.document
+    assert "as soon as a run has finished" in dock.boundary_note.text()
+    fill(dock, hidden="3; 8", rates="0.03 0.3", seeds=1, epochs=60)
+    dock.start()
+    bar = dock.result_views.tabBar()
+    QTest.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(1).center())
+    assert dock.result_views.currentIndex() == 1 and not dock.x_axis.isEnabled()
+    wait_for_pictures(dock, qtbot)
+    window.docks["grid"].setFloating(True)  # room for pictures larger than the grid
+    window.docks["grid"].resize(520, 1100)
+    dock.split.setSizes([60, 200, 800])
+    qtbot.waitUntil(lambda: dock.best_panel.image.image_rect().width() > 150, timeout=3000)
+    best = min(dock.results, key=lambda r: r.test_loss)
+    worst = max(dock.results, key=lambda r: r.test_loss)
+    assert dock.shown == (best, worst) and dock.boundary_note.isHidden()
+    for panel, kind, run in ((dock.best_panel, "best", best), (dock.worst_panel, "worst", worst)):
+        c = run.config
+        assert panel.text == (f"{kind}: {c.hidden[0]} tanh lr {c.learning_rate:g} — test loss "
+                              f"{run.test_loss:.3g}")
+
+    # the best picture's pixels are its grid's colours: orange where the run says class 0
+    image = dock.best_panel.image
+    b = boundary(best, GridData.from_document(doc), Plane.from_document(doc))
+    shot = image.grab().toImage()
+    points = [image.to_pixel(x, y) for x, y in image.plane.points]
+    checked = {"orange": 0, "blue": 0}
+    for iy in range(3, len(b.grid_y) - 3, 7):  # not the cells under the frame
+        for ix in range(3, len(b.grid_x) - 3, 7):
+            at = image.to_pixel(b.grid_x[ix], b.grid_y[iy])
+            if min(math.hypot(at.x() - q.x(), at.y() - q.y()) for q in points) < 5:
+                continue  # under a training point
+            rgb = shot.pixelColor(int(at.x()), int(at.y())).getRgb()[:3]
+            # this cell's colour, or a neighbour's where the picture is smaller than the grid
+            near = {tuple(int(v) for v in c) for c in b.rgb[iy - 1:iy + 2, ix - 1:ix + 2]
+                    .reshape(-1, 3)}
+            assert rgb in near, (image.image_rect(), rgb)
+            out = b.output[0, iy, ix]
+            if out < 0.2:  # class 0: towards orange (245, 147, 34)
+                assert rgb[0] > rgb[1] > rgb[2] and rgb[0] > 235
+                checked["orange"] += 1
+            elif out > 0.8:  # class 1: towards blue (8, 119, 189)
+                assert rgb[2] > rgb[1] > rgb[0] and rgb[0] < 100
+                checked["blue"] += 1
+    assert checked["orange"] > 3 and checked["blue"] > 3
+    # the training points in their class colours
+    y = doc.data.train.Y[:, 0]
+    k = int(np.flatnonzero(y == 1)[0])
+    centre = points[k]
+    assert shot.pixelColor(int(centre.x()), int(centre.y())).getRgb()[:3] == BLUE
+
+    # a click on the worst picture selects its configuration's row
+    QTest.mouseClick(dock.worst_panel.image, Qt.LeftButton)
+    rows = dock.table.selectionModel().selectedRows()
+    assert len(rows) == 1
+    row = dock.model.rows[dock.proxy.mapToSource(rows[0]).row()]
+    assert (row["layout"], row["learning_rate"]) == (str(worst.config.hidden[0]),
+                                                     worst.config.learning_rate)
+
+    # ranked by the measure the user picks: accuracy, higher is better
+    dock.measure.setCurrentIndex(dock.measure.findData("test_metric_mean"))
+    qtbot.waitUntil(lambda: dock.best_panel.text.startswith("best:")
+                    and "test accuracy" in dock.best_panel.text, timeout=5000)
+    assert dock.shown[0].test_metric == max(r.test_metric for r in dock.results)
+
+
+def test_data_without_a_plane_shows_a_note_instead_of_pictures(window, qtbot):
+    from simulator.settings import DataSource
+    dock, doc = window.grid_dock, window.document
+    doc.set_data(DataSource(name="features"))
+    assert "2-D data only (this data has 3 inputs)" in dock.boundary_note.text()
+    fill(dock, hidden="3", rates="0.1", seeds=1, epochs=5)
+    dock.start()
+    qtbot.waitUntil(lambda: dock.execution is None and dock._starting is None, timeout=30000)
+    assert len(dock.results) == 1 and dock.shown is None
+    assert "2-D data only" in dock.boundary_note.text()
+    assert dock.best_panel.isHidden() and dock.worst_panel.isHidden()

@@ -307,7 +307,7 @@
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="122" />
-      <location filename="ui/experiments/grid_dock.py" line="169" />
+      <location filename="ui/experiments/grid_dock.py" line="196" />
       <source>Activation</source>
       <translation>활성화</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>활성화함수 갤러리</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="126" />
+      <location filename="ui/experiments/grid_dock.py" line="153" />
       <source>Activations</source>
       <translation>활성화함수들</translation>
     </message>
@@ -334,8 +334,8 @@
       <translation>Adam</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="131" />
-      <location filename="ui/plots/output.py" line="172" />
+      <location filename="ui/plots/output.py" line="118" />
+      <location filename="ui/plots/output.py" line="159" />
       <source>Add a hidden layer</source>
       <translation>은닉층 추가</translation>
     </message>
@@ -370,7 +370,7 @@
       <translation>답</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="405" />
+      <location filename="ui/experiments/grid_dock.py" line="619" />
       <source>Applied the configuration with its initial weights (trained weights are not saved with the project)</source>
       <translation>구성을 초기 가중치로 적용했습니다 (학습된 가중치는 프로젝트에 저장되지 않습니다)</translation>
     </message>
@@ -380,7 +380,7 @@
       <translation>역전파 한 단계 적용</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="401" />
+      <location filename="ui/experiments/grid_dock.py" line="615" />
       <source>Apply grid run</source>
       <translation>그리드 실행 적용</translation>
     </message>
@@ -417,7 +417,7 @@
       <translation>역전파 단계별 보기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="170" />
+      <location filename="ui/experiments/grid_dock.py" line="197" />
       <source>Batch</source>
       <translation>배치</translation>
     </message>
@@ -433,10 +433,15 @@
       <translation>배치 크기 </translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="128" />
-      <location filename="ui/experiments/grid_dock.py" line="213" />
+      <location filename="ui/experiments/grid_dock.py" line="155" />
+      <location filename="ui/experiments/grid_dock.py" line="300" />
       <source>Batch sizes</source>
       <translation>배치 크기들</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="223" />
+      <source>Best / worst</source>
+      <translation>최고 / 최저</translation>
     </message>
     <message>
       <location filename="ui/editor/properties.py" line="127" />
@@ -500,7 +505,7 @@
       <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="417" />
+      <location filename="ui/experiments/grid_dock.py" line="631" />
       <source>CSV files (*.csv)</source>
       <translation>CSV 파일 (*.csv)</translation>
     </message>
@@ -526,12 +531,12 @@
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="145" />
-      <location filename="ui/experiments/grid_dock.py" line="144" />
+      <location filename="ui/experiments/grid_dock.py" line="171" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="300" />
+      <location filename="ui/experiments/grid_dock.py" line="389" />
       <source>Cancelled after {done} of {total} runs</source>
       <translation>{total}회 중 {done}회 실행 후 취소됨</translation>
     </message>
@@ -539,6 +544,11 @@
       <location filename="ui/data/panel.py" line="67" />
       <source>Cancer</source>
       <translation>유방암</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="509" />
+      <source>Cannot draw the run's boundary: {error}</source>
+      <translation>이 실행의 결정 경계를 그릴 수 없습니다: {error}</translation>
     </message>
     <message>
       <location filename="ui/files/manager.py" line="472" />
@@ -599,7 +609,7 @@
       <translation>스크린샷을 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="425" />
+      <location filename="ui/experiments/grid_dock.py" line="639" />
       <source>Cannot write {path}: {error}</source>
       <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
@@ -789,12 +799,17 @@
       <translation>클릭 시 추가:</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="267" />
+      <source>Click: select this run's configuration in the table (double-click there to apply it)</source>
+      <translation>클릭: 표에서 이 실행의 설정을 선택합니다 (표에서 더블클릭하면 적용됩니다)</translation>
+    </message>
+    <message>
       <location filename="ui/files/manager.py" line="109" />
       <source>Close the window (asks about unsaved changes)</source>
       <translation>창 닫기 (저장하지 않은 변경 사항이 있으면 묻습니다)</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="85" />
+      <location filename="ui/plots/output.py" line="72" />
       <source>Colour the plane by the class the network picks instead of the output's value</source>
       <translation>출력값 대신 신경망이 고른 클래스의 색으로 평면을 칠합니다</translation>
     </message>
@@ -835,7 +850,7 @@
       <translation>계산 중…</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="286" />
+      <location filename="ui/plots/output.py" line="273" />
       <source>Confusion matrix (train and test)</source>
       <translation>혼동 행렬 (학습 및 테스트)</translation>
     </message>
@@ -880,7 +895,7 @@
       <translation>CuPy는 설치되어 있지만 응답하는 NVIDIA 그래픽 카드(CUDA 장치)가 없습니다: {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="118" />
+      <location filename="ui/experiments/grid_dock.py" line="145" />
       <source>Dask cluster</source>
       <translation>Dask 클러스터</translation>
     </message>
@@ -901,7 +916,12 @@
       <translation>데이터 표: 붓꽃, 와인, 유방암(위스콘신), 손글씨 숫자. UCI 머신러닝 저장소, CC BY 4.0, scikit-learn(BSD-3-Clause)을 통해 가져옴. 출처는 {0}에 있습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="148" />
+      <location filename="ui/experiments/grid_dock.py" line="516" />
+      <source>Decision boundaries are drawn for 2-D data only (this data has {n} inputs).</source>
+      <translation>결정 경계는 2차원 데이터에서만 그립니다 (이 데이터의 입력은 {n}개입니다).</translation>
+    </message>
+    <message>
+      <location filename="ui/plots/output.py" line="135" />
       <source>Decision line: {0}</source>
       <translation>결정 경계선: {0}</translation>
     </message>
@@ -948,7 +968,7 @@
       <translation>숫자</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="84" />
+      <location filename="ui/plots/output.py" line="71" />
       <source>Discretize output</source>
       <translation>출력 이산화</translation>
     </message>
@@ -978,7 +998,7 @@
       <translation>두 번 클릭하면 히트맵을 크게 봅니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="164" />
+      <location filename="ui/experiments/grid_dock.py" line="191" />
       <source>Double-click: apply this configuration with its best seed's trained weights to the editor (undoable)</source>
       <translation>더블클릭: 이 구성을 가장 좋은 시드의 학습된 가중치와 함께 편집기에 적용합니다 (실행 취소 가능)</translation>
     </message>
@@ -1003,9 +1023,14 @@
       <translation>좌우로 끌어 이 층을 옮기고, 클릭하여 선택합니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="82" />
+      <location filename="ui/plots/output.py" line="69" />
       <source>Draw the test points (hollow) over the output</source>
       <translation>테스트 점(속이 빈 점)을 출력 위에 그립니다</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="503" />
+      <source>Drawing the decision boundaries...</source>
+      <translation>결정 경계를 그리는 중...</translation>
     </message>
     <message>
       <location filename="ui/tooltips.py" line="74" />
@@ -1013,7 +1038,7 @@
       <translation>ELU: ReLU와 비슷하지만 매끄럽고, 음수 쪽은 −1까지 내려갑니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="132" />
+      <location filename="ui/experiments/grid_dock.py" line="159" />
       <source>Early stop (patience)</source>
       <translation>조기 종료 (인내 에포크)</translation>
     </message>
@@ -1067,7 +1092,7 @@
       <translation>0보다 크고 {0} 이하인 수를 입력하세요.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="269" />
+      <location filename="ui/experiments/grid_dock.py" line="356" />
       <source>Enter the Dask scheduler's address first</source>
       <translation>먼저 Dask 스케줄러 주소를 입력하세요</translation>
     </message>
@@ -1084,7 +1109,7 @@
       <translation>에포크 {0}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="131" />
+      <location filename="ui/experiments/grid_dock.py" line="158" />
       <source>Epochs per run</source>
       <translation>실행당 에포크</translation>
     </message>
@@ -1140,7 +1165,7 @@
       <translation>가중치 내보내기(&amp;W)…</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="145" />
+      <location filename="ui/experiments/grid_dock.py" line="172" />
       <source>Export CSV...</source>
       <translation>CSV 내보내기...</translation>
     </message>
@@ -1155,7 +1180,7 @@
       <translation>그림 묶음을 내보낼 폴더</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="416" />
+      <location filename="ui/experiments/grid_dock.py" line="630" />
       <source>Export grid results</source>
       <translation>그리드 결과 내보내기</translation>
     </message>
@@ -1190,7 +1215,7 @@
       <translation>{0}(으)로 내보냈습니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="428" />
+      <location filename="ui/experiments/grid_dock.py" line="642" />
       <source>Exported {path}</source>
       <translation>{path}(으)로 내보냈습니다</translation>
     </message>
@@ -1210,7 +1235,7 @@
       <translation>잡음 섞인 적은 점과 큰 신경망(10개짜리 은닉층 3개): 학습 손실은 계속 줄지만 테스트 손실은 다시 오릅니다</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="330" />
+      <location filename="ui/experiments/grid_dock.py" line="419" />
       <source>Finished {done} of {total} runs in {time}</source>
       <translation>{total}회 중 {done}회 실행 완료 ({time})</translation>
     </message>
@@ -1225,7 +1250,7 @@
       <translation>피셔의 붓꽃 데이터: 꽃 150송이의 측정값 4개(cm), 품종 3개(각 50송이). UCI Machine Learning Repository, CC BY 4.0.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="277" />
+      <location filename="ui/plots/output.py" line="264" />
       <source>Fitted curve (test points hollow)</source>
       <translation>적합 곡선 (빈 점: 테스트)</translation>
     </message>
@@ -1275,7 +1300,7 @@
       <translation>GELU: 트랜스포머에서 쓰는 매끄러운 ReLU.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="179" />
+      <location filename="ui/experiments/grid_dock.py" line="206" />
       <source>Gap (test - train)</source>
       <translation>차이 (테스트 - 학습)</translation>
     </message>
@@ -1331,7 +1356,7 @@
       <translation>기울기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="446" />
+      <location filename="ui/experiments/grid_dock.py" line="665" />
       <location filename="ui/lessons/panel.py" line="46" />
       <source>Grid search</source>
       <translation>그리드 탐색</translation>
@@ -1362,12 +1387,17 @@
       <translation>머리글</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="222" />
+      <source>Heatmap</source>
+      <translation>히트맵</translation>
+    </message>
+    <message>
       <location filename="ui/experiments/compare.py" line="64" />
       <source>Hidden activation</source>
       <translation>은닉층 활성화함수</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="125" />
+      <location filename="ui/experiments/grid_dock.py" line="152" />
       <source>Hidden layouts</source>
       <translation>은닉층 구성</translation>
     </message>
@@ -1459,7 +1489,7 @@
       <translation>입력층</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="150" />
+      <location filename="ui/plots/output.py" line="137" />
       <source>Input (4, 3, 2): {0}</source>
       <translation>입력 (4, 3, 2): {0}</translation>
     </message>
@@ -1484,7 +1514,7 @@
       <translation>입력값이 {0:g}까지 커집니다. 이렇게 큰 값은 tanh와 시그모이드 뉴런을 포화시켜 신경망이 거의 학습하지 못합니다. 입력을 표준화하세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="132" />
+      <location filename="ui/plots/output.py" line="119" />
       <source>Insert a tanh hidden layer, make the output sigmoid and train with sgd at a learning rate of at least 0.1 (undoable)</source>
       <translation>tanh 은닉층을 넣고 출력층 활성화함수를 sigmoid로 바꾼 뒤 학습률 0.1 이상의 sgd로 학습합니다 (실행 취소 가능)</translation>
     </message>
@@ -1588,7 +1618,7 @@
       <translation>층 종류</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="169" />
+      <location filename="ui/experiments/grid_dock.py" line="196" />
       <source>Layout</source>
       <translation>구성</translation>
     </message>
@@ -1603,7 +1633,7 @@
       <translation>Leaky ReLU: ReLU와 같지만 음수 z에서 작은 기울기가 있습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="170" />
+      <location filename="ui/experiments/grid_dock.py" line="197" />
       <source>Learning rate</source>
       <translation>학습률</translation>
     </message>
@@ -1614,8 +1644,8 @@
       <translation>학습률 α</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="127" />
-      <location filename="ui/experiments/grid_dock.py" line="212" />
+      <location filename="ui/experiments/grid_dock.py" line="154" />
+      <location filename="ui/experiments/grid_dock.py" line="299" />
       <source>Learning rates</source>
       <translation>학습률들</translation>
     </message>
@@ -1668,7 +1698,7 @@
       <translation>풀이 예제 불러오기</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="117" />
+      <location filename="ui/experiments/grid_dock.py" line="144" />
       <source>Local processes</source>
       <translation>로컬 프로세스</translation>
     </message>
@@ -1917,7 +1947,7 @@
       <translation>변경되지 않음: {0}</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="127" />
+      <location filename="ui/plots/output.py" line="114" />
       <source>Not linearly separable: no single straight line splits the classes, so a single-layer network never reaches 100 %.</source>
       <translation>선형 분리 불가능: 직선 하나로는 두 클래스를 나눌 수 없어 단층 신경망은 정확도 100 %에 도달하지 못합니다.</translation>
     </message>
@@ -2004,13 +2034,13 @@
     </message>
     <message>
       <location filename="ui/experiments/compare.py" line="65" />
-      <location filename="ui/experiments/grid_dock.py" line="171" />
+      <location filename="ui/experiments/grid_dock.py" line="198" />
       <location filename="ui/training/panel.py" line="112" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="129" />
+      <location filename="ui/experiments/grid_dock.py" line="156" />
       <source>Optimizers</source>
       <translation>최적화 방법들</translation>
     </message>
@@ -2133,7 +2163,7 @@
       <translation>입력 한두 개로 수치를 예측</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="282" />
+      <location filename="ui/plots/output.py" line="269" />
       <source>Predicted vs true</source>
       <translation>예측값 대 실제값</translation>
     </message>
@@ -2328,7 +2358,7 @@
       <translation>가중치를 한 번 갱신할 때 쓰는 행 수: 1 = 온라인 학습, {0}(학습 행 전체) = 전체 배치.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="133" />
+      <location filename="ui/experiments/grid_dock.py" line="160" />
       <source>Run on</source>
       <translation>실행 위치</translation>
     </message>
@@ -2419,7 +2449,7 @@
       <translation>입력 특성의 스케일 조정 (통계는 학습 행에서만 계산)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="135" />
+      <location filename="ui/experiments/grid_dock.py" line="162" />
       <source>Scheduler address</source>
       <translation>스케줄러 주소</translation>
     </message>
@@ -2440,7 +2470,7 @@
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="130" />
+      <location filename="ui/experiments/grid_dock.py" line="157" />
       <source>Seeds</source>
       <translation>시드 수</translation>
     </message>
@@ -2486,7 +2516,7 @@
       <translation>답 보기</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="80" />
+      <location filename="ui/plots/output.py" line="67" />
       <source>Show test data</source>
       <translation>테스트 데이터 표시</translation>
     </message>
@@ -2571,7 +2601,7 @@
       <translation>입력 표준화</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="143" />
+      <location filename="ui/experiments/grid_dock.py" line="170" />
       <source>Start</source>
       <translation>시작</translation>
     </message>
@@ -2591,7 +2621,7 @@
       <translation>학습 시작 또는 일시정지</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="279" />
+      <location filename="ui/experiments/grid_dock.py" line="368" />
       <source>Starting the workers...</source>
       <translation>작업 프로세스를 시작하는 중...</translation>
     </message>
@@ -2712,14 +2742,14 @@
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="178" />
+      <location filename="ui/experiments/grid_dock.py" line="205" />
       <location filename="ui/plots/loss.py" line="63" />
       <location filename="ui/plots/loss.py" line="128" />
       <source>Test accuracy</source>
       <translation>테스트 정확도</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="176" />
+      <location filename="ui/experiments/grid_dock.py" line="203" />
       <location filename="ui/plots/loss.py" line="126" />
       <location filename="ui/plots/loss.py" line="55" />
       <source>Test loss</source>
@@ -2764,6 +2794,11 @@
       <location filename="simulator/datasets/catalog.py" line="0" />
       <source>The XOR truth table: inputs x1, x2 in {0, 1}, target 0 or 1. No single straight line separates the classes: a perceptron cannot learn it, a network with a hidden layer can.</source>
       <translation>XOR 진리표: 입력 x1, x2는 {0, 1} 중 하나, 목표값은 0 또는 1. 어떤 직선 하나로도 두 클래스를 나눌 수 없어 퍼셉트론은 학습하지 못하고, 은닉층이 있는 신경망은 학습합니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="521" />
+      <source>The best and the worst run's decision boundaries appear here as soon as a run has finished.</source>
+      <translation>실행이 하나라도 끝나면 가장 좋은 실행과 가장 나쁜 실행의 결정 경계가 여기에 나타납니다.</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="86" />
@@ -2868,12 +2903,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
 해 볼 만한 것: 더 작은 학습률(예: {1}), 입력 정규화(데이터 패널), Xavier 또는 He 초기화, 또는 가중치 초기화.</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="212" />
+      <source>The measure the heatmap shows and the best and worst run are picked by</source>
+      <translation>히트맵이 보여 주고, 최고·최저 실행을 고르는 기준이 되는 측정값</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="303" />
       <source>The network changed: training paused. Press Train to continue with the new topology.</source>
       <translation>신경망이 바뀌었습니다: 학습을 일시정지했습니다. 새 구조로 계속하려면 [학습]을 누르세요.</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="271" />
+      <location filename="ui/plots/output.py" line="258" />
       <source>The network's output over the input plane; training points filled, test points hollow</source>
       <translation>입력 평면에서의 신경망 출력. 채운 점: 학습, 빈 점: 테스트</translation>
     </message>
@@ -2930,7 +2970,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가장 좋았던 에포크의 가중치로 되돌렸습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="389" />
+      <location filename="ui/experiments/grid_dock.py" line="603" />
       <source>This configuration has no finished run to apply</source>
       <translation>이 구성에는 적용할 완료된 실행이 없습니다</translation>
     </message>
@@ -3014,7 +3054,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>정확히 한 에포크만 학습</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="177" />
+      <location filename="ui/experiments/grid_dock.py" line="204" />
       <location filename="ui/plots/loss.py" line="126" />
       <location filename="ui/plots/loss.py" line="54" />
       <source>Train loss</source>
@@ -3034,6 +3074,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/training/backend.py" line="49" />
       <source>Train on the processor (CPU) with NumPy: the fastest choice for small networks such as the lecture's examples.</source>
       <translation>NumPy로 프로세서(CPU)에서 학습합니다. 강의 예제처럼 작은 신경망에는 가장 빠른 선택입니다.</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="519" />
+      <source>Trained weights are not saved with the project: run the grid again to see the best and worst decision boundaries.</source>
+      <translation>학습된 가중치는 프로젝트에 저장되지 않습니다. 최고·최저 실행의 결정 경계를 보려면 그리드를 다시 실행하세요.</translation>
     </message>
     <message>
       <location filename="ui/main_window.py" line="65" />
@@ -3117,7 +3162,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>균등분포, 입력이 많을수록 좁아집니다 (PyTorch의 기본값).</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="106" />
+      <location filename="ui/experiments/grid_dock.py" line="133" />
       <source>Units per hidden layer, layouts separated by ';' (e.g. 4; 8; 4,4; 8,8)</source>
       <translation>은닉층마다 뉴런 수, 구성은 ';'로 구분 (예: 4; 8; 4,4; 8,8)</translation>
     </message>
@@ -3209,7 +3254,7 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>숫자를 넣은 식</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="134" />
+      <location filename="ui/experiments/grid_dock.py" line="161" />
       <source>Workers</source>
       <translation>작업 프로세스 수</translation>
     </message>
@@ -3260,9 +3305,19 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>CuPy 백엔드를 쓸 수 없습니다: {0}</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="570" />
+      <source>batch {value}</source>
+      <translation>배치 {value}</translation>
+    </message>
+    <message>
       <location filename="ui/plots/marks.py" line="80" />
       <source>best test {0} @ epoch {1}</source>
       <translation>최저 테스트 손실 {0} @ 에포크 {1}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="579" />
+      <source>best: {run} — {measure} {value}</source>
+      <translation>최고: {run} — {measure} {value}</translation>
     </message>
     <message>
       <location filename="ui/editor/scene.py" line="514" />
@@ -3283,11 +3338,6 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/plot.py" line="158" />
       <source>classified right: t − o = 0, the line stays</source>
       <translation>바르게 분류됨: t − o = 0이므로 직선은 그대로입니다</translation>
-    </message>
-    <message>
-      <location filename="ui/experiments/grid_dock.py" line="185" />
-      <source>colour</source>
-      <translation>색</translation>
     </message>
     <message>
       <location filename="ui/data/import_dialog.py" line="182" />
@@ -3335,6 +3385,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>어디서나 f′ = 0</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="576" />
+      <source>gap</source>
+      <translation>차이</translation>
+    </message>
+    <message>
       <location filename="ui/training/controller.py" line="243" />
       <source>killed by signal {0}</source>
       <translation>신호 {0}(으)로 강제 종료됨</translation>
@@ -3355,6 +3410,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>선 굵기 {0:.1f} / {1:g} px (|w| = {2:g}부터 가장 굵음, 모든 층에 같은 눈금)</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="569" />
+      <source>lr {value:g}</source>
+      <translation>학습률 {value:g}</translation>
+    </message>
+    <message>
       <location filename="ui/mathviews/gallery.py" line="98" />
       <source>max f′ = {0}</source>
       <translation>f′ 최댓값 = {0}</translation>
@@ -3368,6 +3428,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/plots/gradients.py" line="41" />
       <source>mean |∂E/∂W|</source>
       <translation>평균 |∂E/∂W|</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="215" />
+      <source>measure</source>
+      <translation>측정값</translation>
     </message>
     <message>
       <location filename="ui/data/plot.py" line="157" />
@@ -3390,13 +3455,13 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>제한 없음</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="115" />
+      <location filename="ui/experiments/grid_dock.py" line="142" />
       <location filename="ui/training/panel.py" line="164" />
       <source>off</source>
       <translation>끔</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="276" />
+      <location filename="ui/plots/output.py" line="263" />
       <source>output</source>
       <translation>출력</translation>
     </message>
@@ -3416,12 +3481,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>현재 활성화 전 값</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="284" />
+      <location filename="ui/plots/output.py" line="271" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="281" />
+      <location filename="ui/plots/output.py" line="268" />
       <source>predicted value</source>
       <translation>예측값</translation>
     </message>
@@ -3449,6 +3514,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/plots/activation.py" line="101" />
       <source>saturated: {0:.0%}</source>
       <translation>포화: {0:.0%}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="571" />
+      <source>seed {value}</source>
+      <translation>시드 {value}</translation>
     </message>
     <message>
       <location filename="ui/editor/view.py" line="183" />
@@ -3479,6 +3549,21 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <location filename="ui/data/table_model.py" line="88" />
       <source>test</source>
       <translation>테스트</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="577" />
+      <source>test R²</source>
+      <translation>테스트 R²</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="577" />
+      <source>test accuracy</source>
+      <translation>테스트 정확도</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="575" />
+      <source>test loss</source>
+      <translation>테스트 손실</translation>
     </message>
     <message>
       <location filename="ui/explain/panel.py" line="64" />
@@ -3556,6 +3641,11 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>학습</translation>
     </message>
     <message>
+      <location filename="ui/experiments/grid_dock.py" line="575" />
+      <source>train loss</source>
+      <translation>학습 손실</translation>
+    </message>
+    <message>
       <location filename="ui/startup.py" line="121" />
       <source>training did not finish within {0} s</source>
       <translation>학습이 {0}초 안에 끝나지 않았습니다</translation>
@@ -3571,12 +3661,12 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>이 창에서는 학습을 사용할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="285" />
+      <location filename="ui/plots/output.py" line="272" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
     <message>
-      <location filename="ui/plots/output.py" line="280" />
+      <location filename="ui/plots/output.py" line="267" />
       <source>true value</source>
       <translation>실제값</translation>
     </message>
@@ -3596,12 +3686,17 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>가중치: |w|가 클수록 색이 진하고 선이 굵어짐 (|w| ≥ {0:g}에서 최대)</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="184" />
+      <location filename="ui/experiments/grid_dock.py" line="580" />
+      <source>worst: {run} — {measure} {value}</source>
+      <translation>최저: {run} — {measure} {value}</translation>
+    </message>
+    <message>
+      <location filename="ui/experiments/grid_dock.py" line="214" />
       <source>x</source>
       <translation>x</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="184" />
+      <location filename="ui/experiments/grid_dock.py" line="214" />
       <source>y</source>
       <translation>y</translation>
     </message>
@@ -3701,47 +3796,47 @@ What to try: a smaller learning rate (for example {1}), normalized inputs (Data 
       <translation>{0}: 이 보기는 이 버전에 아직 없습니다.</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="327" />
+      <location filename="ui/experiments/grid_dock.py" line="416" />
       <source>{done} / {total} runs</source>
       <translation>{done} / {total}회 실행</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="77" />
+      <location filename="ui/experiments/grid_dock.py" line="90" />
       <source>{n:.0f} min</source>
       <translation>{n:.0f}분</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="75" />
+      <location filename="ui/experiments/grid_dock.py" line="88" />
       <source>{n:.0f} s</source>
       <translation>{n:.0f}초</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="78" />
+      <location filename="ui/experiments/grid_dock.py" line="91" />
       <source>{n:.1f} h</source>
       <translation>{n:.1f}시간</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="439" />
+      <location filename="ui/experiments/grid_dock.py" line="654" />
       <source>{n} runs saved with the project</source>
       <translation>프로젝트에 저장된 실행 {n}회</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="307" />
+      <location filename="ui/experiments/grid_dock.py" line="396" />
       <source>{n} runs, about {time}</source>
       <translation>{n}회 실행, 약 {time}</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="237" />
+      <location filename="ui/experiments/grid_dock.py" line="324" />
       <source>{n} runs; estimating the time...</source>
       <translation>{n}회 실행, 시간 추정 중...</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="328" />
+      <location filename="ui/experiments/grid_dock.py" line="417" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="ui/experiments/grid_dock.py" line="68" />
+      <location filename="ui/experiments/grid_dock.py" line="81" />
       <source>{what}: write numbers separated by spaces or commas</source>
       <translation>{what}: 숫자를 공백이나 쉼표로 구분해 쓰세요</translation>
     </message>

@@ -16,6 +16,8 @@ from .table import (
     RunResult,
     best_result,
     heatmap,
+    measure_of,
+    ranked,
     results_from_json,
     results_table,
     results_to_json,
@@ -24,5 +26,5 @@ from .table import (
 
 __all__ = ["AXES", "Grid", "GridData", "GridExecution", "RunConfig", "RunResult", "RUN_COLUMNS",
            "SUMMARY_COLUMNS", "best_result", "estimate_seconds", "format_layout", "heatmap",
-           "parse_layout", "parse_layouts", "results_from_json", "results_table",
-           "results_to_json", "run_chunk", "run_one", "write_csv"]
+           "measure_of", "parse_layout", "parse_layouts", "ranked", "results_from_json",
+           "results_table", "results_to_json", "run_chunk", "run_one", "write_csv"]

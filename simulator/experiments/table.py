@@ -99,13 +99,35 @@ def _mean_std(values) -> tuple[float | None, float | None]:
     return float(xs.mean()), float(xs.std(ddof=1)) if xs.size > 1 else 0.0
 
 
-def best_result(results, key: str = "test_loss") -> RunResult | None:
-    """The finished run with the lowest ``key`` (train loss where ``key`` is missing)."""
+#: Run measures a higher value of is better; for every other one lower is better.
+HIGHER_IS_BETTER = frozenset({"test_metric", "train_metric"})
+
+
+def measure_of(result: RunResult, key: str) -> tuple[str, float | None]:
+    """(name, value) of the measure ``key`` of a run: its own, or ("train_loss", the
+    train loss) where the run has no value for ``key`` (no test split)."""
+    v = getattr(result, key)
+    return (key, v) if v is not None else ("train_loss", result.train_loss)
+
+
+def ranked(results, key: str = "test_loss") -> list[RunResult]:
+    """The finished runs, best first by ``key`` (a RunResult field: "test_loss",
+    "train_loss", "test_metric", "gap"; the train loss where a run has no ``key``, e.g.
+    data without a test split). Ties keep grid order; runs without a finite value
+    (a diverged run's NaN loss) come last."""
+    sign = -1.0 if key in HIGHER_IS_BETTER else 1.0
+
     def score(r: RunResult) -> float:
-        v = getattr(r, key) if getattr(r, key) is not None else r.train_loss
-        return v if v is not None and math.isfinite(v) else math.inf
-    good = [r for r in results if not r.failed]
-    return min(good, key=score) if good else None
+        v = measure_of(r, key)[1]
+        return sign * v if v is not None and math.isfinite(v) else math.inf
+    good = sorted((r for r in results if not r.failed), key=lambda r: r.config.index)
+    return sorted(good, key=score)
+
+
+def best_result(results, key: str = "test_loss") -> RunResult | None:
+    """The finished run ranked first by ``key`` (see :func:`ranked`)."""
+    good = ranked(results, key)
+    return good[0] if good else None
 
 
 def write_csv(path, rows: list[dict], columns=None) -> None:

@@ -26,7 +26,7 @@ class HeatmapView(QWidget):
         self.ys: list = []
         self.values = np.zeros((0, 0))
         self.higher_is_better = False
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(96)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
     def set_data(self, xs: list, ys: list, values: np.ndarray,

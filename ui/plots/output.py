@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from simulator import palette, perceptron
 from simulator.document import fit_loss_to_spec
-from simulator.inspector import class_labels, plotted_targets
+from simulator.inspector import class_labels, plotted_targets, point_rgb
 from ui.observe import DocumentObserver
 
 from .axes import data_range
@@ -37,19 +37,6 @@ def discrete_rgb(out: np.ndarray, threshold: float | None) -> np.ndarray:
     rgb = palette.class_rgbs(labels).astype(float)
     mid = np.array(palette.NEUTRAL, float)  # a little lighter: the points stay visible
     return np.round(mid + (rgb - mid) * 0.8).astype(np.uint8).reshape(h, w, 3)
-
-
-def plane_rgb(out: np.ndarray, scale) -> np.ndarray:
-    """(h, w, 3) uint8 colours of the output grid ``out`` (outputs, h, w): the ramp at
-    ``scale`` for one output; for several, the winning class's colour, paler where the
-    network is unsure (towards the ramp's neutral middle)."""
-    if out.shape[0] == 1:
-        return palette.ramp(palette.scaled(out[0], *scale))
-    k = out.shape[0]
-    rgb = palette.class_rgbs(out.argmax(axis=0)).reshape(*out.shape[1:], 3).astype(float)
-    a = np.clip((out.max(axis=0) - 1.0 / k) / (1 - 1.0 / k), 0, 1)[..., None]
-    mid = np.array(palette.NEUTRAL, float)
-    return np.round(mid + (rgb - mid) * (0.25 + 0.75 * a)).astype(np.uint8)
 
 
 class SmoothImage(pg.ImageItem):
@@ -285,16 +272,8 @@ class OutputPlot(DocumentObserver, PlotPanel):
             self.plot.setLabel("left", _t("true class"))
             self.plot.setTitle(_t("Confusion matrix (train and test)"), size="9pt")
 
-    @staticmethod
-    def point_colors(Y: np.ndarray, v) -> np.ndarray:
-        """(n, 3) uint8 colours of points with targets ``Y``: the class colour (classes
-        as the inspector labels them), or the output's ramp for regression."""
-        if v.task == "classification":
-            return palette.class_rgbs(class_labels(Y, v.threshold))
-        return palette.ramp(palette.scaled(Y[:, 0], *v.output_scale))
-
     def _point_brushes(self, Y: np.ndarray, v, hollow: bool):
-        colors = [tuple(int(c) for c in rgb) for rgb in self.point_colors(Y, v)]
+        colors = [tuple(int(c) for c in rgb) for rgb in point_rgb(Y, v)]
         if hollow:
             return [pg.mkPen(c, width=1.8) for c in colors], pg.mkBrush(255, 255, 255, 200)
         return pg.mkPen(255, 255, 255, 200, width=1), [pg.mkBrush(c) for c in colors]
@@ -323,7 +302,7 @@ class OutputPlot(DocumentObserver, PlotPanel):
         if self.discretize.isChecked() and v.task == "classification":
             rgb = discrete_rgb(v.grid_output, v.threshold)
         else:
-            rgb = plane_rgb(v.grid_output, v.output_scale)
+            rgb = palette.plane_rgb(v.grid_output, v.output_scale)
         self.image.setLookupTable(None)
         self.image.setImage(np.transpose(rgb, (1, 0, 2)), levels=(0, 255), autoLevels=False)
         x0, x1 = float(v.grid_x[0]), float(v.grid_x[-1])
