@@ -48,6 +48,8 @@ from .rows import PendingRows
 MAX_PENDING_ROWS = 8192
 #: Seconds between two looks at the outbox while the loop waits for a consumer.
 CONSUMER_POLL = 0.005
+#: The CPU time of the calling thread (the cost of plot data, preemption excluded).
+_cpu_time = time.thread_time
 #: Most of the loop's time that computing plot data may take while training runs ...
 VIEWS_SHARE = 0.1
 #: ... unless it costs less than this many seconds of CPU (with every snapshot: <= 6 %).
@@ -360,12 +362,12 @@ class TrainingLoop:
         now = time.perf_counter()
         if status == "running" and now < self._views_due:
             return None
-        cpu = time.thread_time()  # the cost itself: time the thread was preempted is not
+        cpu = _cpu_time()
         try:
             views = compute_views(self.net, self.job.sample, self.job.extent)
         except Exception:  # noqa: BLE001 - plots are optional, training is not
             views = None
-        cost = time.thread_time() - cpu
+        cost = _cpu_time() - cpu
         if cost > VIEWS_FREE:
             self._views_due = time.perf_counter() + cost * (1 - VIEWS_SHARE) / VIEWS_SHARE
         return views
