@@ -11,12 +11,11 @@ It reads like the list of dicts it replaces (``len``, ``[i]``, slices, iteration
 
 Two ways in. The training loop sends its rows already packed (a
 :class:`~simulator.history_io.Block` per snapshot, ~270 rows at the compiled engine's
-speed): :meth:`History.extend` stacks its table onto the growing end, with no Python
-work per row, and a full chunk is cut off the end as it is. Rows added one at a time
-(the command line's training) wait as dicts until a chunk is full; packing those took
-70-250 ms of Python, which on the GUI thread was a frozen frame, so that (and the rare
-joining of blocks whose columns differ) runs in a background thread, and the chunk
-reads as its parts until the table is ready.
+speed): :meth:`History.extend` keeps the block as it is, with no Python work per row.
+Rows added one at a time (the command line's training) wait as dicts. A full chunk's
+parts are joined into one table in a background thread (packing 8 192 dicts took
+70-250 ms of Python: on the GUI thread, a frozen frame), and the chunk reads as its
+parts until the table is ready.
 """
 
 from __future__ import annotations
@@ -30,6 +29,8 @@ from . import history_io
 from .history_io import CHUNK, Block
 
 _packer: ThreadPoolExecutor | None = None
+#: Blocks the growing end holds before it joins them (reading it costs one step each).
+TAIL_BLOCKS = 32
 
 
 def _joined(parts: list) -> tuple[dict, np.ndarray]:
@@ -55,8 +56,8 @@ class History(Sequence):
         self._chunks: list[tuple[dict, np.ndarray]] = []
         #: Full chunks after them, being packed: (their parts, the future table).
         self._packing: list[tuple[list, Future]] = []
-        #: The growing end after the full chunks, fewer than CHUNK rows: blocks (one, unless
-        #: blocks with different columns met), then rows added one at a time, as dicts.
+        #: The growing end after the full chunks, fewer than CHUNK rows: blocks (at most
+        #: TAIL_BLOCKS and a few), then rows added one at a time, as dicts.
         self._tail: list[Block] = []
         self._pending: list[dict] = []
         self._unpacked: tuple[int, list[dict]] | None = None  # (chunk index, its rows)
@@ -123,10 +124,17 @@ class History(Sequence):
         self._settle()
 
     def _add_to_tail(self, block: Block) -> None:
-        if self._tail and history_io.stackable(self._tail[-1], block):
-            self._tail[-1] = history_io.concat([self._tail[-1], block])
-        else:
-            self._tail.append(block)
+        """Blocks are kept as they come (stacking the growing end onto each new one copied
+        it all, ~2 ms a snapshot); every TAIL_BLOCKS, runs of stackable ones are joined."""
+        self._tail.append(block)
+        if len(self._tail) > TAIL_BLOCKS:
+            joined = [self._tail[0]]
+            for b in self._tail[1:]:
+                if history_io.stackable(joined[-1], b):
+                    joined[-1] = history_io.concat([joined[-1], b])
+                else:
+                    joined.append(b)
+            self._tail = joined
 
     def _flush_pending(self) -> None:
         if self._pending:

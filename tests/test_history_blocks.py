@@ -122,7 +122,11 @@ def test_history_mixes_rows_and_blocks_in_order():
     assert np.array_equal(h.column("epoch"), np.arange(1, CHUNK + 50))
     short = History.from_chunks(History(rows[:100]).chunks())  # a short chunk from a file
     short.extend(Block.from_rows(rows[100:200]))
-    assert short == rows[:200] and len(short._tail) == 1  # stacked onto it, still packed
+    assert short == rows[:200] and short._pending == []  # still packed, no dicts made
+    many = History()
+    for r in rows[:300]:  # a snapshot a row (slow motion): the blocks are joined now and then
+        many.extend(Block.from_rows([r]))
+    assert many == rows[:300] and len(many._tail) <= 33
 
 
 def test_the_history_event_carries_a_block_read_by_column():
