@@ -142,3 +142,27 @@ def test_cheap_plot_data_comes_with_every_snapshot(monkeypatch):
     loop.job = loop_module.Job(spec=SPEC, weights=[], settings=None, X=None, Y=None,
                                X_test=None, Y_test=None)
     assert all(loop._views("running") is not None for _ in range(20))
+
+
+def test_a_busy_gui_thread_looks_for_snapshots_less_often(qtbot, monkeypatch):
+    """Applying and painting snapshots that keep the GUI thread 90 % busy: the looks are
+    spaced out (up to MAX_PULL_MS), and come back to 30 a second once it is idle."""
+    from ui.training import controller as module
+    clock = {"wall": 0.0, "cpu": 0.0}
+    monkeypatch.setattr(module.time, "perf_counter", lambda: clock["wall"])
+    monkeypatch.setattr(module.time, "thread_time", lambda: clock["cpu"])
+    ctl = module.TrainingController(circle_document(10))
+    timer = ctl._pull_timer
+
+    def looks(busy: float, n: int) -> int:
+        for _ in range(n):
+            step = timer.interval() / 1000
+            clock["wall"] += step
+            clock["cpu"] += busy * step
+            ctl._pace()
+        return timer.interval()
+
+    assert looks(0.2, 5) == module.PULL_MS
+    assert looks(0.9, 20) == module.MAX_PULL_MS
+    assert looks(0.0, 20) == module.PULL_MS
+    ctl.shutdown()
