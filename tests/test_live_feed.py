@@ -71,13 +71,15 @@ def test_a_long_run_arrives_row_for_row(qtbot, controller, mode):
 def test_a_reset_mid_run_starts_a_clean_history(qtbot, controller):
     """Reset while training: the rows so far go to the archived run (continuous), the
     new run's history starts at epoch 1 and again equals the engine's."""
-    n = 3000
+    n = 1000
     doc = circle_document(n)
     expected = engine_rows(doc, n)  # reset gives the seed's weights: the same run again
+    doc.set_settings(epochs_per_second=400.0)  # slow motion: caught mid-run for sure
     ctl = controller(doc)
     ctl.train()
-    qtbot.waitUntil(lambda: 0 < len(doc.history) < n, timeout=20000)
+    qtbot.waitUntil(lambda: 0 < len(doc.history), timeout=20000)
     ctl.reset_weights()
+    doc.set_settings(epochs_per_second=0.0)
     assert len(doc.history) == 0 and len(doc.runs) == 1
     archived = [without_time(r) for r in doc.runs[0].history]
     assert archived == expected[:len(archived)]
