@@ -22,6 +22,11 @@ Files hold a history as chunks of ``CHUNK`` rows, each its own (schema, table): 
 chunks :class:`simulator.history.History` packs in memory as rows arrive, so saving a
 long run costs only its newest rows (the recovery copy is written every minute while
 training runs).
+
+A :class:`Block` is rows in this form on their way: the training loop packs each
+snapshot's rows by column (:func:`encode_columns`), the window reads them by column
+and the history keeps them as they are (:func:`concat`, :func:`take` join and cut
+blocks exactly).
 """
 
 from __future__ import annotations

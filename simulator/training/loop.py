@@ -10,7 +10,8 @@ pipe and flag of ``runner.py`` in a process) with two methods: ``ready()`` says
 the consumer took the previous snapshot, ``put(snap)`` hands over a new one. The
 loop publishes a running snapshot only when the outbox is ready, and a state change
 (paused, limit, stopped, diverged, error) always; so the consumer's pace (the GUI's
-33 ms timer) is the only throttle, and every snapshot sent carries fresh plot data.
+33 ms timer) is the only throttle, and every snapshot sent carries the newest weights
+and rows (plot data: see below).
 A step (one epoch or one batch) sends one snapshot, at its end.
 History rows finished in between accumulate in the loop and travel with the next
 snapshot, packed by column (``rows.py``): merged, never dropped.
