@@ -13,10 +13,14 @@ For each configuration, in one process:
    and the frame-gap p50 / p99 / max.
 
 ``--history 100000`` starts the GUI runs from a 100,000-epoch history (the plots draw
-a long run; the headless figure is unchanged); ``--size 1920x1080`` sets the window size.
+a long run; the headless figure is unchanged); ``--size 1920x1080`` sets the window size;
+``--network deep`` (repeatable; ``playground``, ``6x8``, ``deep``) picks the networks, by
+default the first two (``deep``: 10 hidden ReLU layers of 64, ~37 000 connections on the
+canvas, trained by the NumPy engine); ``--profile PREFIX`` writes the GUI thread's
+cProfile of the measured seconds to ``PREFIX-<network>.prof`` and prints its top lines.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--seconds 5]
-[--history 100000] [--size 1920x1080]``
+[--history 100000] [--size 1920x1080] [--network deep] [--profile /tmp/gui]``
 """
 
 from __future__ import annotations
@@ -39,15 +43,22 @@ CONFIGS = {
         {"units": 1, "activation": "tanh"}]},
     "6 hidden layers of 8 tanh": {"inputs": 2, "layers": [
         *[{"units": 8, "activation": "tanh"}] * 6, {"units": 1, "activation": "tanh"}]},
+    "10 hidden layers of 64 relu": {"inputs": 2, "layers": [
+        *[{"units": 64, "activation": "relu"}] * 10, {"units": 1, "activation": "tanh"}]},
 }
-TARGETS = {"playground 2-4-2-1 tanh": 600, "6 hidden layers of 8 tanh": 200}
+#: ``--network`` names of the configurations.
+SHORT = {"playground": "playground 2-4-2-1 tanh", "6x8": "6 hidden layers of 8 tanh",
+         "deep": "10 hidden layers of 64 relu"}
+TARGETS = {"playground 2-4-2-1 tanh": 600, "6 hidden layers of 8 tanh": 200,
+           "10 hidden layers of 64 relu": 20}
 
 
 def make_document(spec: dict):
     from simulator.document import Document
     from simulator.settings import DataSource, TrainingSettings
-    settings = TrainingSettings(loss="mse", optimizer="sgd", learning_rate=0.03, batch_size=10,
-                                init="xavier", seed=0)
+    relu = any(layer["activation"] == "relu" for layer in spec["layers"])
+    settings = TrainingSettings(loss="mse", optimizer="sgd", learning_rate=0.01 if relu else 0.03,
+                                batch_size=10, init="he" if relu else "xavier", seed=0)
     return Document(spec=spec, settings=settings,
                     data_source=DataSource(name="circle", params={"n_points": 500},
                                            train_ratio=0.5))
@@ -62,6 +73,8 @@ def headless(spec: dict, seconds: float) -> float:
     net.set_weights(doc.weights)
     trainer = Trainer.from_settings(net, s, epoch_limit=0)
     train, test = doc.data.train, doc.data.test
+    from simulator.compiled import threads
+    blas = threads.limit(threads.blas_threads(net, s.batch_size))  # as the training loop does
     epochs = 0
     t0 = time.perf_counter()
     for r in trainer.iter_batches(train.X, train.Y, test.X, test.Y):
@@ -69,7 +82,10 @@ def headless(spec: dict, seconds: float) -> float:
             epochs += 1
             if time.perf_counter() - t0 >= seconds:
                 break
-    return epochs / (time.perf_counter() - t0)
+    rate = epochs / (time.perf_counter() - t0)
+    if blas is not None:
+        blas.restore_original_limits()
+    return rate
 
 
 def past_history(doc, epochs: int) -> list[dict]:
@@ -91,7 +107,12 @@ def past_history(doc, epochs: int) -> list[dict]:
     return rows
 
 
-def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880)) -> dict:
+def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880),
+        profile: str = "") -> dict:
+    """The GUI figures (see the module docstring); with ``profile``, the GUI thread's
+    cProfile of the measured seconds is written to that file."""
+    import cProfile
+
     from PySide6.QtCore import QEventLoop, QTimer
 
     from ui.main_window import MainWindow
@@ -127,7 +148,13 @@ def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880)) -> 
     last[0] = time.perf_counter()
     timer.start()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
     loop.exec()
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
     timer.stop()
     epochs, elapsed = ctl.epoch - epoch0, ctl.elapsed - elapsed0
     applied, cpu = snaps[0] - snaps0, time.process_time() - cpu0
@@ -149,7 +176,12 @@ def main() -> int:
     p.add_argument("--size", default="1400x880", help="window size, e.g. 1920x1080")
     p.add_argument("--history", type=int, default=0,
                    help="start from a run of this many epochs (e.g. 100000)")
+    p.add_argument("--network", action="append", choices=sorted(SHORT),
+                   help="network to measure (repeatable; default: playground and 6x8)")
+    p.add_argument("--profile", default="", metavar="PREFIX",
+                   help="write the GUI thread's cProfile to PREFIX-<network>.prof")
     args = p.parse_args()
+    names = [SHORT[n] for n in args.network or ("playground", "6x8")]
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from ui.fonts import install_app_font
@@ -162,10 +194,13 @@ def main() -> int:
               f"{'gap p50':>8s} {'gap p99':>8s} {'gap max':>8s}")
     print(header)
     ok = True
-    for name, spec in CONFIGS.items():
+    for name in names:
+        spec = CONFIGS[name]
         h = headless(spec, args.seconds)
         size = tuple(int(v) for v in args.size.lower().split("x"))
-        g = gui(app, spec, args.seconds, args.history, size)
+        short = next(k for k, v in SHORT.items() if v == name)
+        profile = f"{args.profile}-{short}.prof" if args.profile else ""
+        g = gui(app, spec, args.seconds, args.history, size, profile)
         ratio = g["eps"] / h if h else 0.0
         good = g["eps"] >= TARGETS[name] and g["p99"] <= 50 and ratio >= 0.75
         ok &= good
@@ -173,6 +208,9 @@ def main() -> int:
               f"{g['snaps']:6.1f} {g['cpu']:7.0%} "
               f"{g['p50']:7.1f}ms {g['p99']:7.1f}ms {g['max']:7.1f}ms"
               f"{'' if good else '  (target missed)'}", flush=True)
+        if profile:
+            import pstats
+            pstats.Stats(profile).sort_stats("tottime").print_stats(25)
     app.processEvents()
     return 0 if ok else 1
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from .errors import SpecError
 from .history import History
+from .history_io import Block
 from .inspector import Inspector
 from .observable import Signal
 from .selection import Selection
@@ -239,8 +240,12 @@ class Document:
     def history(self, rows) -> None:
         self._history = rows if isinstance(rows, History) else History(rows)
 
-    def append_history(self, rows: list[dict]) -> None:
-        """Add per-epoch rows; trained weights and history are unsaved work."""
+    def append_history(self, rows: list[dict] | Block) -> None:
+        """Add per-epoch rows (dicts, or packed as the training loop sends them); the
+        ``history`` event carries them as a :class:`~simulator.history_io.Block` (read by
+        column: ``column(key)``, ``numbers(key)``). Trained weights and history are unsaved
+        work."""
+        rows = rows if isinstance(rows, Block) else Block.from_rows(rows)
         self.history.extend(rows)
         self.events.history.emit(rows)
         if rows:

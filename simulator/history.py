@@ -1,19 +1,21 @@
-"""A training history that stays small: the newest rows as dicts, older ones as tables.
+"""A training history that stays small: its rows as float64 tables, not dicts.
 
 One row per epoch (``EpochStats.to_dict()``) as a dict takes ~1.5-2.2 KB; at the 1 000
-epochs a second a small network trains, an hour would hold 5-8 GB. Every ``CHUNK`` rows
-are therefore packed into a float64 table (``history_io.encode``, ~8 bytes a number,
-about a seventh) as soon as they are complete. The project file stores those very
-tables, so saving a long run costs only the newest rows.
+epochs a second a small network trains, an hour would hold 5-8 GB. The rows are kept as
+``history_io`` tables instead (~8 bytes a number, about a seventh), in chunks of
+``CHUNK`` rows; the project file stores those very tables, so saving a long run costs
+only the newest rows.
 
 It reads like the list of dicts it replaces (``len``, ``[i]``, slices, iteration,
 ``==`` with a list); packed rows are unpacked one chunk at a time when read.
 
-Packing a chunk takes 70-250 ms of Python, which on the GUI thread was one frozen
-frame every 8 192 epochs (every ~1.4 s on the compiled engine): a full chunk is
-packed by a background thread and reads as its rows until the table is ready. The
-plots read the newest rows' numbers 30 times a second, so those are computed once
-per row (:class:`_Columns`), not once per redraw.
+Two ways in. The training loop sends its rows already packed (a
+:class:`~simulator.history_io.Block` per snapshot, ~270 rows at the compiled engine's
+speed): :meth:`History.extend` keeps the block as it is, with no Python work per row.
+Rows added one at a time (the command line's training) wait as dicts. A full chunk's
+parts are joined into one table in a background thread (packing 8 192 dicts took
+70-250 ms of Python: on the GUI thread, a frozen frame), and the chunk reads as its
+parts until the table is ready.
 """
 
 from __future__ import annotations
@@ -24,30 +26,40 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 
 from . import history_io
+from .history_io import CHUNK, Block
 
 _packer: ThreadPoolExecutor | None = None
+#: Blocks the growing end holds before it joins them (reading it costs one step each).
+TAIL_BLOCKS = 32
 
 
-def _pack(rows: list[dict]) -> Future:
-    """``history_io.encode(rows)`` in the packing thread (rows are never changed)."""
+def _joined(parts: list) -> tuple[dict, np.ndarray]:
+    """One (schema, table) of ``parts``: blocks and lists of row dicts, in order."""
+    block = history_io.concat([p if isinstance(p, Block) else Block.from_rows(p)
+                               for p in parts])
+    return block.schema, block.table
+
+
+def _pack(parts: list) -> Future:
+    """:func:`_joined` in the packing thread (the parts are never changed)."""
     global _packer
     if _packer is None:
         _packer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-pack")
-    return _packer.submit(history_io.encode, rows)
+    return _packer.submit(_joined, parts)
 
 
 class History(Sequence):
     """Per-epoch rows, oldest first. Rows are never changed once added."""
 
     def __init__(self, rows: Iterable[dict] = ()) -> None:
-        self._chunks: list[tuple[dict, np.ndarray]] = []  # CHUNK rows each
-        #: Full chunks after the packed ones, being packed: (rows, future, their _Columns).
-        self._packing: list[tuple[list[dict], Future, _Columns]] = []
-        #: A short packed chunk read from a file (fewer than CHUNK rows), after _chunks; it
-        #: is unpacked into _tail only when a row is added or read (loading builds no rows).
-        self._open: tuple[dict, np.ndarray] | None = None
-        self._tail: list[dict] = []
-        self._tail_columns = _Columns()
+        #: Full chunks, packed: (schema, table) of CHUNK rows each.
+        self._chunks: list[tuple[dict, np.ndarray]] = []
+        #: Full chunks after them, being packed: (their parts, the future table).
+        self._packing: list[tuple[list, Future]] = []
+        #: The growing end after the full chunks, fewer than CHUNK rows: blocks (at most
+        #: TAIL_BLOCKS and a few), then rows added one at a time, as dicts.
+        self._tail: list[Block] = []
+        self._pending: list[dict] = []
         self._unpacked: tuple[int, list[dict]] | None = None  # (chunk index, its rows)
         self._last: dict | None = None
         self.extend(rows)
@@ -60,33 +72,77 @@ class History(Sequence):
         for k, (schema, table) in enumerate(chunks):
             history_io.check(schema, table)
             rows = schema["rows"]
-            if rows != history_io.CHUNK and k != len(chunks) - 1:
+            if rows != CHUNK and k != len(chunks) - 1:
                 raise ValueError(f"table {k} has {rows} rows; every table but the last "
-                                 f"holds {history_io.CHUNK}")
-            if rows == history_io.CHUNK:
+                                 f"holds {CHUNK}")
+            if rows == CHUNK:
                 h._chunks.append((schema, table))
             elif rows:
-                h._open = (schema, table)
-        if len(h):
-            schema, table = h._open or h._chunks[-1]
-            h._last = history_io.decode(schema, table, schema["rows"] - 1, checked=True)[0]
+                h._tail.append(Block(schema, table))
         return h
 
     # -- growing -------------------------------------------------------------------------
-    def extend(self, rows: Iterable[dict]) -> None:
+    def extend(self, rows: Iterable[dict] | Block) -> None:
+        """Add rows: a :class:`~simulator.history_io.Block` (stacked as it is) or dicts."""
+        if isinstance(rows, Block):
+            self._extend_block(rows)
+            return
         for row in rows:
             self.append(row)
 
     def append(self, row: dict) -> None:
         if not isinstance(row, dict):
             raise TypeError(f"a history row must be a dict, got {type(row).__name__}")
-        self._unpack_open()
-        self._tail.append(row)
+        self._pending.append(row)
         self._last = row  # the row read most (status bar, plots), without unpacking
-        if len(self._tail) == history_io.CHUNK:
-            self._packing.append((self._tail, _pack(self._tail), self._tail_columns))
-            self._tail, self._tail_columns = [], _Columns()
+        if self._tail_len() == CHUNK:
+            self._packing.append((self._tail + [self._pending], _pack(self._tail +
+                                                                     [self._pending])))
+            self._tail, self._pending = [], []
         self._settle()
+
+    def _extend_block(self, block: Block) -> None:
+        if not len(block):
+            return
+        self._flush_pending()
+        self._add_to_tail(block)
+        self._last = None  # read from the tail when asked
+        while self._tail_len() >= CHUNK:
+            parts, need = [], CHUNK
+            while need:
+                first = self._tail[0]
+                if len(first) <= need:
+                    parts.append(self._tail.pop(0))
+                else:
+                    parts.append(history_io.take(first, 0, need))
+                    self._tail[0] = history_io.take(first, need, len(first))
+                need -= len(parts[-1])
+            if len(parts) == 1:
+                self._chunks.append((parts[0].schema, parts[0].table))
+            else:
+                self._packing.append((parts, _pack(parts)))
+        self._settle()
+
+    def _add_to_tail(self, block: Block) -> None:
+        """Blocks are kept as they come (stacking the growing end onto each new one copied
+        it all, ~2 ms a snapshot); every TAIL_BLOCKS, runs of stackable ones are joined."""
+        self._tail.append(block)
+        if len(self._tail) > TAIL_BLOCKS:
+            joined = [self._tail[0]]
+            for b in self._tail[1:]:
+                if history_io.stackable(joined[-1], b):
+                    joined[-1] = history_io.concat([joined[-1], b])
+                else:
+                    joined.append(b)
+            self._tail = joined
+
+    def _flush_pending(self) -> None:
+        if self._pending:
+            rows, self._pending = self._pending, []
+            self._add_to_tail(Block.from_rows(rows))
+
+    def _tail_len(self) -> int:
+        return sum(map(len, self._tail)) + len(self._pending)
 
     def _settle(self, wait: bool = False) -> None:
         """Move chunks whose table is ready (all of them if ``wait``) to the packed ones."""
@@ -94,23 +150,18 @@ class History(Sequence):
             self._chunks.append(self._packing.pop(0)[1].result())
 
     def copy(self) -> History:
-        """An independent history sharing the (immutable) packed tables and rows."""
+        """An independent history sharing the (immutable) packed tables, blocks and rows."""
         h = History()
-        h._chunks, h._packing, h._open = list(self._chunks), list(self._packing), self._open
-        h._tail, h._last = list(self._tail), self._last
+        h._chunks, h._packing = list(self._chunks), list(self._packing)
+        h._tail, h._pending, h._last = list(self._tail), list(self._pending), self._last
         return h
 
     def chunks(self) -> list[tuple[dict, np.ndarray]]:
         """The whole history as (schema, table) chunks, as project files store it."""
         self._settle(wait=True)
-        if self._open is not None:
-            return self._chunks + [self._open]
-        return self._chunks + ([history_io.encode(self._tail)] if self._tail else [])
-
-    def _unpack_open(self) -> None:
-        if self._open is not None:
-            self._tail = history_io.decode(*self._open, checked=True)
-            self._open = None
+        if self._tail or self._pending:
+            return self._chunks + [_joined(self._tail + [self._pending])]
+        return list(self._chunks)
 
     # -- reading ---------------------------------------------------------------------------
     def numbers(self, key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -119,10 +170,10 @@ class History(Sequence):
         (values (rows, width) float64, NaN-padded; lengths (rows,) numbers per row, 0
         where a row has none)."""
         self._settle()
-        parts = [history_io.numbers(schema, table, key)
-                 for schema, table in self._chunks + ([self._open] if self._open else [])]
-        parts += [columns.numbers(rows, key) for rows, _, columns in self._packing]
-        parts.append(self._tail_columns.numbers(self._tail, key))
+        parts = [history_io.numbers(schema, table, key) for schema, table in self._chunks]
+        parts += [_numbers(p, key) for ps, _ in self._packing for p in ps]
+        parts += [b.numbers(key) for b in self._tail]
+        parts.append(_numbers(self._pending, key))
         width = max(v.shape[1] for v, _ in parts)
         values = np.full((len(self), width), np.nan)
         lengths = np.zeros(len(self), dtype=np.intp)
@@ -139,9 +190,7 @@ class History(Sequence):
         return np.where(lengths == 1, values[:, 0], np.nan)
 
     def __len__(self) -> int:
-        open_rows = self._open[0]["rows"] if self._open is not None else 0
-        return ((len(self._chunks) + len(self._packing)) * history_io.CHUNK + open_rows
-                + len(self._tail))
+        return (len(self._chunks) + len(self._packing)) * CHUNK + self._tail_len()
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -152,15 +201,17 @@ class History(Sequence):
         if not 0 <= index < n:
             raise IndexError("history index out of range")
         if index == n - 1:
+            if self._last is None:
+                self._last = self._tail[-1][-1] if self._tail and not self._pending \
+                    else self._block(index // CHUNK)[index % CHUNK]
             return self._last
-        k, i = divmod(index, history_io.CHUNK)
+        k, i = divmod(index, CHUNK)
         return self._block(k)[i]
 
     def __iter__(self) -> Iterator[dict]:
         for k in range(len(self._chunks) + len(self._packing)):
             yield from self._block(k)
-        self._unpack_open()
-        yield from list(self._tail)
+        yield from self._tail_rows()
 
     def __eq__(self, other) -> bool:
         if isinstance(other, (History, list, tuple)):
@@ -173,50 +224,26 @@ class History(Sequence):
     def __repr__(self) -> str:
         return f"History({len(self)} rows, {len(self._chunks)} packed chunks)"
 
+    def _tail_rows(self) -> list[dict]:
+        return [row for b in self._tail for row in b] + self._pending
+
     def _block(self, k: int) -> list[dict]:
         """The rows of the k-th block of CHUNK rows (the last one may be the short tail)."""
         if k >= len(self._chunks) + len(self._packing):
-            self._unpack_open()
-            return self._tail
+            return self._tail_rows()
         if k >= len(self._chunks):
-            return self._packing[k - len(self._chunks)][0]
-        return self._chunk_rows(k)
-
-    def _chunk_rows(self, k: int) -> list[dict]:
+            return [row for p in self._packing[k - len(self._chunks)][0] for row in p]
         if self._unpacked is None or self._unpacked[0] != k:
             self._unpacked = (k, history_io.decode(*self._chunks[k], checked=True))
         return self._unpacked[1]
 
 
-class _Columns:
-    """The numbers of a growing block of at most CHUNK rows, by key, each row read once."""
-
-    def __init__(self) -> None:
-        self._by_key: dict[str, tuple[int, np.ndarray, np.ndarray]] = {}
-
-    def numbers(self, rows: list[dict], key: str) -> tuple[np.ndarray, np.ndarray]:
-        """As :func:`_tail_numbers` (rows may only have grown since the last call)."""
-        done, values, lengths = self._by_key.get(key, (0, None, None))
-        n = len(rows)
-        if values is None or done < n:
-            new, counts = _tail_numbers(rows[done:], key)
-            if values is None:
-                values = np.full((history_io.CHUNK, 1), np.nan)
-                lengths = np.zeros(history_io.CHUNK, dtype=np.intp)
-            if new.shape[1] > values.shape[1]:
-                wider = np.full((history_io.CHUNK, new.shape[1]), np.nan)
-                wider[:, : values.shape[1]] = values
-                values = wider
-            values[done:n, : new.shape[1]] = new
-            lengths[done:n] = counts
-            self._by_key[key] = (n, values, lengths)
-        width = max(int(lengths[:n].max(initial=1)), 1)
-        return values[:n, :width], lengths[:n]
-
-
-def _tail_numbers(rows: list[dict], key: str) -> tuple[np.ndarray, np.ndarray]:
+def _numbers(part, key: str) -> tuple[np.ndarray, np.ndarray]:
+    """As :func:`history_io.numbers` for a block or for rows (dicts) not yet packed."""
+    if isinstance(part, Block):
+        return part.numbers(key)
     numbers = []
-    for row in rows:
+    for row in part:
         v = row.get(key)
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             numbers.append([v])
@@ -226,8 +253,7 @@ def _tail_numbers(rows: list[dict], key: str) -> tuple[np.ndarray, np.ndarray]:
         else:
             numbers.append([])
     lengths = np.array([len(v) for v in numbers], dtype=np.intp)
-    values = np.full((len(rows), max(lengths, default=1) or 1), np.nan)
+    values = np.full((len(part), max(lengths, default=1) or 1), np.nan)
     for i, v in enumerate(numbers):
         values[i, : len(v)] = v
     return values, lengths
-

@@ -22,6 +22,11 @@ Files hold a history as chunks of ``CHUNK`` rows, each its own (schema, table): 
 chunks :class:`simulator.history.History` packs in memory as rows arrive, so saving a
 long run costs only its newest rows (the recovery copy is written every minute while
 training runs).
+
+A :class:`Block` is rows in this form on their way: the training loop packs each
+snapshot's rows by column (:func:`encode_columns`), the window reads them by column
+and the history keeps them as they are (:func:`concat`, :func:`take` join and cut
+blocks exactly).
 """
 
 from __future__ import annotations
@@ -58,14 +63,23 @@ def encode_chunks(rows: list[dict]) -> list[tuple[dict, np.ndarray]]:
 def encode(rows: list[dict]) -> tuple[dict, np.ndarray]:
     """(schema, table) for history ``rows`` (dicts of numbers, text, None, number lists;
     NumPy numbers and arrays count as the plain ones). ValueError for anything else."""
-    n = len(rows)
-    keys = list(dict.fromkeys(k for row in rows for k in row))
+    keys = dict.fromkeys(k for row in rows for k in row)
+    return encode_columns(len(rows), {k: [row.get(k, MISSING) for row in rows] for k in keys})
+
+
+def encode_columns(n: int, by_key: dict[str, list]) -> tuple[dict, np.ndarray]:
+    """What :func:`encode` gives for ``n`` rows held by column: ``by_key`` maps each key,
+    in the rows' first-seen order, to its value in every row (:data:`MISSING` where a
+    row lacks the key). A producer that has its numbers by column (the training loop)
+    packs them without building a dict per row."""
     columns, blocks = [], []
-    for key in keys:
-        values = [row.get(key, _MISSING_VALUE) for row in rows]
+    for key, values in by_key.items():
+        values = list(values)
+        if len(values) != n:
+            raise ValueError(f"column '{key}' has {len(values)} values for {n} rows")
         col = {"key": str(key)}
         state = None
-        if any(v is None or v is _MISSING_VALUE for v in values):
+        if {type(None), _MissingValue} & set(map(type, values)):  # one pass in C
             state = [_MISSING if v is _MISSING_VALUE else _NONE if v is None else _VALUE
                      for v in values]
             col["state"] = True
@@ -97,18 +111,21 @@ def encode(rows: list[dict]) -> tuple[dict, np.ndarray]:
 
 
 class _MissingValue:  # marks a key a row does not have
-    pass
+    def __repr__(self) -> str:
+        return "MISSING"
 
 
-_MISSING_VALUE = _MissingValue()
+#: The value of a key a row does not have (:func:`encode_columns`).
+MISSING = _MISSING_VALUE = _MissingValue()
 
 
 def _list_block(col: dict, values: list, state: list | None, n: int) -> np.ndarray:
-    lengths = [len(v) if isinstance(v, list) else 0 for v in values]
+    lengths = list(map(len, values)) if state is None else \
+        [len(v) if isinstance(v, list) else 0 for v in values]
     present = lengths if state is None else [m for m, st in zip(lengths, state, strict=True)
                                              if st == _VALUE]
     width = col["width"] = max(lengths, default=0)
-    if state is None and all(m == width for m in lengths):  # the common case, fast
+    if state is None and lengths.count(width) == n:  # the common case, fast
         return np.array(values, dtype=np.float64).reshape(n, width)
     if any(m != width for m in present):
         col["lengths"] = _runs(lengths)
@@ -152,6 +169,8 @@ def _plain(v):
 
 def _runs(values: list) -> list[list]:
     """Run lengths: [[value, count], ...]."""
+    if values and values.count(values[0]) == len(values) and len(set(map(type, values))) == 1:
+        return [[values[0], len(values)]]  # one value throughout (the common case), in C
     out: list[list] = []
     for v in values:
         if out and out[-1][0] == v and type(out[-1][0]) is type(v):
@@ -339,3 +358,157 @@ def _expand(runs, n: int, what: str) -> list:
 
 def _count(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+# -- blocks: rows in transit and the growing end of a history ------------------------------------
+class Block:
+    """Some history rows as one checked (schema, table): what the training loop sends per
+    snapshot and what :class:`simulator.history.History` appends, without a dict per row.
+
+    Reads like the rows (``len``, ``[i]``, iteration; decoded once, when first read) and
+    by column (:meth:`numbers`, :meth:`column`). Never changed once made."""
+
+    __slots__ = ("schema", "table", "_rows")
+
+    def __init__(self, schema: dict, table: np.ndarray) -> None:
+        self.schema, self.table = schema, table
+        self._rows: list[dict] | None = None
+
+    @classmethod
+    def from_rows(cls, rows) -> Block:
+        return cls(*encode(list(rows)))
+
+    def __reduce__(self):  # pickled without the decoded rows
+        return Block, (self.schema, self.table)
+
+    def __len__(self) -> int:
+        return self.schema["rows"]
+
+    def rows(self) -> list[dict]:
+        if self._rows is None:
+            self._rows = decode(self.schema, self.table, checked=True)
+        return self._rows
+
+    def __iter__(self):
+        return iter(self.rows())
+
+    def __getitem__(self, index):
+        if isinstance(index, int) and self._rows is None and index in (-1, len(self) - 1):
+            return take(self, len(self) - 1, len(self)).rows()[0]  # the newest, alone
+        return self.rows()[index]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Block, list, tuple)):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"Block({len(self)} rows)"
+
+    def numbers(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """As :func:`numbers`."""
+        return numbers(self.schema, self.table, key)
+
+    def column(self, key: str) -> np.ndarray:
+        """The number under ``key`` in every row (NaN where a row has none)."""
+        values, lengths = self.numbers(key)
+        return np.where(lengths == 1, values[:, 0], np.nan)
+
+
+
+def stackable(a: Block, b: Block) -> bool:
+    """Whether :func:`concat` joins ``a`` and ``b`` by stacking their tables (same keys,
+    in the same order, of the same kinds), with no row decoded."""
+    return [(c["key"], c["kind"]) for c in a.schema["columns"]] == \
+        [(c["key"], c["kind"]) for c in b.schema["columns"]]
+
+
+def take(block: Block, start: int, stop: int) -> Block:
+    """Rows ``start:stop`` of ``block`` as a block of their own (runs cut, not expanded)."""
+    start, stop, _ = slice(start, stop).indices(len(block))
+    columns = []
+    for col in block.schema["columns"]:
+        col = dict(col)
+        if col["kind"] == "text":
+            col["values"] = _cut_runs(col["values"], start, stop)
+        elif col["kind"] == "json":
+            col["values"] = col["values"][start:stop]
+        if "lengths" in col:
+            col["lengths"] = _cut_runs(col["lengths"], start, stop)
+        columns.append(col)
+    return Block({"rows": stop - start, "columns": columns},
+                 np.ascontiguousarray(block.table[start:stop]))
+
+
+def concat(blocks: list[Block]) -> Block:
+    """The rows of ``blocks`` in order, as one block. Tables stack when the blocks have
+    the same columns (a state column or a wider list added where one block needs it);
+    otherwise (a key or kind differs) the rows are decoded and encoded again."""
+    blocks = [b for b in blocks if len(b)]
+    if len(blocks) == 1:
+        return blocks[0]
+    if not blocks:
+        return Block(*encode([]))
+    if not all(stackable(blocks[0], b) for b in blocks[1:]):
+        return Block(*encode([row for b in blocks for row in b]))
+    keys = [c["key"] for c in blocks[0].schema["columns"]]
+    kinds = [c["kind"] for c in blocks[0].schema["columns"]]
+    layouts = [list(_layout(b.schema, b.table)) for b in blocks]
+    sizes = [len(b) for b in blocks]
+    columns, parts = [], []
+    for j, key in enumerate(keys):
+        cols = [lay[j][0] for lay in layouts]
+        col = {"key": key}
+        if any(c.get("state") for c in cols):
+            col["state"] = True
+            parts.append(np.concatenate([
+                lay[j][1] if lay[j][1] is not None else np.full(n, float(_VALUE))
+                for lay, n in zip(layouts, sizes, strict=True)])[:, None])
+        kind = col["kind"] = kinds[j]
+        if kind in ("float", "int", "list"):
+            width = col["width"] = max(c["width"] for c in cols)
+            parts.append(np.concatenate([_widened(lay[j][2], width) for lay in layouts]))
+            if kind == "list" and any("lengths" in c or c["width"] != width for c in cols):
+                col["lengths"] = _joined_runs([c.get("lengths", [[c["width"], n]])
+                                               for c, n in zip(cols, sizes, strict=True)])
+        elif kind == "text":
+            col["values"] = _joined_runs([c["values"] for c in cols])
+        else:
+            col["values"] = [v for c in cols for v in c["values"]]
+        columns.append(col)
+    table = np.concatenate(parts, axis=1) if parts else np.zeros((sum(sizes), 0))
+    return Block({"rows": sum(sizes), "columns": columns}, table)
+
+
+def _widened(block: np.ndarray, width: int) -> np.ndarray:
+    if block.shape[1] == width:
+        return block
+    out = np.full((len(block), width), np.nan)
+    out[:, : block.shape[1]] = block
+    return out
+
+
+def _joined_runs(parts: list[list]) -> list[list]:
+    out: list[list] = []
+    for runs in parts:
+        for value, count in runs:
+            if out and out[-1][0] == value and type(out[-1][0]) is type(value):
+                out[-1][1] += count
+            else:
+                out.append([value, count])
+    return out
+
+
+def _cut_runs(runs: list, start: int, stop: int) -> list[list]:
+    """The run lengths of rows start:stop."""
+    out, pos = [], 0
+    for value, count in runs:
+        lo, hi = max(pos, start), min(pos + count, stop)
+        if lo < hi:
+            out.append([value, hi - lo])
+        pos += count
+        if pos >= stop:
+            break
+    return out

@@ -116,7 +116,7 @@ def test_the_cli_keeps_the_history_packed(tmp_path, monkeypatch):
     assert main(["train", str(XOR), "--epochs", str(n), "--quiet",
                  "--save", str(tmp_path / "t.annproj")]) == 0
     h = saved["h"]
-    assert isinstance(h, History) and len(h) == n and len(h._chunks) == 1 and len(h._tail) == 10
+    assert isinstance(h, History) and len(h) == n and len(h._chunks) == 1 and h._tail_len() == 10
     assert load_project(tmp_path / "t.annproj").history[-1]["epoch"] == n
 
 

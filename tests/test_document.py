@@ -112,7 +112,7 @@ def test_history_is_packed_and_assignable_as_a_list():
     doc.append_history(rows[:5])
     doc.append_history(rows[5:])
     assert isinstance(doc.history, History) and doc.history == rows
-    assert len(doc.history.chunks()) == 2 and doc.history[-1] is rows[-1]
+    assert len(doc.history.chunks()) == 2 and doc.history[-1] == rows[-1]
     doc.archive_run()
     assert doc.runs[-1].history == rows and len(doc.history) == 0
     doc.history = [{"epoch": 1}]  # a list is converted

@@ -369,7 +369,7 @@ def test_history_packs_full_chunks_and_reads_like_a_list():
     h = History(rows[:10])
     h.extend(rows[10:])
     assert len(h) == n and h == rows and list(h) == rows
-    assert len(h._tail) == 15  # the rest is packed
+    assert h._tail_len() == 15  # the rest is packed
     assert h[0] == rows[0] and h[-1] is rows[-1] and h[history_io.CHUNK] == rows[history_io.CHUNK]
     assert h[5:8] == rows[5:8] and h[-2]["epoch"] == n - 1
     packed = h.chunks()
@@ -378,7 +378,7 @@ def test_history_packs_full_chunks_and_reads_like_a_list():
     h.append({"epoch": n + 1})
     assert len(copy) == n and len(h) == n + 1
     back = History.from_chunks(packed)
-    assert back == rows and len(back._tail) == 15
+    assert back == rows and back._tail_len() == 15
     with pytest.raises(IndexError):
         h[n + 1]
 

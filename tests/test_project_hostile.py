@@ -54,7 +54,7 @@ def test_largest_allowed_chunk_is_read_once_in_place(tmp_path):
 def test_a_short_last_chunk_stays_packed_until_rows_are_added():
     rows = [{"epoch": i + 1, "train_loss": 1.0 / (i + 1)} for i in range(history_io.CHUNK + 5)]
     h = History.from_chunks(History(rows).chunks())
-    assert h._tail == [] and len(h) == len(rows) and h[-1] == rows[-1]
+    assert h._pending == [] and h._tail_len() == 5 and len(h) == len(rows) and h[-1] == rows[-1]
     assert h.column("train_loss").tolist() == [r["train_loss"] for r in rows]
     h.append({"epoch": len(rows) + 1, "train_loss": 0.0})
     assert len(h) == len(rows) + 1 and list(h)[:-1] == rows

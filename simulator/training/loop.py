@@ -10,10 +10,18 @@ pipe and flag of ``runner.py`` in a process) with two methods: ``ready()`` says
 the consumer took the previous snapshot, ``put(snap)`` hands over a new one. The
 loop publishes a running snapshot only when the outbox is ready, and a state change
 (paused, limit, stopped, diverged, error) always; so the consumer's pace (the GUI's
-33 ms timer) is the only throttle, and every snapshot sent carries fresh plot data.
+33 ms timer) is the only throttle, and every snapshot sent carries the newest weights
+and rows (plot data: see below).
 A step (one epoch or one batch) sends one snapshot, at its end.
 History rows finished in between accumulate in the loop and travel with the next
-snapshot: merged, never dropped.
+snapshot, packed by column (``rows.py``): merged, never dropped.
+
+Plot data (:func:`compute_views`) costs 0.7 ms for the Playground network but ~6 ms
+for 2-8x6-1 and ~20 ms for ten layers of 64: computed for every snapshot it took a
+fifth to half of the loop's time. A running snapshot therefore carries new views only
+when the last ones are at least their cost / :data:`VIEWS_SHARE` old (the GUI keeps
+showing the previous ones), unless they cost under :data:`VIEWS_FREE`; a state change
+always carries fresh ones.
 
 Slow motion (``epochs_per_second`` > 0) paces whole epochs, except for the perceptron
 rule: there it trains one sample at a time at that many samples per second (batch size
@@ -40,13 +48,22 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from simulator.history_io import Block, concat
 from simulator.inspector import Views, compute_views
 from simulator.perceptron import SampleStep, sample_step
+
+from .rows import PendingRows
 
 #: Most finished history rows that wait in the loop for a consumer; training pauses there.
 MAX_PENDING_ROWS = 8192
 #: Seconds between two looks at the outbox while the loop waits for a consumer.
 CONSUMER_POLL = 0.005
+#: The CPU time of the calling thread (the cost of plot data, preemption excluded).
+_cpu_time = time.thread_time
+#: Most of the loop's time that computing plot data may take while training runs ...
+VIEWS_SHARE = 0.1
+#: ... unless it costs less than this many seconds of CPU (with every snapshot: <= 6 %).
+VIEWS_FREE = 0.002
 
 
 @dataclass
@@ -76,8 +93,9 @@ class Snapshot:
 
     #: [(W, b), ...] NumPy copies.
     weights: list
-    #: History rows (``EpochStats.to_dict()``) finished since the previous snapshot.
-    rows: list = field(default_factory=list)
+    #: History rows (``EpochStats.to_dict()``) finished since the previous snapshot,
+    #: packed (reads like a list of the dicts; by column: ``rows.column(key)``).
+    rows: Block = field(default_factory=lambda: Block.from_rows([]))
     #: Epochs done in this run.
     epoch: int = 0
     #: Batches done in the current epoch.
@@ -87,7 +105,8 @@ class Snapshot:
     status: str = "running"
     #: Explanation for "diverged" and "error".
     message: str = ""
-    #: Plot data computed from the weights above (None only if computing it failed).
+    #: Plot data computed from the weights above; None if computing it failed, or, in a
+    #: running snapshot, when the previous views are still recent (see VIEWS_SHARE).
     views: Views | None = None
     #: Seconds spent training in this job.
     seconds: float = 0.0
@@ -106,7 +125,7 @@ def merge(old: Snapshot | None, new: Snapshot) -> Snapshot:
     """``new`` with the rows of an unconsumed ``old`` in front (and its plot data when
     ``new`` has none): the newest state wins, no history row is lost."""
     if old is not None:
-        new.rows = old.rows + new.rows
+        new.rows = concat([old.rows, new.rows])
         if new.views is None:
             new.views = old.views
     return new
@@ -159,7 +178,9 @@ class TrainingLoop:
         self._pace_from, self._paced = 0.0, 0
         #: Epochs done in this run, and the finished history rows not yet published.
         self.epoch = job.epoch
-        self.rows: list[dict] = []
+        self.rows = PendingRows()
+        #: When plot data may next be computed for a running snapshot (perf_counter).
+        self._views_due = 0.0
 
     # -- entry point -------------------------------------------------------------------
     def run(self) -> None:
@@ -172,7 +193,7 @@ class TrainingLoop:
             except Exception:  # noqa: BLE001 - the net may not exist yet
                 pass
             # the epochs finished before the fault are history like any other
-            self.outbox.put(Snapshot(weights, self.rows, self.epoch, status="error",
+            self.outbox.put(Snapshot(weights, self.rows.take(), self.epoch, status="error",
                                      message=f"{type(exc).__name__}: {exc}\n"
                                              f"{traceback.format_exc(limit=6)}"))
 
@@ -200,7 +221,7 @@ class TrainingLoop:
             self.engine = f"numpy ({why})" if why else "compiled"
             return
         if not compiled.cached():
-            self.epoch, self.batch, self.rows, self.seconds = self.job.epoch, 0, [], 0.0
+            self.epoch, self.batch, self.seconds = self.job.epoch, 0, 0.0
             self.edits = 0
             self._publish("preparing")
         try:
@@ -291,11 +312,7 @@ class TrainingLoop:
             # -- end of an epoch --------------------------------------------------------------
             self.epoch += 1
             self.batch = 0
-            row = stats.to_dict()
-            if stats.restored_epoch is not None:  # the trainer counts from this job's start
-                row["restored_epoch"] = stats.restored_epoch + self.epoch - stats.epoch
-            row["epoch"] = self.epoch
-            self.rows.append(row)
+            self.rows.add(stats, self.epoch)
             now = time.perf_counter()
             if stats.status == "diverged":
                 self.seconds += now - run_start
@@ -388,15 +405,28 @@ class TrainingLoop:
             time.sleep(min(left, 0.02))
 
     def _publish(self, status: str, message: str = "", seconds: float | None = None) -> None:
+        views = self._views(status)
+        if views is not None:
+            views.step = self.sample  # the perceptron's slow motion: the sample just learnt
+        snap = Snapshot(self.net.get_weights(), self.rows.take(), self.epoch, self.batch,
+                        status, message, views,
+                        self.seconds if seconds is None else seconds,
+                        self.edits, self.trainer.engine_path or self.engine)
+        self.outbox.put(snap)
+
+    def _views(self, status: str) -> Views | None:
+        """Plot data for a snapshot: always for a state change, for a running one only
+        when due (VIEWS_SHARE of the loop's time at most)."""
+        now = time.perf_counter()
+        if status == "running" and now < self._views_due:
+            return None
+        cpu = _cpu_time()
         try:
             views = compute_views(self.net, self.job.sample, self.job.extent)
         except Exception:  # noqa: BLE001 - plots are optional, training is not
             views = None
-        if views is not None:
-            views.step = self.sample
-        snap = Snapshot(self.net.get_weights(), self.rows, self.epoch, self.batch, status,
-                        message, views, self.seconds if seconds is None else seconds,
-                        self.edits, self.trainer.engine_path or self.engine)
-        self.rows = []
-        self.outbox.put(snap)
+        cost = _cpu_time() - cpu
+        if cost > VIEWS_FREE:
+            self._views_due = time.perf_counter() + cost * (1 - VIEWS_SHARE) / VIEWS_SHARE
+        return views
 

@@ -434,9 +434,10 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
             group.update_weights(W, spec.layers[k].mask)
             biases = self.layers[k + 1].biases
             if biases and spec.layers[k].use_bias:
-                vals = np.asarray(b[: len(biases)], dtype=np.float64).tolist()
-                for item, v in zip(biases, vals, strict=True):
-                    item.set_value(v)
+                vals = np.asarray(b[: len(biases)], dtype=np.float64)
+                rgbs = palette.ramp(palette.weight_t(vals)).tolist()  # weight_rgb, at once
+                for item, v, rgb in zip(biases, vals.tolist(), rgbs, strict=True):
+                    item.set_value(v, rgb)
 
     # -- heatmaps --------------------------------------------------------------------------
     def show_heatmaps(self, views) -> None:

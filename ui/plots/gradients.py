@@ -58,34 +58,32 @@ class GradientPlot(DocumentObserver, PlotPanel):
 
     # -- data ---------------------------------------------------------------------------
     def _on_history_changed(self, rows) -> None:
+        """``rows``: the new rows (a ``history_io.Block``), or None for the whole history;
+        both read as columns (a long run has a million rows, a snapshot ~270)."""
         if rows is None:
-            self._reload()
-        for r in rows or ():
-            g = r.get("grad_mean_abs") or []
-            if not g:  # a row without gradient statistics
-                continue
-            if len(g) != self.table.width:  # a run from before a topology change
-                self.table.clear(len(g))
-                self.epochs.clear()
-            self.table.append(np.asarray(g, dtype=np.float64).reshape(1, -1))
-            self.epochs.append([float(r.get("epoch", self.epochs.n + 1))])
+            self.table.clear(len(self.document.spec.layers))
+            self.epochs.clear()
+        self._add(self.document.history if rows is None else rows)
         self.changed()
 
-    def _reload(self) -> None:
-        """The whole history, read as columns (a long run has a million rows): the rows
-        since the last change of layer count, skipping rows without statistics."""
-        history = self.document.history
-        values, lengths = history.numbers("grad_mean_abs")
+    def _add(self, source) -> None:
+        """The rows of ``source`` that have gradient statistics; rows from before a change
+        of layer count (in ``source`` or before it) are dropped."""
+        values, lengths = source.numbers("grad_mean_abs")
         rows = np.flatnonzero(lengths > 0)
-        width = int(lengths[rows[-1]]) if len(rows) else len(self.document.spec.layers)
+        if not len(rows):
+            return
+        width = int(lengths[rows[-1]])
         other = np.flatnonzero(lengths[rows] != width)
         if len(other):
             rows = rows[other[-1] + 1:]
-        epochs = history.column("epoch")[rows]
-        self.table.clear(width)
-        self.epochs.clear()
+        if len(other) or width != self.table.width:
+            self.table.clear(width)
+            self.epochs.clear()
+        epochs = source.column("epoch")[rows]
+        start = self.epochs.n
         self.table.append(values[rows, :width])
-        self.epochs.append(np.where(np.isnan(epochs), rows + 1, epochs)[:, None])
+        self.epochs.append(np.where(np.isnan(epochs), start + rows + 1, epochs)[:, None])
 
     def series(self) -> tuple[np.ndarray, np.ndarray]:
         """(epochs, values) with values (epochs, layers): mean |dE/dW| per epoch and layer."""

@@ -75,15 +75,14 @@ class LossPlot(DocumentObserver, PlotPanel):
 
     # -- data ---------------------------------------------------------------------------
     def _on_history_changed(self, rows) -> None:
-        if rows is None:  # the whole history, read as columns (a long run has a million rows)
+        """``rows``: the new rows (a ``history_io.Block``), or None for the whole history;
+        both read as columns (a long run has a million rows, a snapshot ~270)."""
+        if rows is None:
             self.table.clear()
             self.marks.reset()
-            rows = history = self.document.history
-            if history:
-                self.table.append(np.column_stack([history.column(c) for c in COLUMNS]))
-        else:
-            self.table.append(np.array([[_f(r.get(c)) for c in COLUMNS] for r in rows]))
+            rows = self.document.history
         if rows:
+            self.table.append(np.column_stack([rows.column(c) for c in COLUMNS]))
             self.metric_name = rows[-1].get("metric", self.metric_name) or self.metric_name
         self.changed()
 
@@ -198,6 +197,3 @@ class LossPlot(DocumentObserver, PlotPanel):
         self.plot.setLogMode(y=on)
         self.changed()
 
-
-def _f(v) -> float:
-    return np.nan if v is None else float(v)

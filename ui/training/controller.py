@@ -3,20 +3,22 @@
 It starts a :class:`~simulator.training.loop.TrainingLoop` built from the document
 in a child process (or a thread, see ``simulator/training/runner.py``), forwards
 commands to it (pause, step, learning rate, a weight edited on the canvas...),
-and on a 30 Hz QTimer takes the newest snapshot from the runner's one-slot
-mailbox and writes it into the document (``set_weights(reason="training")``,
-``append_history``, and its plot data into ``document.inspector``, which plots and
-canvas observe). That timer is the only throttle between the loop and the plots;
-nothing heavy runs here and nothing waits longer than ``runner.HALT_WAIT``: stopping
-takes the loop's last snapshot and leaves a stuck child to be killed in the
-background. A child that dies (killed, out of memory) is reported, and Train starts a
-new one from the last weights the document received.
+and on a 30 Hz QTimer (slower while the GUI thread is busy, see ``GUI_SHARE``) takes
+the newest snapshot from the runner's one-slot mailbox and writes it into the
+document (``set_weights(reason="training")``, ``append_history``, and its plot data
+into ``document.inspector``, which plots and canvas observe). That timer is the only
+throttle between the loop and the plots; nothing heavy runs here and nothing waits
+longer than ``runner.HALT_WAIT``: stopping takes the loop's last snapshot and leaves a
+stuck child to be killed in the background. A child that dies (killed, out of memory)
+is reported, and Train starts a new one from the last weights the document received.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import sys
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,8 +29,13 @@ from simulator.training.runner import ProcessRunner, ThreadRunner
 
 #: GIL switch interval while the worker runs; the default 5 ms starves the GUI thread.
 SWITCH_INTERVAL = 0.0005
-#: Milliseconds between two looks at the snapshot slot (30 Hz).
+#: Milliseconds between two looks at the snapshot slot (30 Hz) ...
 PULL_MS = 33
+#: ... unless applying snapshots (and painting what they change) keeps the GUI thread
+#: busy more than this share of the time: then the looks are spaced out, up to MAX_PULL_MS
+#: apart, so that clicks and timers are answered (newest wins; no row is lost).
+GUI_SHARE = 0.5
+MAX_PULL_MS = 100
 #: Looks (~1 s) to wait for a dead worker's exit status before reporting it without one.
 EXIT_STATUS_PULLS = 30
 #: Settings whose change needs a new Trainer (the worker restarts with the same weights).
@@ -79,6 +86,8 @@ class TrainingController(QObject):
         self._pull_timer = QTimer(self)
         self._pull_timer.setInterval(PULL_MS)
         self._pull_timer.timeout.connect(self._pull)
+        #: (wall, GUI thread CPU) seconds at the previous look, for the pace (see GUI_SHARE).
+        self._last_pull: tuple[float, float] | None = None
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.setInterval(30)
@@ -194,6 +203,8 @@ class TrainingController(QObject):
                 self.mode = "thread"
         if self.mode != "process":
             self._runner = ThreadRunner(job)
+        self._last_pull = None
+        self._pull_timer.setInterval(PULL_MS)
         self._pull_timer.start()
 
     def _send(self, *cmd) -> None:
@@ -226,6 +237,7 @@ class TrainingController(QObject):
         if runner is None:
             self._pull_timer.stop()
             return
+        self._pace()
         snap = runner.take()
         if snap is not None:
             self._apply(snap)
@@ -234,6 +246,18 @@ class TrainingController(QObject):
             self._dead_pulls += 1
             if code is not None or self._dead_pulls > EXIT_STATUS_PULLS:
                 self._worker_died(code)
+
+    def _pace(self) -> None:
+        """Space the looks out by what the GUI thread spent since the last one (applying
+        a snapshot, painting, anything else): interval = CPU / GUI_SHARE, within
+        PULL_MS ... MAX_PULL_MS, half-way there each time (one slow frame is no trend)."""
+        now = (time.perf_counter(), time.thread_time())
+        last, self._last_pull = self._last_pull, now
+        if last is None or now[0] <= last[0]:
+            return
+        wanted = min(max(1000 * (now[1] - last[1]) / GUI_SHARE, PULL_MS), MAX_PULL_MS)
+        ms = (self._pull_timer.interval() + wanted) / 2
+        self._pull_timer.setInterval(math.ceil(ms) if wanted > ms else math.floor(ms))
 
     def _worker_died(self, code: int | None) -> None:
         """The worker ended without a word (killed, out of memory): say so, stop."""
