@@ -228,3 +228,19 @@ def test_language_menu_remembers_the_choice(qtbot, monkeypatch):
     finally:
         i18n.switch(QApplication.instance(), before)
         window.close()
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_default_network_shows_whole_on_a_laptop(qtbot, size):
+    """The first thing a student sees: every column of the default network, the output
+    included, inside the canvas (it used to stop at Hidden 2, the output panned away)."""
+    window = _build(qtbot, size)
+    canvas = window.canvas
+    canvas.fit_to_view()
+    shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    columns = canvas.network_scene.layers
+    assert len(columns) == len(window.document.spec.layers) + 1
+    for item in columns:
+        drawn = item.mapRectToScene(item.childrenBoundingRect())
+        assert shown.contains(drawn), (item.column, drawn, shown)
+    window.close()

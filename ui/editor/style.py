@@ -28,7 +28,7 @@ CANVAS_BG = QColor("#ffffff")
 #: Neuron circle radius and centre-to-centre distances (scene units = pixels at 100 %).
 NEURON_R = 17.0
 NEURON_GAP = 46.0
-COLUMN_GAP = 230.0
+COLUMN_GAP = 200.0
 #: Neurons drawn per column (each with its heatmap); the rest collapse into a "+N" badge.
 MAX_VISIBLE = SHOWN_NEURONS
 #: Header band above the tallest column: title, then the +/- buttons.

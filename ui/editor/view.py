@@ -22,9 +22,17 @@ from .scene import NetworkScene
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 #: Fit to view never magnifies beyond this (small networks stay at a natural size).
 FIT_MAX_ZOOM = 1.25
-#: Fit to view never shrinks below this: the column titles (9.5 pt) stay >= 7 pt on screen.
+#: A network too wide to fit whole at WHOLE_ZOOM is shown at this zoom instead, inputs
+#: first, panned for the rest: its column titles (9.5 pt) stay >= 7 pt on screen.
 #: Presentation mode draws them larger (the scene's display scale), and so may shrink more.
 READABLE_ZOOM = 0.75
+#: Fit to view shows a network whole down to this zoom (titles >= 5.7 pt): the default
+#: 2-4-2-1 network with its feature chips, output included, fits a 1366x768 laptop's
+#: canvas (~614 px: 0.69) and a 1280x720 one (~528 px: 0.6). The output is the column
+#: a student must not lose to panning.
+WHOLE_ZOOM = 0.6
+#: Room around the network when fitting (scene units).
+FIT_MARGIN = 20
 
 
 class NetworkCanvas(QGraphicsView):
@@ -71,17 +79,17 @@ class NetworkCanvas(QGraphicsView):
 
     def fit_to_view(self) -> None:
         """Show the whole network (never magnified beyond ``FIT_MAX_ZOOM``). A network too
-        big to fit at ``READABLE_ZOOM`` (11 columns in a laptop's canvas) is shown at that
-        zoom instead, inputs at the left; the rest is reached by panning (middle or
-        space + left drag, horizontal wheel) or by zooming out with the wheel."""
+        big to fit at ``WHOLE_ZOOM`` (11 columns in a laptop's canvas) is shown at
+        ``READABLE_ZOOM`` instead, inputs at the left; the rest is reached by panning
+        (middle or space + left drag, horizontal wheel) or by zooming out with the wheel."""
         rect = self.network_scene.itemsBoundingRect()
         if rect.isEmpty():
             return
-        rect = rect.adjusted(-30, -30, 30, 30)
+        rect = rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
         self.setSceneRect(rect.adjusted(-3000, -3000, 3000, 3000))  # room to pan and zoom
         self.fitInView(rect, Qt.KeepAspectRatio)
         readable = READABLE_ZOOM / self.network_scene.factor
-        if self.zoom >= readable:
+        if self.zoom >= min(readable, WHOLE_ZOOM):
             self.set_zoom(min(self.zoom, FIT_MAX_ZOOM))
             self.centerOn(rect.center())
         else:  # too wide: readable size, inputs at the left edge, pan for the rest
@@ -130,7 +138,8 @@ class NetworkCanvas(QGraphicsView):
             return
         # A +/- click: no re-fit, and the button stays under the pointer for the next click.
         old, new = pinned
-        rect = self.network_scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
+        m = FIT_MARGIN
+        rect = self.network_scene.itemsBoundingRect().adjusted(-m, -m, m, m)
         self.setSceneRect(rect.adjusted(-3000, -3000, 3000, 3000))
         moved = self.mapFromScene(new) - self.mapFromScene(old)
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
