@@ -188,7 +188,7 @@ class Axis(pg.AxisItem):
     def setLabel(self, text=None, units=None, unitPrefix=None, **kwargs) -> None:  # noqa: N802,N803
         """pyqtgraph's; the label shown already, set again (the loss plot names its right
         axis on every redraw), keeps the drawn ticks too."""
-        if (text and not kwargs and self.label.isVisible()
+        if (text and not kwargs and self.label.isVisible() and self._drawn()
                 and (text, units or "", unitPrefix or "")
                 == (self.labelText, self.labelUnits, self.labelUnitPrefix)):
             return
@@ -197,7 +197,7 @@ class Axis(pg.AxisItem):
     def setTicks(self, ticks) -> None:  # noqa: N802 (pyqtgraph override)
         """pyqtgraph's; the same named ticks again (bar and class names, set on every
         redraw) keep the drawn ticks."""
-        if ticks is not None and self.picture is not None and ticks == self._tickLevels:
+        if ticks is not None and ticks == self._tickLevels and self._drawn():
             return
         super().setTicks(ticks)
 
