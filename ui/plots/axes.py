@@ -69,7 +69,14 @@ class Axis(pg.AxisItem):
 
     pyqtgraph always labels the coarsest ticks, however close they are ("1000020000" on
     a narrow epoch axis), and fades ticks with alpha, which Qt's raster engine draws ~50x
-    slower (see ``ui/colors.py``); a grid is redrawn whenever its range moves."""
+    slower (see ``ui/colors.py``); a grid is redrawn whenever its range moves.
+
+    The drawn ticks are kept while the range, size and grid area stay as they were:
+    pyqtgraph laid them out again on every setRange, setLabel and setTicks, also of
+    what the axis has already (~1-2.5 ms an axis, and plots set them on every redraw)."""
+
+    #: the frame (see ``_frame``) of the drawn ticks
+    _drawn_frame: tuple | None = None
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -109,6 +116,7 @@ class Axis(pg.AxisItem):
         return [tick_label(v * scale, spacing * scale, reach) for v in values]
 
     def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph override)
+        self._drawn_frame = self._frame()
         specs = super().generateDrawSpecs(p)
         if specs is None:
             return None
@@ -152,10 +160,52 @@ class Axis(pg.AxisItem):
             if html != getattr(self, "_label_html", None):
                 self._label_html = html
                 self.label.setHtml(html)
+        kept = self.picture if self._drawn() else None  # moved, not resized
         super().resizeEvent(ev)
+        if kept is not None:
+            self.picture = kept
+
+    def _frame(self) -> tuple:
+        """What a layout depends on besides the range, style and texts: the axis' size and
+        where its view (the grid lines) lies from it."""
+        view = self.linkedView()
+        grid = view.mapRectToItem(self, view.boundingRect()).getRect() \
+            if view is not None and self.grid is not False else None
+        return self.size().toTuple(), grid
+
+    def _drawn(self) -> bool:
+        """Whether the drawn ticks are those of the present frame."""
+        return self.picture is not None and self._frame() == self._drawn_frame
+
+    def setRange(self, mn, mx) -> None:  # noqa: N802 (pyqtgraph override)
+        """pyqtgraph's, except that the range it already has keeps the drawn ticks: plots
+        set their fixed ranges (the accuracy axis' -0.02 .. 1.02) on every redraw, and
+        each time the axis laid out its ticks and labels anew (~2.5 ms, measured)."""
+        if not self.autoSIPrefix and [mn, mx] == self.range and self._drawn():
+            return
+        super().setRange(mn, mx)
+
+    def setLabel(self, text=None, units=None, unitPrefix=None, **kwargs) -> None:  # noqa: N802,N803
+        """pyqtgraph's; the label shown already, set again (the loss plot names its right
+        axis on every redraw), keeps the drawn ticks too."""
+        if (text and not kwargs and self.label.isVisible() and self._drawn()
+                and (text, units or "", unitPrefix or "")
+                == (self.labelText, self.labelUnits, self.labelUnitPrefix)):
+            return
+        super().setLabel(text, units, unitPrefix, **kwargs)
+
+    def setTicks(self, ticks) -> None:  # noqa: N802 (pyqtgraph override)
+        """pyqtgraph's; the same named ticks again (bar and class names, set on every
+        redraw) keep the drawn ticks."""
+        if ticks is not None and ticks == self._tickLevels and self._drawn():
+            return
+        super().setTicks(ticks)
 
     def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802,N803 (pyqtgraph)
-        tickSpecs = [(opaque_pen(pen), a, b) for pen, a, b in tickSpecs]  # noqa: N806
+        # one opaque copy per tick level (pyqtgraph gives each level's ticks one pen)
+        pens: dict[int, object] = {}
+        tickSpecs = [(pens.get(id(pen)) or pens.setdefault(id(pen), opaque_pen(pen)), a, b)  # noqa: N806
+                     for pen, a, b in tickSpecs]
         super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
 
 
