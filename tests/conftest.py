@@ -16,6 +16,21 @@ def _isolated_qsettings(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch):
+    """A message box nobody answers (offscreen, no user) would hang the suite until CI's
+    limit: "save changes?" on closing a window a test left modified did. Fail the test
+    instead, saying what asked; tests answer through the hooks (``files.ask_unsaved``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unanswered(box):
+        raise AssertionError(f"a test opened the message box {box.text()!r}, which nobody "
+                             "answers: replace the hook that asks (e.g. files.ask_unsaved)")
+
+    monkeypatch.setattr(QMessageBox, "exec", unanswered)
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_engine_ready():
     """Compile (a fresh clone: ~40 s, once) or load the compiled training kernels once per
