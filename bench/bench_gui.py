@@ -36,6 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
+from frame_gaps import FrameGaps  # noqa: E402 (bench/ is the script's folder)
 
 CONFIGS = {
     "playground 2-4-2-1 tanh": {"inputs": 2, "layers": [
@@ -125,17 +126,7 @@ def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880),
     for _ in range(20):
         app.processEvents()
     ctl = window.training
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(33)
-    timer.timeout.connect(tick)
+    frames = FrameGaps()
     snaps = [0]
     ctl.snapshot_applied.connect(lambda _s: snaps.__setitem__(0, snaps[0] + 1))
     ctl.train()
@@ -145,8 +136,7 @@ def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880),
     epoch0, elapsed0, snaps0 = ctl.epoch, ctl.elapsed, snaps[0]
     cpu0 = time.process_time()
     loop = QEventLoop()
-    last[0] = time.perf_counter()
-    timer.start()
+    frames.start()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     profiler = cProfile.Profile() if profile else None
     if profiler:
@@ -155,7 +145,7 @@ def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880),
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
-    timer.stop()
+    frames.stop()
     epochs, elapsed = ctl.epoch - epoch0, ctl.elapsed - elapsed0
     applied, cpu = snaps[0] - snaps0, time.process_time() - cpu0
     ctl.stop()
@@ -163,7 +153,7 @@ def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880),
     window.close()
     window.deleteLater()
     app.processEvents()
-    g = np.array(gaps[1:]) * 1000
+    g = frames.take()
     return {"eps": epochs / elapsed if elapsed else 0.0, "epochs": epochs,
             "snaps": applied / seconds, "cpu": cpu / seconds,
             "p50": float(np.percentile(g, 50)), "p99": float(np.percentile(g, 99)),

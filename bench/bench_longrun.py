@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from frame_gaps import FrameGaps  # noqa: E402 (bench/ is the script's folder)
 
 
 def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
@@ -73,17 +74,7 @@ def gui_run(example: Path, epochs: int, every: float, size=(1400, 880)) -> None:
     for _ in range(20):
         app.processEvents()
     ctl = window.training
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(33)
-    timer.timeout.connect(tick)
+    frames = FrameGaps()
     print(f"GUI: {example.name}, {epochs} epochs at full speed, window {size[0]}x{size[1]}, "
           f"every dock shown; GUI RSS before training {rss_mb():.0f} MB")
     print(f"{'s':>6s} {'epoch':>7s} {'ep/s':>6s} {'GUI MB':>7s} {'child MB':>8s} "
@@ -91,21 +82,20 @@ def gui_run(example: Path, epochs: int, every: float, size=(1400, 880)) -> None:
     t0 = time.perf_counter()
     ctl.train()
     child = ctl._runner.pid if ctl._runner is not None and hasattr(ctl._runner, "pid") else None
-    timer.start()
+    frames.start()
     prev_epoch, prev_t = 0, t0
     while ctl.state == "running" and ctl.epoch < epochs:
         loop = QEventLoop()
         QTimer.singleShot(int(every * 1000), loop.quit)
         loop.exec()
         now = time.perf_counter()
-        g = np.array(gaps) * 1000 if gaps else np.zeros(1)
-        gaps.clear()
+        g = frames.take()
         rate = (ctl.epoch - prev_epoch) / (now - prev_t)
         prev_epoch, prev_t = ctl.epoch, now
         print(f"{now - t0:6.0f} {ctl.epoch:7d} {rate:6.0f} {rss_mb():7.0f} "
               f"{rss_mb(child) if child else float('nan'):8.0f} {len(doc.history):7d} "
               f"{np.percentile(g, 99):6.0f}ms {g.max():6.0f}ms {load():>5s}", flush=True)
-    timer.stop()
+    frames.stop()
     print(f"GUI: {ctl.epoch} epochs in {time.perf_counter() - t0:.0f} s, state {ctl.state}; "
           f"GUI peak RSS {rss_mb(field='VmHWM'):.0f} MB")
     ctl.stop()

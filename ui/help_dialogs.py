@@ -66,14 +66,7 @@ def show_about(window) -> QDialog:
     text = QTextBrowser(dialog)
     text.setObjectName("about-text")
     text.setHtml(about_html())
-    buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(text)
-    layout.addWidget(buttons)
-    dialog.resize(560, 420)
-    dialog.show()
-    return dialog
+    return _show_with_close(dialog, text, 560, 420)
 
 
 def shortcuts(window) -> list[tuple[str, str]]:
@@ -103,11 +96,16 @@ def show_shortcuts(window) -> QDialog:
         table.setItem(r, 1, item)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+    return _show_with_close(dialog, table, 440, 480)
+
+
+def _show_with_close(dialog: QDialog, content, width: int, height: int) -> QDialog:
+    """``content`` over a Close button, shown (not modal: the window stays usable)."""
     buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(table)
+    layout.addWidget(content)
     layout.addWidget(buttons)
-    dialog.resize(440, 480)
+    dialog.resize(width, height)
     dialog.show()
     return dialog

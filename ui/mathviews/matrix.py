@@ -13,7 +13,7 @@ connection it belongs to.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
 from .cells import layer_title, text_color, value_color
+from .refresh import RefreshWhenShown
 
 #: Recompute at most this often while weights stream in from training (ms, ~10 Hz).
 _REFRESH_MS = 100
@@ -214,7 +215,7 @@ def _relative_font(base: QFont, size: float, bold: bool = False) -> QFont:
     return font
 
 
-class MatrixPanel(QWidget, DocumentObserver):
+class MatrixPanel(RefreshWhenShown, QWidget, DocumentObserver):
     """Z = X · W + b and H = f(Z) for one layer and a few rows of the data."""
 
     #: The user chose this layer (engine index) in the panel (the canvas selects it).
@@ -225,10 +226,8 @@ class MatrixPanel(QWidget, DocumentObserver):
         super().__init__(parent)
         self.document, self.undo_stack, self._show_status = document, undo_stack, show_status
         self.matrices: MatrixView | None = None
-        self._stale = True
+        self._init_refresh(_REFRESH_MS)
         self._build()
-        self._timer = QTimer(self, singleShot=True, interval=_REFRESH_MS)
-        self._timer.timeout.connect(self.recompute)
         #: (row, unit) of the clicked Z cell whose weighted sum is written out, or None.
         self._z_cell: tuple[int, int] | None = None
         self.observe(document, weights=self._on_changed, spec=self._on_spec_changed,
@@ -335,12 +334,6 @@ class MatrixPanel(QWidget, DocumentObserver):
             self.layer.setCurrentIndex(layer)
 
     # -- document ---------------------------------------------------------------------
-    def _on_changed(self, *_args) -> None:
-        """Recompute soon, once for a burst (training); a hidden panel waits until shown."""
-        self._stale = True
-        if self.isVisible() and not self._timer.isActive():
-            self._timer.start()
-
     def _on_spec_changed(self, *_args) -> None:
         self._fill_layers()
         self._on_changed()
@@ -348,11 +341,6 @@ class MatrixPanel(QWidget, DocumentObserver):
     def _on_settings_changed(self, names) -> None:
         if "dtype" in names:
             self._on_changed()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._stale:
-            self.recompute()
 
     def recompute(self) -> None:
         self._stale = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from ui.commands import edit
 from ui.observe import DocumentObserver
 
 from .cells import layer_title
+from .refresh import RefreshWhenShown
 
 WORKED_EXAMPLE = resources.path("worked", "backprop-2-2-2.json")
 #: Background of the rows of the current step.
@@ -86,7 +87,7 @@ class StepsModel(QAbstractTableModel):
         return None
 
 
-class StepperPanel(QWidget, DocumentObserver):
+class StepperPanel(RefreshWhenShown, QWidget, DocumentObserver):
     """Backpropagation step by step for one sample (or a few) of the training data."""
 
     #: The user stepped to a step about this layer (engine index; -1 for the error E).
@@ -99,10 +100,8 @@ class StepperPanel(QWidget, DocumentObserver):
         self.steps: BackpropSteps | None = None
         #: Steps shown so far (1 = only the first); the last one is the current step.
         self.shown = 1
-        self._stale = True
+        self._init_refresh(_REFRESH_MS)
         self._build()
-        self._timer = QTimer(self, singleShot=True, interval=_REFRESH_MS)
-        self._timer.timeout.connect(self.recompute)
         self.observe(document, weights=self._on_changed, spec=self._on_changed,
                      data=self._on_changed, reset=self._on_changed,
                      settings=self._on_settings_changed, language=self._retranslate)
@@ -192,22 +191,11 @@ class StepperPanel(QWidget, DocumentObserver):
         self._on_changed()
 
     # -- document ---------------------------------------------------------------------
-    def _on_changed(self, *_args) -> None:
-        """Recompute soon, once for a burst of changes; a hidden panel waits until shown."""
-        self._stale = True
-        if self.isVisible() and not self._timer.isActive():
-            self._timer.start()
-
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """A larger font (presentation mode): rows as high as its lines."""
         super().changeEvent(event)
         if event.type() == QEvent.FontChange and hasattr(self, "table"):
             self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._stale:
-            self.recompute()
 
     def _on_settings_changed(self, names) -> None:
         if {"loss", "learning_rate", "dtype"} & set(names):
