@@ -37,6 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 from frame_gaps import FrameGaps  # noqa: E402 (bench/ is the script's folder)
+from fresh_settings import use_fresh_settings  # noqa: E402
+
+use_fresh_settings()
 
 CONFIGS = {
     "playground 2-4-2-1 tanh": {"inputs": 2, "layers": [

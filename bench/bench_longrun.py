@@ -34,6 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 from frame_gaps import FrameGaps  # noqa: E402 (bench/ is the script's folder)
+from fresh_settings import use_fresh_settings  # noqa: E402
+
+use_fresh_settings()
 
 
 def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:

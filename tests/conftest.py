@@ -13,6 +13,7 @@ def _isolated_qsettings(tmp_path, monkeypatch):
     """Keep QSettings (dock layout, recent files) out of the user's real config."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("ANN_SIM_SETTINGS", raising=False)
     yield
 
 

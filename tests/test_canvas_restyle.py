@@ -72,10 +72,10 @@ def test_only_lines_whose_pen_changes_are_restyled(qtbot, monkeypatch):
     weights = training_weights(doc, rng)
     doc.set_weights(weights, reason="training")
     calls = []
-    real = connections.ConnectionItem.set_weight
-    monkeypatch.setattr(connections.ConnectionItem, "set_weight",
-                        lambda self, v, c: calls.append((self.layer, self.i, self.j))
-                        or real(self, v, c))
+    real = connections.ConnectionItem.set_pen_key
+    monkeypatch.setattr(connections.ConnectionItem, "set_pen_key",
+                        lambda self, key: calls.append((self.layer, self.i, self.j))
+                        or real(self, key))
     nudged = [(W.copy(), b.copy()) for W, b in weights]
     nudged[1][0][2, 3] = 2.9 if nudged[1][0][2, 3] < 0 else -2.9  # a new colour
     nudged[0][0][1, 2] += 1e-12  # the same pen

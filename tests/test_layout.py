@@ -244,3 +244,25 @@ def test_the_default_network_shows_whole_on_a_laptop(qtbot, size):
         drawn = item.mapRectToScene(item.childrenBoundingRect())
         assert shown.contains(drawn), (item.column, drawn, shown)
     window.close()
+
+
+def test_a_settings_file_named_in_the_environment_keeps_the_layout(qtbot, tmp_path,
+                                                                  monkeypatch):
+    """ANN_SIM_SETTINGS (a portable install, the GUI benchmarks): the layout is saved in
+    that file and read back from it; the user's config folder is not touched."""
+    from ui.settings_store import WINDOW_STATE, app_settings
+    path = tmp_path / "portable" / "ann-sim.ini"
+    monkeypatch.setenv("ANN_SIM_SETTINGS", str(path))
+    window = _build(qtbot, SCREENS[0])
+    window.docks["runs"].show()
+    window.document.mark_dirty(False)
+    window.close()
+    assert path.exists() and app_settings().value(WINDOW_STATE) is not None
+    assert not (tmp_path / "config").exists() or not any((tmp_path / "config").rglob("*.conf"))
+    again = MainWindow()  # restores the saved layout (no reset_layout, unlike _build)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.docks["runs"].isVisible()
+    again.document.mark_dirty(False)
+    again.close()

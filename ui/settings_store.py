@@ -8,6 +8,8 @@ the main window for them.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
 
 SETTINGS_ORG, SETTINGS_APP = "ANN Simulator", "ann-sim"
@@ -23,6 +25,15 @@ LESSONS_WELCOME, LESSONS_WELCOMED = "lessons/welcome", "lessons/welcomed"
 LANGUAGE = "ui/language"
 
 
+#: An INI file to keep the settings in instead of the user's (a portable install, a
+#: classroom image, the GUI benchmarks' fresh layout).
+SETTINGS_FILE_ENV = "ANN_SIM_SETTINGS"
+
+
 def app_settings() -> QSettings:
-    """The app's QSettings (the user's config folder, per platform)."""
+    """The app's QSettings: the file named by ``ANN_SIM_SETTINGS``, else the user's
+    config folder (per platform)."""
+    path = os.environ.get(SETTINGS_FILE_ENV)
+    if path:
+        return QSettings(path, QSettings.IniFormat)
     return QSettings(SETTINGS_ORG, SETTINGS_APP)

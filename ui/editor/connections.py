@@ -41,6 +41,11 @@ def _pen_key(value: float, connected: bool) -> tuple:
     return (value >= 0, round(abs(float(palette.weight_t(value))) * STEPS))
 
 
+def _key_of(code: int) -> tuple:
+    """The pen key of a code of ``ConnectionGroup.update_weights``."""
+    return ("removed",) if code == 0 else (code > 0, abs(code) - 1)
+
+
 def _margin(scale: float) -> float:
     """How far a line's paint or hit band reaches beyond its end points."""
     return max((style.MAX_WIDTH + SELECTED_HALO) * scale, HIT_WIDTH) / 2 + 2
@@ -82,8 +87,7 @@ class ConnectionItem(QGraphicsItem):
         #: Weight address: layer index (0 = first hidden), source neuron i, target neuron j.
         self.layer, self.i, self.j = layer, i, j
         self.line = QLineF(p1, p2)
-        self.value = 0.0
-        self.connected = True
+        self._group = parent
         #: Line widths are ``scale`` times ``style.line_width`` (the display scale).
         self.scale = scale
         self._key = None
@@ -113,10 +117,17 @@ class ConnectionItem(QGraphicsItem):
     def pen(self) -> QPen:
         return self._pen
 
-    def set_weight(self, value: float, connected: bool) -> bool:
+    @property
+    def value(self) -> float:
+        """The weight W[i, j] (the group's copy: tooltips and the hover drawing read it)."""
+        return self._group.values[self.i][self.j]
+
+    @property
+    def connected(self) -> bool:
+        return self._group.connected[self.i][self.j]
+
+    def set_pen_key(self, key: tuple) -> bool:
         """Restyle in place; returns whether the drawn pen changed."""
-        self.value, self.connected = value, connected
-        key = _pen_key(value, connected)
         if key == self._key:
             return False
         self._key = key
@@ -201,10 +212,14 @@ class ConnectionGroup(ContainerItem):
         #: Every line is ``scale`` times its weight's ``style.line_width`` (display scale).
         self.scale = scale
         self.n_src, self.n_dst = len(src), len(dst)
+        #: values[i][j], connected[i][j]: the drawn part of W and of its mask, as lists.
+        self.values = [[0.0] * self.n_dst for _ in range(self.n_src)]
+        self.connected = [[True] * self.n_dst for _ in range(self.n_src)]
         #: items[i][j] is the line from drawn source neuron i to drawn target neuron j.
         self.items = [[ConnectionItem(scene_ref, layer, i, j, a, b, self, scale)
                        for j, b in enumerate(dst)] for i, a in enumerate(src)]
         self._batches: dict[tuple, list[QLineF]] = {}
+        self._lines = [item.line for row in self.items for item in row]  # as W's cells, flat
         pts = src + dst + [p for p in (src_badge, dst_badge) if p is not None]
         xs, ys = [p.x() for p in pts], [p.y() for p in pts]
         m = _margin(scale)
@@ -240,22 +255,19 @@ class ConnectionGroup(ContainerItem):
         steps = np.round(np.abs(palette.weight_t(sub)) * STEPS).astype(np.int64) + 1
         codes = np.where(conn, np.where(sub >= 0, steps, -steps), 0)
         old, self._codes = self._codes, codes
-        vals, cons = sub.tolist(), conn.tolist()
-        for i, row in enumerate(self.items):
-            v, c = vals[i], cons[i]
-            for j, item in enumerate(row):
-                item.value, item.connected = v[j], c[j]  # the tooltip and hover read these
+        self.values, self.connected = sub.tolist(), conn.tolist()  # what the items read
         restyle = np.argwhere(codes != old).tolist() if old is not None and \
             old.shape == codes.shape else np.ndindex(codes.shape)
         changed = False
         for i, j in restyle:
-            changed |= self.items[i][j].set_weight(vals[i][j], cons[i][j])
+            changed |= self.items[i][j].set_pen_key(_key_of(int(codes[i, j])))
         if changed or not self._batches:
-            batches: dict[tuple, list[QLineF]] = {}
-            for row in self.items:
-                for item in row:
-                    batches.setdefault(item.pen_key, []).append(item.line)
-            self._batches = batches
+            flat = codes.ravel()
+            order = np.argsort(flat, kind="stable")
+            found, starts = np.unique(flat[order], return_index=True)
+            lines = self._lines
+            self._batches = {_key_of(int(code)): [lines[k] for k in run.tolist()]
+                             for code, run in zip(found, np.split(order, starts[1:]))}
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802

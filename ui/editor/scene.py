@@ -26,23 +26,25 @@ from ui.labels import ACTIVATION_LABELS
 from ui.observe import DocumentObserver
 
 from . import style
+from .atlas import HeatmapAtlas
 from .connections import ConnectionGroup, ConnectionItem, WeightLegend
 from .items import (
     BadgeItem,
     BiasItem,
     ButtonItem,
     ColumnBackground,
-    ContainerItem,
     FeatureChip,
     HeaderItem,
     InsertionMarker,
     LabelItem,
     NeuronItem,
+    paint_neurons,
 )
 
 
-class LayerItem(ContainerItem):
-    """One column: header, neurons (up to ``MAX_VISIBLE``), badge, bias markers, buttons."""
+class LayerItem(QGraphicsItem):
+    """One column: header, neurons (up to ``MAX_VISIBLE``), badge, bias markers, buttons.
+    It draws its neurons' circles (``items.paint_neurons``); the rest draw themselves."""
 
     def __init__(self, column: int, units: int):
         super().__init__()
@@ -58,10 +60,22 @@ class LayerItem(ContainerItem):
         #: Input column of 2-D data: the feature toggles beside it (scene-level items).
         self.chips: list[FeatureChip] = []
         self.setZValue(10)
+        self._bounds = QRectF()
 
     @property
     def visible_units(self) -> int:
         return len(self.neurons)
+
+    def add_neuron(self, neuron: NeuronItem) -> None:
+        self.prepareGeometryChange()
+        self.neurons.append(neuron)
+        self._bounds |= neuron.boundingRect().translated(neuron.pos())
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        paint_neurons(painter, self.neurons, self.biases)
 
 
 class NeuronCard(QGraphicsItem):
@@ -308,7 +322,7 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
                 n = NeuronItem(self, c, i, item)
                 n.edge_width *= f
                 n.setPos(0, y0 + i * style.NEURON_GAP)
-                item.neurons.append(n)
+                item.add_neuron(n)
                 if c > 0:
                     b = BiasItem(self, c - 1, i, n)  # not scaled: it would cover the heatmap
                     b.setVisible(spec.layers[c - 1].use_bias)
@@ -442,19 +456,30 @@ class NetworkScene(DocumentObserver, QGraphicsScene):
     # -- heatmaps --------------------------------------------------------------------------
     def show_heatmaps(self, views) -> None:
         """Fill the neurons with the inspector's grids (``views.neuron_grids``: per column,
-        inputs first); a column whose grid does not fit the layout shows none."""
+        inputs first), painted from one ``HeatmapAtlas``; a column whose grid does not fit
+        the layout shows none."""
         grids = getattr(views, "neuron_grids", None) or []
-        self.heatmaps = []
+        self.heatmaps, shown = [], []
         for c, item in enumerate(self.layers):
             m = grids[c] if c < len(grids) and len(grids) == len(self.layers) else None
             if m is not None and (m.ndim != 3 or m.shape[0] < item.visible_units):
                 m = None
             m = None if m is None else m[: item.visible_units, ::-1, :]  # row 0: the top
             self.heatmaps.append(m)
-            images = [None] * len(item.neurons) if m is None else \
-                style.heatmap_images(m, self.heatmap_scale(c, views))
-            for n, image in zip(item.neurons, images, strict=True):
-                n.set_image(image)
+            if m is not None:
+                shown.append((c, m, self.heatmap_scale(c, views)))
+        atlas = HeatmapAtlas([(m, scale) for _, m, scale in shown],
+                             max(1, round(2 * style.NEURON_R)))
+        tile = 0
+        for c, m, scale in shown:
+            for n, values in zip(self.layers[c].neurons, m, strict=True):
+                n.set_heatmap(values, scale, (atlas.image, atlas.source(tile)))
+                tile += 1
+        for c, item in enumerate(self.layers):
+            if self.heatmaps[c] is None:
+                for n in item.neurons:
+                    n.set_heatmap()
+            item.update()
         if self._hovered is not None:
             self.neuron_hovered(self._hovered, True)
 

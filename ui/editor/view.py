@@ -54,6 +54,9 @@ class NetworkCanvas(QGraphicsView):
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing
                             | QPainter.SmoothPixmapTransform)
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        # the dot grid is drawn once per zoom or pan, not on every snapshot (it was a
+        # third of a repaint: ~2 ms of ~1 300 points on a laptop-sized canvas)
+        self.setCacheMode(QGraphicsView.CacheBackground)
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setDragMode(QGraphicsView.NoDrag)
