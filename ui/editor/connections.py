@@ -267,7 +267,7 @@ class ConnectionGroup(ContainerItem):
             found, starts = np.unique(flat[order], return_index=True)
             lines = self._lines
             self._batches = {_key_of(int(code)): [lines[k] for k in run.tolist()]
-                             for code, run in zip(found, np.split(order, starts[1:]))}
+                             for code, run in zip(found, np.split(order, starts[1:]), strict=True)}
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
