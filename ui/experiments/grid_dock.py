@@ -103,6 +103,7 @@ class GridDock(QWidget):
         self._estimate: tuple | None = None  # (token, seconds) from the estimate thread
         self._token = 0
         self._estimating: threading.Thread | None = None
+        self._estimate_when_shown = False
         #: The latest grid's data and input plane (None: no plane, not 2-D data).
         self._data: GridData | None = None
         self._plane: Plane | None = None
@@ -125,6 +126,12 @@ class GridDock(QWidget):
         window.on_close(self.shutdown)
         self._fields_changed()
         self._on_data_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._estimate_when_shown:
+            self._estimate_when_shown = False
+            self._estimate_timer.start()
 
     # -- widgets -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -325,6 +332,11 @@ class GridDock(QWidget):
         self._estimate_timer.start()
 
     def _start_estimate(self) -> None:
+        if not self.isVisible():
+            # estimated when shown: the probe runs train in this process (the first one
+            # imports numba, ~1 s holding the GIL), a stutter for a dock nobody looks at
+            self._estimate_when_shown = True
+            return
         try:
             configs, data = self._configs()
         except SimulatorError as exc:

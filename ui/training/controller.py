@@ -27,6 +27,8 @@ from simulator.inspector import plot_points as _plot_points
 from simulator.training.loop import FINAL, LIVE_SETTINGS, Job, Snapshot
 from simulator.training.runner import ProcessRunner, ThreadRunner
 
+from . import gc_pause
+
 #: GIL switch interval while the worker runs; the default 5 ms starves the GUI thread.
 SWITCH_INTERVAL = 0.0005
 #: Milliseconds between two looks at the snapshot slot (30 Hz) ...
@@ -308,6 +310,10 @@ class TrainingController(QObject):
 
     def _set_state(self, state: str) -> None:
         if state != self.state:
+            if state == "running":
+                gc_pause.training_started()
+            elif self.state == "running":
+                gc_pause.training_stopped()
             self.state = state
             self.state_changed.emit(state)
 
