@@ -14,10 +14,13 @@ For each configuration, in one process:
 
 ``--history 100000`` starts the GUI runs from a 100,000-epoch history (the plots draw
 a long run; the headless figure is unchanged); ``--size 1920x1080`` sets the window size;
-``--network deep`` (repeatable; ``playground``, ``6x8``, ``deep``) picks the networks, by
-default the first two (``deep``: 10 hidden ReLU layers of 64, ~37 000 connections on the
-canvas, trained by the NumPy engine); ``--profile PREFIX`` writes the GUI thread's
-cProfile of the measured seconds to ``PREFIX-<network>.prof`` and prints its top lines.
+``--show math-matrix`` (repeatable) opens that dock as well (the default layout keeps the
+math views closed); ``--network deep`` (repeatable; ``playground``, ``6x8``, ``deep``)
+picks the networks, by default the first two (``deep``: 10 hidden ReLU layers of 64,
+~37 000 connections on the canvas, trained by the NumPy engine); ``--profile PREFIX``
+writes the GUI thread's cProfile of the measured seconds to ``PREFIX-<network>.prof`` and
+prints its top lines. Each run keeps the app's settings in a fresh file (the default
+layout, whatever a previous run or the user saved).
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--seconds 5]
 [--history 100000] [--size 1920x1080] [--network deep] [--profile /tmp/gui]``
@@ -112,9 +115,10 @@ def past_history(doc, epochs: int) -> list[dict]:
 
 
 def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880),
-        profile: str = "") -> dict:
+        profile: str = "", show: tuple = ()) -> dict:
     """The GUI figures (see the module docstring); with ``profile``, the GUI thread's
-    cProfile of the measured seconds is written to that file."""
+    cProfile of the measured seconds is written to that file; ``show``: names of docks
+    to open as well (``MainWindow.docks``)."""
     import cProfile
 
     from PySide6.QtCore import QEventLoop, QTimer
@@ -126,6 +130,9 @@ def gui(app, spec: dict, seconds: float, history: int = 0, size=(1400, 880),
     window = MainWindow(doc)
     window.resize(*size)
     window.show()
+    for name in show:
+        window.docks[name].show()
+        window.docks[name].raise_()
     for _ in range(20):
         app.processEvents()
     ctl = window.training
@@ -173,6 +180,8 @@ def main() -> int:
                    help="network to measure (repeatable; default: playground and 6x8)")
     p.add_argument("--profile", default="", metavar="PREFIX",
                    help="write the GUI thread's cProfile to PREFIX-<network>.prof")
+    p.add_argument("--show", action="append", default=[], metavar="DOCK",
+                   help="open this dock too (repeatable; e.g. math-matrix, math-backprop)")
     args = p.parse_args()
     names = [SHORT[n] for n in args.network or ("playground", "6x8")]
     from PySide6.QtWidgets import QApplication
@@ -193,7 +202,7 @@ def main() -> int:
         size = tuple(int(v) for v in args.size.lower().split("x"))
         short = next(k for k, v in SHORT.items() if v == name)
         profile = f"{args.profile}-{short}.prof" if args.profile else ""
-        g = gui(app, spec, args.seconds, args.history, size, profile)
+        g = gui(app, spec, args.seconds, args.history, size, profile, tuple(args.show))
         ratio = g["eps"] / h if h else 0.0
         good = g["eps"] >= TARGETS[name] and g["p99"] <= 50 and ratio >= 0.75
         ok &= good

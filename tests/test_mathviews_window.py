@@ -59,3 +59,32 @@ def test_apply_in_the_window_is_undone_by_edit_undo(qtbot):
                                                            strict=True))
     w.document.mark_dirty(False)  # else closing asks about unsaved changes (a modal box)
     w.close()
+
+
+def test_a_slow_panel_recomputes_less_often_while_changes_stream_in(qtbot):
+    """A recompute of d ms makes the next wait at least d / SHARE (the panels take at most
+    that share of the GUI thread while training streams weights in)."""
+    import time
+
+    from PySide6.QtWidgets import QWidget
+
+    from ui.mathviews import refresh
+
+    class Slow(refresh.RefreshWhenShown, QWidget):
+        def __init__(self):
+            super().__init__()
+            self.calls = 0
+            self._init_refresh(50)
+
+        def recompute(self):
+            self._stale = False
+            self.calls += 1
+            time.sleep(0.03)
+
+    panel = Slow()
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.calls == 1  # shown while stale
+    panel._on_changed()
+    qtbot.waitUntil(lambda: panel.calls == 2, timeout=2000)
+    assert panel._timer.interval() >= 0.03 * 1000 / refresh.SHARE
