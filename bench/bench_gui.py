@@ -184,6 +184,8 @@ def main() -> int:
                    help="open this dock too (repeatable; e.g. math-matrix, math-backprop)")
     args = p.parse_args()
     names = [SHORT[n] for n in args.network or ("playground", "6x8")]
+    from simulator import compiled
+    compiled.prepare()  # a fresh checkout compiles first (tens of seconds), not timed
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from ui.fonts import install_app_font
