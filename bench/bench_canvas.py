@@ -31,9 +31,9 @@ STAGES = ("weights", "heatmaps", "paint")
 
 
 def measure(app, network: str, snapshots: int) -> dict[str, float]:
+    from simulator.inspector import compute_views, plot_points
     from ui.editor.view import NetworkCanvas
     from ui.main_window import MainWindow
-    from simulator.inspector import compute_views, plot_points
     doc = make_document(CONFIGS[SHORT[network]])
     window = MainWindow(doc)
     window.resize(1400, 880)

@@ -67,7 +67,7 @@ class HeatmapAtlas:
         rgba = rgba.reshape(rows, per_row, pitch, pitch, 4).transpose(0, 2, 1, 3, 4)
         h, w = rows * pitch, per_row * pitch
         rgba = np.ascontiguousarray(rgba).reshape(h, w * 4)
-        # premultiplied once here: Qt's fastest format to draw (converted on every draw else)
+        # premultiplied once here: the format Qt draws fastest
         self.image = QImage(rgba.data, w, h, 4 * w, QImage.Format_RGBA8888).convertToFormat(
             QImage.Format_ARGB32_Premultiplied)
 

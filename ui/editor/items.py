@@ -148,7 +148,7 @@ class NeuronItem(SelectsColumn, QGraphicsItem):
         """The heatmap and outline, in the column's coordinates (see ``paint_neurons``)."""
         r, y = self.radius, self.y()
         circle = QRectF(-r, y - r, 2 * r, 2 * r)
-        if self._tile is not None:  # a disc already: an image is ~15x cheaper to draw than
+        if self._tile is not None:  # a disc already: an image is ~5x cheaper to draw than
             painter.drawImage(circle, *self._tile)  # a texture-filled ellipse
         painter.setPen(QPen(style.NEURON_EDGE, self.edge_width))
         painter.setBrush(Qt.NoBrush if self._tile is not None else _WHITE)
