@@ -76,3 +76,30 @@ def test_a_neuron_on_screen_shows_its_own_heatmap(qtbot):
         expected = palette.ramp(t[h // 2, col]).astype(int)
         assert np.abs(np.array(seen) - expected).max() <= 12, (dx, seen, expected)
     editor.detach()
+
+
+def test_hovering_a_neuron_outlines_it_in_the_accent_colour(qtbot):
+    """The column draws the circles; the hovered neuron draws its accent outline over
+    them, and leaving it gives the plain outline back."""
+    from PySide6.QtCore import QPointF
+
+    from tests import qt_helpers as qh
+    from ui.editor import style
+    window, editor = make_window(qtbot)
+    view, scene = editor.canvas, editor.scene
+    neuron = scene.layer_item(1).neurons[0]
+    edge = view.mapFromScene(neuron.scenePos() + QPointF(0, -neuron.radius))
+
+    def blueness() -> int:
+        c = view.viewport().grab().toImage().pixelColor(edge)
+        return c.blue() - c.red()
+
+    plain = blueness()
+    qh.hover(view, neuron.scenePos())
+    qtbot.waitUntil(lambda: neuron.hovered)
+    accent = style.ACCENT.blue() - style.ACCENT.red()
+    assert blueness() > plain + 20 and blueness() > accent / 2
+    qh.hover(view, neuron.scenePos() + QPointF(120, 0))
+    qtbot.waitUntil(lambda: not neuron.hovered)
+    assert abs(blueness() - plain) <= 2
+    editor.detach()
