@@ -91,6 +91,8 @@ def test_live_switch_to_korean_and_back(qtbot, tmp_path):
     assert w.windowTitle().startswith("mine.annproj*")
     assert w.saveState() == layout and w.saveGeometry() == geometry
     assert HANGUL.search(w._undo.text())  # Edit > Undo names the command in Korean too
+    assert w.undo_stack.text(undo[1] - 1) == CATALOG["Change learning rate"]
+    assert w._undo.text().endswith(CATALOG["Change learning rate"])
     w.undo_stack.undo()
     assert doc.settings.learning_rate != 0.3  # the history still works
 
@@ -98,6 +100,7 @@ def test_live_switch_to_korean_and_back(qtbot, tmp_path):
     _choose(w, "en")
     assert _left_over(w, "ko", "en") == []
     assert _catalog_texts(w) == english  # the very texts it had, e.g. "Layers" not "Layer"
+    assert w.undo_stack.text(undo[1] - 1) == "Change learning rate"
     assert doc.dirty and w.undo_stack.index() == undo[1]
 
 

@@ -15,7 +15,7 @@ Two parts, in this order (``ui.i18n.switch``):
    canvas items) re-make them in :func:`follow_language`'s slot.
 
 The document, the undo history, training and the layout are not touched: nothing is
-rebuilt, only texts are set.
+rebuilt, only texts are set (the undo history's command names too).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -215,7 +215,16 @@ class Relabeler:
             for prop in ("text", "toolTip", "statusTip"):
                 if shiboken6.isValid(action):
                     self._prop(action, prop)
+        for window in app.topLevelWidgets():
+            for stack in window.findChildren(QUndoStack):
+                self._undo_history(stack)
         return self.changed
+
+    def _undo_history(self, stack: QUndoStack) -> None:
+        """The names of the undo history's commands (Edit > Undo names the next one)."""
+        for i in range(stack.count()):
+            command = stack.command(i)
+            self._set(None, "", command.text(), command.setText)
 
     def _set(self, owner: QObject | None, key: str, text: str, setter) -> None:
         memo = owner.property(MEMO + key) if owner is not None else None
