@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 import ui.experiments.compare as compare_ui
 import ui.training.controller as controller_module
 from simulator.experiments.runs import run_color
+from tests.windows import shown_window
 
 
 @pytest.fixture
@@ -37,12 +38,7 @@ def jobs(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, jobs):
-    from ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.files.ask_unsaved = lambda: "discard"
-    w.show()
-    w.docks["runs"].show()
+    w = shown_window(qtbot, docks=["runs"])
     yield w
     w.compare.shutdown()
     w.training.shutdown()

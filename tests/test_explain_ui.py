@@ -10,15 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from simulator.palette import BLUE
+from tests.windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.files.ask_unsaved = lambda: "discard"
-    w.show()
+    w = shown_window(qtbot)
     yield w
     w.document.mark_dirty(False)
     w.training.shutdown()

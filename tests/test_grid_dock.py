@@ -14,17 +14,13 @@ from PySide6.QtTest import QTest
 
 from simulator.document import Document
 from simulator.palette import BLUE, ORANGE
+from tests.windows import shown_window
 from ui.experiments.results_model import COLUMNS
 
 
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.files.ask_unsaved = lambda: "discard"
-    w.show()
-    w.docks["grid"].show()
+    w = shown_window(qtbot, docks=["grid"])
     yield w
     w.grid_dock.shutdown()
     w.document.mark_dirty(False)

@@ -8,6 +8,7 @@ import pytest
 from simulator import overfitting, palette
 from simulator.document import Document
 from simulator.overfitting import Best, EarlyStop
+from tests.windows import shown_window
 
 
 def _plot(qtbot, doc):
@@ -130,12 +131,7 @@ def test_the_early_stop_mark_after_an_early_stopped_run(qtbot):
 # -- the demo and its fixes: one click, one undo step ------------------------------------------
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.files.ask_unsaved = lambda: "discard"
-    w.resize(1366, 728)
-    w.show()
+    w = shown_window(qtbot, size=(1366, 728))
     yield w
     w.document.mark_dirty(False)
     w.training.shutdown()

@@ -9,16 +9,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from simulator.experiments.runs import RUN_COLORS
+from tests.windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.files.ask_unsaved = lambda: "discard"
-    w.show()
-    w.docks["runs"].show()
+    w = shown_window(qtbot, docks=["runs"])
     yield w
     w.document.mark_dirty(False)
     w.training.shutdown()

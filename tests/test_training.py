@@ -15,6 +15,7 @@ import pytest
 
 from simulator.document import Document
 from simulator.settings import DataSource, TrainingSettings
+from tests.windows import shown_window
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -289,11 +290,7 @@ def test_history_rows_have_per_layer_gradients(qtbot, make_controller):
 
 @pytest.fixture
 def xor_window(qtbot):
-    from ui.main_window import MainWindow
-    window = MainWindow(xor_document())
-    qtbot.addWidget(window)
-    window.files.ask_unsaved = lambda: "discard"
-    window.show()
+    window = shown_window(qtbot, xor_document())
     yield window
     window.document.mark_dirty(False)
     window.training.shutdown()
